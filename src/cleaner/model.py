@@ -1,0 +1,205 @@
+"""Frozen data types shared by every stage of the pipeline.
+
+Every value that crosses a stage boundary is an immutable, slotted dataclass, so a stage can
+never change what an earlier stage produced and `clean()` is safe to call from threads and
+worker processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["cleaned", "unchanged", "not_an_article"]
+Strength = Literal["strong", "weak"]
+Label = Literal["keep", "drop"]
+Scope = Literal["line", "split", "context"]
+
+#: The noise vocabulary. The first block is the gold labels' vocabulary; the rest are kinds that
+#: only the text path produces (page furniture found by position or by corpus statistics).
+KINDS: tuple[str, ...] = (
+    "page_date",
+    "breadcrumb",
+    "css",
+    "advert_marker",
+    "share_widget",
+    "related_links",
+    "promo",
+    "author_bio",
+    "browser_warning",
+    "caption",
+    "credit",
+    "source_link",
+    "comments_widget",
+    "widget_heading",
+    "nav",
+    "cookie_notice",
+    "paywall",
+    "byline",
+    "legal",
+    "boilerplate",
+    "custom",
+    "duplicate_headline",
+    "site_template",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Cheap per-block measurements, computed once in the segment stage."""
+
+    chars: int
+    words: int
+    stopwords: int
+    stop_density: float
+    ends_sentence: bool
+    sentence_marks: int
+    title_ratio: float
+    glue: int
+    digit_ratio: float
+    bullet: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of classification: a line of the input, or a piece of one split at a glue point.
+
+    `start`/`end` are offsets into the *normalized* text; `Text.to_original` maps them back.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    line: int
+    gap_before: bool
+    piece: int
+    features: Features
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's finding on one block."""
+
+    code: str
+    name: str
+    kind: str
+    strength: Strength
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The decision on one block and the rule that made it."""
+
+    index: int
+    label: Label
+    code: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Text taken out of the article: which rule, which kind, and where in the original input."""
+
+    rule: str
+    name: str
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A recorded edit that is not a removal, e.g. a paragraph break inserted at a glue point.
+
+    `start`/`end` is the span of the original input that the edit touches (empty for an
+    insertion), `before`/`after` the text there before and after the edit.
+    """
+
+    rule: str
+    name: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+DATELINE_SEPARATOR = " – "
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The result of cleaning one document.
+
+    `body` holds the paragraphs with the dateline prefix stripped from the first one; `removed`
+    accounts for every piece of the input that is not in headline, dateline or body.
+    """
+
+    headline: str | None
+    dateline: str | None
+    body: tuple[str, ...]
+    date: str | None = None
+    removed: tuple[Removal, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    status: Status = "cleaned"
+    confident: bool = True
+    language: str | None = None
+    messages: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        """The canonical file form: headline, blank line, paragraphs separated by blank lines.
+
+        The first paragraph carries the dateline as ``DATELINE – ``. Cleaning this text again
+        gives the same text (the pre-commit hook relies on it).
+        """
+        parts: list[str] = []
+        if self.headline:
+            parts.append(self.headline)
+        body = list(self.body)
+        if self.dateline and body:
+            body[0] = f"{self.dateline}{DATELINE_SEPARATOR}{body[0]}"
+        parts.extend(body)
+        return "\n\n".join(parts) + "\n" if parts else ""
+
+    @property
+    def removed_kinds(self) -> tuple[str, ...]:
+        """The distinct kinds removed, in first-seen order."""
+        return tuple(dict.fromkeys(r.kind for r in self.removed))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (lists instead of tuples)."""
+        return {
+            "headline": self.headline,
+            "dateline": self.dateline,
+            "date": self.date,
+            "body": list(self.body),
+            "status": self.status,
+            "confident": self.confident,
+            "language": self.language,
+            "removed": [r.to_dict() for r in self.removed],
+            "repairs": [r.to_dict() for r in self.repairs],
+            "messages": list(self.messages),
+        }

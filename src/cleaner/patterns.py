@@ -1,0 +1,296 @@
+"""Every regular expression of the project, compiled once at import time.
+
+Rules: use the `regex` module; anchor where possible; bound every repetition (`{0,80}` rather
+than `*`), never nest unbounded quantifiers. `tests/test_regex_safety.py` runs each pattern of
+`ALL_PATTERNS` against a 10 MB single-line input. Patterns are matched against one block (one
+line or a piece of one) unless their comment says otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+_I = regex.IGNORECASE | regex.VERSION1
+_V = regex.VERSION1
+
+#: Matching timeout (seconds) passed to each search: a backstop that turns a runaway match into
+#: a skipped rule rather than a hang. Bounded patterns make it unreachable in practice.
+TIMEOUT: Final = 1.0
+
+# --- normalize --------------------------------------------------------------------------------
+# Edits of the normalize stage: line endings, odd spaces, zero-width characters, trailing blanks.
+NORMALIZE_EDITS: Final = regex.compile(
+    r"\r\n|\r|[\u00a0\u2007\u202f]|[\u200b\u200c\u200d\u2060\ufeff]|[ \t]{1,1000}(?=\r|\n|$)", _V
+)
+
+# --- segment ----------------------------------------------------------------------------------
+WORD: Final = regex.compile(r"\w{1,100}", _V)
+# A lowercase letter glued to a capitalised word inside one token ("newsLiveon").
+GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
+SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)", _V)
+ENDS_SENTENCE: Final = regex.compile(r"[.!?…:;][\"'”’»)\]]{0,3}$", _V)
+BULLET: Final = regex.compile(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
+DIGIT: Final = regex.compile(r"\d", _V)
+
+# Glued sentences: a sentence end (not an initial such as "U.S." or an abbreviation such as
+# "Sept.") immediately followed by a capitalised word. The look-behind needs two lowercase
+# letters or a digit before the mark, so "U.S.A", "e.g.", "Mr.X" and "3.5" never split.
+GLUED_SENTENCE: Final = regex.compile(
+    r"(?<=(?:\p{Ll}{2}|\d|\p{Ll}[\"”’)\]])[.!?][\"”’)\]]{0,2})(?=\p{Lu}\p{Ll}{1,30}\b)", _V
+)
+# A credit parenthesis glued to the next sentence: "...(Name/Agency)Next heading".
+GLUED_AFTER_CREDIT: Final = regex.compile(r"(?<=\)[\"”’]{0,1})(?=\p{Lu}\p{Ll}{1,30}\b)", _V)
+# Trailing agency credit after the last sentence: '... as appropriate.” REUTERS, AFP'.
+TRAILING_AGENCY: Final = regex.compile(
+    r"(?<=(?:\p{Ll}|\d)[.!?][\"”’]{0,2}|[.!?][\"”’])\s{1,3}"
+    r"(?=\p{Lu}{2,12}(?:\s{0,2}(?:,|/|&|and)\s{0,2}\p{Lu}{2,12}){0,4}\s{0,3}$)",
+    _V,
+)
+# Inline related-links heading glued behind a sentence: "...on the agenda.Related Stories".
+GLUED_RELATED: Final = regex.compile(
+    r"(?<=[.!?][\"”’]{0,2})(?=(?:related|read more|read also|see also|more on this)\b)", _I
+)
+
+# --- rules: markup ----------------------------------------------------------------------------
+CSS_SELECTOR_OPEN: Final = regex.compile(
+    r"^(?:@media[^{}]{0,200}|[#.]?[\w-]{1,60}(?:[#.:\[][\w\-=\"'\]()]{1,60}){0,8}"
+    r"(?:\s{0,3}[,>+~]?\s{0,3}[#.]?[\w-]{1,60}(?:[#.:\[][\w\-=\"'\]()]{1,60}){0,8}){0,8})\s{0,3}\{",
+    _V,
+)
+CSS_DECLARATION: Final = regex.compile(
+    r"^\s{0,8}(?:[a-z-]{2,40}\s{0,3}:\s{0,3}[^;{}]{1,200};\s{0,3}){1,40}\}?$"
+    r"|^\s{0,8}[a-z-]{2,40}\s{0,3}:\s{0,3}[^;{}:]{1,200};?\s{0,3}\}?$",
+    _V,
+)
+CSS_PROPERTY: Final = regex.compile(
+    r"\b(?:display|content|border(?:-\w{1,10}){0,2}|height|width|background(?:-\w{1,10})?|"
+    r"margin(?:-\w{1,10})?|padding(?:-\w{1,10})?|font(?:-\w{1,10})?|color|position|top|left|"
+    r"right|bottom|overflow|line-height|text-\w{1,12}|z-index|opacity|float|max-\w{1,8}|"
+    r"min-\w{1,8}|transform|transition|visibility|white-space|vertical-align|box-\w{1,10}|"
+    r"flex(?:-\w{1,10})?|align-\w{1,10}|justify-\w{1,10}|cursor|outline|list-style)\s{0,2}:",
+    _V,
+)
+CSS_CLOSE: Final = regex.compile(r"^\s{0,8}\}\s{0,3}$", _V)
+CSS_RULE_INLINE: Final = regex.compile(
+    r"[#.]?[\w-]{1,60}(?:[#.:\[][\w\-=\"'\]()]{1,60}){0,8}\s{0,3}\{[^{}]{0,400}:[^{}]{0,400}\}", _V
+)
+JS_CODE: Final = regex.compile(
+    r"^(?:var|let|const|function|window\.|document\.|if\s{0,2}\(|\}\)|\(function|googletag|"
+    r"dataLayer|_gaq|\$\(|jQuery)\b.{0,2000}[;{}]\s{0,3}$",
+    _V,
+)
+
+# --- rules: ads and promos --------------------------------------------------------------------
+ADVERT: Final = regex.compile(
+    r"^[\s\-–—*•|_=~\[(]{0,6}(?:advert\w{0,12}|advertis\w{0,12}|anzeige|werbung|publicit[ée]|"
+    r"publicidad|pubblicit[àa]|reclame|реклама|sponsored(?:\s(?:content|post|links?|stories))?|"
+    r"paid (?:content|post|partner(?:ship)?)|promoted(?:\s(?:content|stories))?|ads?|"
+    r"story continues below(?: this)?(?: the)? ad(?:vertisement)?|"
+    r"(?:article|story) continues (?:below|after)(?: this)?(?: the)? ad(?:vertisement)?|"
+    r"continue reading (?:below|the main story)|scroll to continue(?: with content)?)"
+    r"[\s\-–—*•|_=~\])]{0,6}$",
+    _I,
+)
+PROMO: Final = regex.compile(
+    r"\b(?:join|follow|subscribe(?: to)?|sign up(?: for| to)?|download|get|like)\b.{0,80}?"
+    r"\b(?:telegram|whatsapp|newsletters?|channel|app|podcast|youtube|instagram|facebook|"
+    r"twitter|google news|signal|viber|mailing list|daily (?:brief|digest|email))\b",
+    _I,
+)
+PROMO_OFFER: Final = regex.compile(
+    r"^(?:click here to subscribe|subscribe (?:now|today|for|to)|sign up (?:now|today|here|for)|"
+    r"get (?:the|our) (?:latest|best|top)\b|never miss a\b|stay (?:informed|up to date|updated)\b|"
+    r"enter your e-?mail|newsletter\b|download (?:our|the) app|get our app)",
+    _I,
+)
+
+# --- rules: widgets ---------------------------------------------------------------------------
+SHARE: Final = regex.compile(
+    r"^(?:share(?: (?:this|on|via|to)(?: \w{1,20}){0,2})?|share this (?:article|story|post|page)|"
+    r"tweet(?: this)?|pin(?: it)?|e-?mail(?: this)?|print(?: this)?(?: (?:article|page))?|"
+    r"copy link|facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|"
+    r"messenger|x|sms|like this|likeloading\W{0,3}|like loading\W{0,3}|addthis sharing buttons|"
+    r"teilen|partager|compartir|condividi)\s{0,2}:?\s{0,2}$",
+    _I,
+)
+SOCIAL_NAME: Final = regex.compile(
+    r"facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|messenger|"
+    r"e-?mail|print|share|tweet|google\+?|stumbleupon|blogger|pocket|copy link|vk|xing|sms",
+    _I,
+)
+COMMENTS: Final = regex.compile(
+    r"^(?:\d{1,6}\s{0,2})?(?:comments?|all comments\.?|show (?:all )?comments|view comments|"
+    r"(?:leave|post|add|write) (?:a |your )?(?:comment|reply)|comments? \(\d{1,6}\)|"
+    r"join the (?:conversation|discussion)|comments are closed\.?|cancel reply|"
+    r"share your thoughts\b.{0,40}|discussion|be the first to comment\.?|"
+    r"you must be logged in to post a comment\.?|comment via \w{1,20}|reply|"
+    r"commentaires?|kommentare?|comentarios?|commenti)\s{0,2}:?$",
+    _I,
+)
+WIDGET_HEADING: Final = regex.compile(
+    r"^(?:most (?:popular|read|viewed|shared|commented|emailed|recent)|recent (?:comments|posts|"
+    r"articles|stories|news)|popular(?: (?:posts|stories|articles|now|news))?|trending(?: now| "
+    r"(?:stories|news|articles|topics))?|latest(?: (?:news|posts|stories|articles|headlines|"
+    r"videos))?|top (?:stories|news|picks|videos)|editor'?s'? picks?|featured(?: (?:posts|"
+    r"stories|articles))?|categories|archives|tags|topics|follow us|connect with us|"
+    r"we are social\b.{0,40}|popular tags|in (?:other news|case you missed it)|don'?t miss|"
+    r"newsletter|more (?:news|videos|stories)|breaking news|what'?s hot|hot topics|"
+    r"meistgelesen|les plus lus|lo más leído|più letti)\s{0,2}:?$",
+    _I,
+)
+RELATED_HEADING: Final = regex.compile(
+    r"^(?:more on (?:this|the) (?:topic|story|subject)|related(?: (?:stories|articles|posts|"
+    r"content|coverage|news|links|reading|topics|videos))?|read (?:more|also|next)|see also|"
+    r"also read|further reading|more from [\w .'&-]{1,40}|you (?:may|might|could) also "
+    r"(?:like|be interested in|enjoy)|recommended(?: (?:for you|stories|articles|reading))?|"
+    r"more stories|more to explore|what to read next|up next|next (?:story|article|post)|"
+    r"previous (?:story|article|post)|(?:read|watch) (?:this|these) next|"
+    r"lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leer más|te puede interesar|"
+    r"leggi anche|veja também|читайте также)\s{0,2}[:»›>]?$",
+    _I,
+)
+RELATED_INLINE: Final = regex.compile(
+    r"^\[?\s{0,2}(?:related|see also|read more|read also|also read|more|recommended|lesen sie "
+    r"auch|lire aussi|leer más|leggi anche|veja também)\s{0,2}[:|]\s{0,2}.{3,200}\]?$",
+    _I,
+)
+
+# --- rules: people and attribution ------------------------------------------------------------
+# A credit parenthesis at the end of a caption: "(Name/Agency via Getty Images)", "(KCNA via
+# Reuters)", "(Photo: AP)". Needs a slash, "via", a credit word, or a known agency name.
+_CREDIT_BODY = (
+    r"\((?:[^()]{0,80}\b(?:via|getty|reuters|afp|ap|epa|ansa|dpa|efe|xinhua|tass|ria|kcna|"
+    r"yonhap|shutterstock|alamy|istock|bloomberg|pool|file|handout|courtesy)\b[^()]{0,80}|"
+    r"\p{Lu}[^()/]{0,60}/\s{0,2}\p{Lu}[^()/]{0,60}(?:/\s{0,2}\p{Lu}[^()/]{0,60}){0,3}|"
+    r"(?:photo|image|picture|pic|credit|foto|bild|video)s?\s{0,2}(?:credit)?\s{0,2}[:/]"
+    r"[^()]{1,80})\)"
+)
+CREDIT_PAREN: Final = regex.compile(_CREDIT_BODY + r"[.\s]{0,3}$", _I)
+# A credit parenthesis inside a line, at its end or glued to the next capitalised word.
+CREDIT_PAREN_INLINE: Final = regex.compile(_CREDIT_BODY + r"(?=\s{0,3}$|\p{Lu})", _I)
+# Where a sentence starts inside a paragraph (used to find where an inline caption begins).
+SENTENCE_START: Final = regex.compile(r"(?<=(?:\p{Ll}{2}|\d|[\"”’])[.!?][\"”’]{0,2})\s{1,3}(?=[\p{Lu}\"“])", _V)
+PHOTO_CREDIT: Final = regex.compile(
+    r"^(?:(?:cover|main|top|header|featured|lead|hero|file|title)\s)?"
+    r"(?:photo|image|picture|pic|illustration|video|foto|bild|graphic)s?"
+    r"(?:\s(?:credit|courtesy|by|source))?s?\s{0,2}[:|/©]\s{0,2}.{1,100}$"
+    r"|^(?:credit|photo credit|image credit|image source)\s{0,2}[:|]\s{0,2}.{1,80}$",
+    _I,
+)
+SOURCE_CREDIT: Final = regex.compile(r"^(?:source|sources|quelle|fuente|fonte)\s{0,2}:\s{0,2}.{1,80}$", _I)
+CONTRIBUTED: Final = regex.compile(
+    r"^(?:[\p{Lu}][\w.'&-]{0,30}(?:[ ,]{1,2}(?:and |&\s)?[\p{Lu}][\w.'&-]{0,30}){0,8}"
+    r"(?: news agency| staff| wire services?)?)\s(?:contributed|also contributed)"
+    r"(?: reporting)?(?: to (?:this|the) (?:report|story|article))?\.?$"
+    r"|^(?:additional )?reporting by .{2,120}$|^(?:edited|written|compiled) by .{2,80}$"
+    r"|^with (?:agencies|wires|inputs from agencies)\.?$",
+    _I,
+)
+AGENCY_LINE: Final = regex.compile(
+    r"^\p{Lu}{2,12}(?:\s{0,2}(?:,|/|&|and)\s{0,2}\p{Lu}{2,12}){0,4}\.?$"
+    r"|^[-–—(]{1,2}\s{0,2}(?:\p{Lu}{2,12}|reuters|afp|ap)\s{0,2}[-–—)]{0,2}$",
+    _V,
+)
+SOURCE_LINK: Final = regex.compile(
+    r"^(?:source|original|read (?:the )?(?:full|original) (?:article|story|post)(?: here)?|"
+    r"view (?:the )?original(?: article)?|link to (?:the )?(?:source|original)|go to source|"
+    r"via)(?: link| article| url)?\s{0,2}[:»›>]?$",
+    _I,
+)
+BIO_FIRST_PERSON: Final = regex.compile(
+    r"^(?:hi,? |hello,? )?(?:i'm|i’m|i am)\s.{0,80}\b(?:author|writer|blogger|journalist|editor|"
+    r"founder|reporter|creator|owner|contributor)\b",
+    _I,
+)
+BIO_THIRD_PERSON: Final = regex.compile(
+    r"^(?:about the author\s{0,2}:?\s{0,2})?\p{Lu}[\p{L}.'-]{1,30}(?: \p{Lu}[\p{L}.'-]{0,30}){0,3}"
+    r" (?:is|was|has been|serves as) (?:an? |the )?(?:[\w-]{1,20} ){0,5}(?:writer|reporter|"
+    r"journalist|editor|correspondent|contributor|columnist|author|blogger|freelancer|"
+    r"producer|analyst)\b",
+    _V,
+)
+BIO_HEADING: Final = regex.compile(r"^(?:about the author|about me|author bio|the author)\s{0,2}:?$", _I)
+BYLINE: Final = regex.compile(
+    r"^(?:by|von|par|por|di|door|от)\s{1,3}\p{Lu}[\p{L}.'-]{1,30}(?:\s{1,3}(?:and\s|&\s)?"
+    r"\p{Lu}[\p{L}.'-]{0,30}){0,5}\b.{0,80}$",
+    _V,
+)
+
+# --- rules: page chrome -----------------------------------------------------------------------
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?"
+_TIME = (
+    r"(?:\s{0,3}(?:at\s|[-–|,@]\s{0,2})?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s{0,2}(?:[ap]\.?m\.?)?"
+    r"(?:\s{0,2}[A-Z]{2,5}(?:[+-]\d{1,4})?)?)?"
+)
+DATE_LINE: Final = regex.compile(
+    rf"^(?:(?:published|updated|posted|last updated|date)\s{{0,2}}(?:on)?\s{{0,2}}:?\s{{0,2}})?"
+    rf"(?:{_WEEKDAY},?\s{{1,3}})?(?:"
+    rf"(?P<mon>{_MONTH})\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<year>\d{{4}})|"
+    rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s{{1,3}}(?P<mon2>{_MONTH}),?\s{{1,3}}(?P<year2>\d{{4}})|"
+    rf"(?P<y3>\d{{4}})[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})|"
+    rf"(?P<d4>\d{{1,2}})[./](?P<m4>\d{{1,2}})[./](?P<y4>\d{{4}})"
+    rf"){_TIME}\s{{0,3}}$",
+    _I,
+)
+BROWSER_WARNING: Final = regex.compile(
+    r"(?:\b(?:ie|internet explorer)\s{0,2}\d{0,2}\b.{0,60}\b(?:not (?:be )?supported|no longer|"
+    r"outdated|upgrade)|\byour (?:web )?browser\b.{0,80}\b(?:not supported|out of date|outdated|"
+    r"upgrade|update|does not support|doesn't support|is not compatible)|\b(?:on|with|use) "
+    r"(?:a |another |a different |a modern |a newer )?(?:web )?browser\b.{0,40}(?:optimal|best) "
+    r"experience|(?:optimal|best) experience.{0,40}\b(?:another|different|modern|newer|latest) "
+    r"(?:web )?browser|\b(?:please )?enable javascript\b|javascript is (?:disabled|required|"
+    r"not enabled)|\bthis (?:site|page|website) requires javascript)",
+    _I,
+)
+COOKIE: Final = regex.compile(
+    r"(?:\b(?:we|this (?:web)?site|our (?:web)?site|the (?:web)?site|site) (?:uses?|use) "
+    r"(?:\w{1,15} ){0,2}cookies|\bcookie (?:policy|settings|preferences|consent|notice|"
+    r"statement)|\baccept (?:all )?cookies|\buse of cookies\b|\bby continuing to (?:use|browse)|"
+    r"\bcookies? (?:help|allow) us\b|\bverwendet cookies|\butilise des cookies|"
+    r"\butiliza cookies|\butilizza (?:i )?cookie)",
+    _I,
+)
+PAYWALL: Final = regex.compile(
+    r"^(?:subscribe (?:now )?to (?:continue|keep) reading|to (?:continue|keep) reading,? "
+    r"(?:please )?(?:subscribe|sign in|log in|register)|already a (?:subscriber|member)\??"
+    r".{0,40}|this (?:article|content|story) is (?:for|only available to|exclusive to) "
+    r"(?:subscribers|members)|you(?:'ve| have) reached your (?:free )?(?:article )?limit"
+    r"|(?:sign in|log in|register) to (?:continue|read)|premium content|subscribers only"
+    r"|unlock (?:this|full) (?:article|access)).{0,120}$",
+    _I,
+)
+LEGAL: Final = regex.compile(
+    r"^(?:©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits "
+    r"réservés|todos los derechos reservados).{0,160}$|all rights reserved\.?\s{0,2}$"
+    r"|^(?:privacy policy|terms of (?:use|service)|terms (?:&|and) conditions|contact us|about us|"
+    r"sitemap|site map|imprint|impressum|accessibility|careers|advertise(?: with us)?|"
+    r"log ?in|sign ?in|sign ?up|register|subscribe|log ?out|menu|search|home|skip to "
+    r"(?:main )?content|back to top|close|next|previous|loading\W{0,3}|more|open|toggle "
+    r"navigation)\s{0,2}$",
+    _I,
+)
+BREADCRUMB_SEPARATED: Final = regex.compile(
+    r"^(?:home|start|startseite|accueil|inicio|главная)\s{0,3}(?:[>/»›|→]\s{0,3}[^>/»›|→]{1,60}){1,8}$",
+    _I,
+)
+HOME_PREFIX: Final = regex.compile(r"^(?:home|start|startseite|accueil|inicio)", _I)
+
+# --- assemble ---------------------------------------------------------------------------------
+DATELINE: Final = regex.compile(
+    r"^(?P<dl>(?:\p{Lu}[\p{Lu}.'-]{2,30}(?:[ /]\p{Lu}[\p{Lu}.'-]{1,30}){0,3}"
+    r"(?:,\s\p{Lu}[\p{L}.'-]{1,30}(?:\s\p{Lu}[\p{L}.'-]{1,30}){0,2})?"
+    r"|\p{Lu}\p{Ll}{1,30}(?:[ -]\p{Lu}\p{Ll}{1,30}){0,2},\s\p{Lu}[\p{L}.'-]{1,30}"
+    r"(?:\s\p{Lu}[\p{L}.'-]{1,30}){0,2})"
+    r"(?:\s\((?:\p{Lu}[\w .&-]{1,24})\))?)\s(?:[–—-]{1,2})\s(?=\S)",
+    _V,
+)
+
+ALL_PATTERNS: Final[tuple[regex.Pattern[str], ...]] = tuple(
+    value for value in tuple(globals().values()) if isinstance(value, regex.Pattern)
+)

@@ -1,0 +1,55 @@
+"""`clean()`: normalize → segment → classify → smooth → assemble. Nothing else lives here."""
+
+from __future__ import annotations
+
+from cleaner.assemble import assemble
+from cleaner.config import DEFAULT, Config
+from cleaner.model import Article, Block, Hit
+from cleaner.normalize import normalize
+from cleaner.patterns import TIMEOUT
+from cleaner.segment import segment
+from cleaner.smooth import classify, smooth
+
+_USER = ("USR001", "user-pattern")
+_TEMPLATE = ("TPL001", "site-template")
+
+
+def clean(text: str, *, config: Config | None = None) -> Article:
+    """Clean one scraped article page given as plain text.
+
+    Pure: the same input and config always give the same `Article`, and nothing outside the
+    call is read or changed. Raises `TypeError` for non-`str` input (decode bytes first, e.g.
+    with `cleaner.io.decode`).
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"clean() takes str, not {type(text).__name__}; decode bytes first, "
+            "for example with cleaner.io.decode(data)."
+        )
+    cfg = config or DEFAULT
+    rules = cfg.ruleset()
+    norm = normalize(text)
+    seg = segment(norm, rules)
+    hits, messages = classify(seg.blocks, rules, seg.language)
+    hits = _extra_hits(seg.blocks, hits, cfg)
+    sm = smooth(seg.blocks, hits, rules)
+    return assemble(norm, seg, sm, rules, cfg, messages)
+
+
+def _extra_hits(blocks: tuple[Block, ...], hits: tuple[Hit | None, ...], cfg: Config) -> tuple[Hit | None, ...]:
+    patterns = cfg.compiled_patterns()
+    templates = cfg.templates
+    if not patterns and templates is None:
+        return hits
+    out = list(hits)
+    for i, block in enumerate(blocks):
+        if out[i] is not None and out[i].strength == "strong":  # type: ignore[union-attr]
+            continue
+        for kind, pattern in patterns:
+            if pattern.fullmatch(block.text, timeout=TIMEOUT):
+                out[i] = Hit(*_USER, kind, "strong")
+                break
+        else:
+            if templates is not None and templates.is_template(block.text, cfg.site):
+                out[i] = Hit(*_TEMPLATE, "site_template", "strong")
+    return tuple(out)

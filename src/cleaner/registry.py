@@ -1,0 +1,155 @@
+"""The rule registry: one `@rule` decorator, frozen `RuleInfo` records, and `RuleSet` selection.
+
+Rules are registered at import time of `cleaner.rules`; the registry is a tuple built once
+(`cleaner.rules.RULES`), never mutated afterwards. A `RuleSet` is the immutable selection a
+`Config` resolves to, and it is passed down explicitly through the pipeline.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from cleaner.model import KINDS, Block, Scope, Strength
+
+LineFunc = Callable[[Block, "DocView"], bool]
+SplitFunc = Callable[[str], Iterable[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class DocView:
+    """What a line rule may see of the document: all blocks, its own index, the language."""
+
+    blocks: tuple[Block, ...]
+    index: int
+    language: str = "en"
+
+    @property
+    def block(self) -> Block:
+        return self.blocks[self.index]
+
+    def neighbour(self, offset: int) -> Block | None:
+        j = self.index + offset
+        return self.blocks[j] if 0 <= j < len(self.blocks) else None
+
+    @property
+    def relative_position(self) -> float:
+        """0.0 for the first block, 1.0 for the last."""
+        n = len(self.blocks)
+        return self.index / (n - 1) if n > 1 else 0.0
+
+
+def _never(_block: Block, _doc: DocView) -> bool:
+    return False
+
+
+def _no_split(_line: str) -> Iterable[int]:
+    return ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """Everything known about one rule; the generated docs are rendered from this."""
+
+    code: str
+    name: str
+    kind: str
+    scope: Scope
+    strength: Strength
+    status: str
+    summary: str
+    doc: str
+    noise: tuple[str, ...]
+    keep: tuple[str, ...]
+    func: LineFunc = field(default=_never, repr=False, compare=False)
+    splitter: SplitFunc = field(default=_no_split, repr=False, compare=False)
+
+
+def _split_doc(func: Callable[..., object]) -> tuple[str, str]:
+    doc = inspect.getdoc(func) or ""
+    summary, _, rest = doc.partition("\n")
+    return summary.strip(), rest.strip()
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    kind: str,
+    noise: Sequence[str],
+    keep: Sequence[str],
+    scope: Scope = "line",
+    strength: Strength = "strong",
+    status: str = "stable",
+) -> Callable[[Callable[..., object]], RuleInfo]:
+    """Turn a documented function into a `RuleInfo`.
+
+    The decorated name is bound to the `RuleInfo` (the function stays reachable as `.func` or
+    `.splitter`); each family module lists its rules in a module-level tuple.
+    """
+    if kind not in KINDS and kind != "repair":
+        raise ValueError(f"rule {code}: unknown kind {kind!r}; add it to cleaner.model.KINDS first.")
+
+    def wrap(func: Callable[..., object]) -> RuleInfo:
+        summary, doc = _split_doc(func)
+        common = {
+            "code": code,
+            "name": name,
+            "kind": kind,
+            "scope": scope,
+            "strength": strength,
+            "status": status,
+            "summary": summary,
+            "doc": doc,
+            "noise": tuple(noise),
+            "keep": tuple(keep),
+        }
+        if scope == "split":
+            return RuleInfo(**common, splitter=func)  # type: ignore[arg-type]
+        if scope == "line":
+            return RuleInfo(**common, func=func)  # type: ignore[arg-type]
+        return RuleInfo(**common)  # type: ignore[arg-type]
+
+    return wrap
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The rules in force for one run, split by scope."""
+
+    rules: tuple[RuleInfo, ...]
+    line_rules: tuple[RuleInfo, ...]
+    split_rules: tuple[RuleInfo, ...]
+    codes: frozenset[str]
+
+    def enabled(self, code: str) -> bool:
+        return code in self.codes
+
+
+def _matches(info: RuleInfo, selector: str) -> bool:
+    s = selector.strip()
+    return info.code.startswith(s.upper()) or info.kind == s or info.name == s or s == "ALL"
+
+
+def select(
+    registry: Sequence[RuleInfo],
+    select: Sequence[str] = ("ALL",),
+    ignore: Sequence[str] = (),
+    *,
+    preview: bool = False,
+) -> RuleSet:
+    """Resolve select/ignore selectors (code, code prefix, kind or name; as in ruff)."""
+    chosen = tuple(
+        r
+        for r in registry
+        if any(_matches(r, s) for s in select)
+        and not any(_matches(r, s) for s in ignore)
+        and (preview or r.status != "preview")
+    )
+    return RuleSet(
+        rules=chosen,
+        line_rules=tuple(r for r in chosen if r.scope == "line"),
+        split_rules=tuple(r for r in chosen if r.scope == "split"),
+        codes=frozenset(r.code for r in chosen),
+    )

@@ -1,0 +1,110 @@
+"""ADV, PRM, PAY: advertisement markers, promotions and paywall notices."""
+
+from __future__ import annotations
+
+from cleaner.model import Block
+from cleaner.patterns import ADVERT, PAYWALL, PROMO, PROMO_OFFER, TIMEOUT
+from cleaner.registry import DocView, rule
+
+#: A promotion is a short call to action; longer blocks that mention an app are body text.
+#: Calibrated on the seeds and the dev benchmark, 2026-11-23.
+PROMO_MAX_WORDS = 40
+
+
+@rule(
+    code="ADV001",
+    name="advert-marker",
+    kind="advert_marker",
+    noise=["- Advertisement -", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement", "Anzeige"],
+    keep=[
+        "The advertisement campaign cost $2m, officials said.",
+        "Sponsored by the ministry, the study found no link.",
+    ],
+)
+def advert_marker(block: Block, doc: DocView) -> bool:
+    """A standalone advertisement placeholder line.
+
+    ## What it removes
+    Lines that only say that an advert stands here: "- Advertisement -", "ADVERTISEMENT",
+    "Sponsored", "Story continues below advertisement", "Anzeige", "Publicité", and misspellings
+    such as "Advertisment".
+
+    ## Why is it noise?
+    The advert itself was an image or a script; the label is all that is left in a text dump.
+
+    ## Limitations
+    Only whole lines are removed; a body sentence that mentions an advertisement is kept.
+    """
+    return block.features.words <= 8 and ADVERT.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="PRM001",
+    name="channel-promo",
+    kind="promo",
+    noise=[
+        "Join our Telegram channel and get the latest breaking news delivered to you.",
+        "Follow us on WhatsApp for daily updates.",
+        "Sign up for our newsletter to get the best stories every morning.",
+        "Download our app for breaking news alerts.",
+    ],
+    keep=[
+        "The group used a Telegram channel to coordinate the protests, police said.",
+        "Investigators say the suspects had downloaded the app months before the attack and "
+        "used it to talk with each other, according to court documents released on Monday.",
+    ],
+)
+def channel_promo(block: Block, doc: DocView) -> bool:
+    """A call to join a channel, follow an account, get an app or sign up for a newsletter.
+
+    ## What it removes
+    Short promotional lines such as "Join our Telegram channel…", "Follow us on WhatsApp",
+    "Sign up for our newsletter", "Download our app".
+
+    ## Why is it noise?
+    They advertise the publisher, not the story.
+
+    ## Limitations
+    The line must be short and addressed to the reader (our/us/the latest...), so reporting
+    about a channel or an app is kept.
+    """
+    f = block.features
+    if f.words > PROMO_MAX_WORDS:
+        return False
+    text = block.text
+    if PROMO_OFFER.match(text, timeout=TIMEOUT) is not None:
+        return True
+    m = PROMO.search(text, timeout=TIMEOUT)
+    if m is None:
+        return False
+    head = text[: m.start() + 1].lower()
+    # addressed to the reader: imperative at the start of the line
+    return m.start() <= 3 or head.startswith(("click", "tap", "please", "to get", "for the latest", "be the first"))
+
+
+@rule(
+    code="PAY001",
+    name="paywall-notice",
+    kind="paywall",
+    noise=[
+        "Subscribe to continue reading",
+        "Already a subscriber? Sign in",
+        "This article is for subscribers only.",
+        "You have reached your free article limit.",
+    ],
+    keep=["Readers who subscribe to continue reading at home were surveyed by the institute last year."],
+)
+def paywall(block: Block, doc: DocView) -> bool:
+    """A paywall or registration notice.
+
+    ## What it removes
+    "Subscribe to continue reading", "Already a subscriber? Sign in", "This content is for
+    subscribers only", "You have reached your article limit".
+
+    ## Why is it noise?
+    Site furniture shown to non-subscribers; it is not part of the story.
+    """
+    return block.features.words <= 30 and PAYWALL.match(block.text, timeout=TIMEOUT) is not None
+
+
+RULES = (advert_marker, channel_promo, paywall)

@@ -1,0 +1,287 @@
+"""CAP, CRD, SRC, BIO, BYL: captions, credits, source links, author bios and bylines."""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.model import Block
+from cleaner.patterns import (
+    AGENCY_LINE,
+    BIO_FIRST_PERSON,
+    BIO_HEADING,
+    BIO_THIRD_PERSON,
+    BYLINE,
+    CONTRIBUTED,
+    CREDIT_PAREN,
+    PHOTO_CREDIT,
+    SOURCE_CREDIT,
+    SOURCE_LINK,
+    TIMEOUT,
+)
+from cleaner.registry import DocView, rule
+
+#: Captions are one or two sentences; calibrated on the seeds and dev benchmark 2026-11-23.
+CAPTION_MAX_WORDS = 90
+#: An author bio sits in the last part of the page.
+BIO_MIN_POSITION = 0.5
+BIO_MAX_WORDS = 200
+#: Well-known wire agencies that credit a story or photo with their name alone.
+_AGENCIES = frozenset(
+    [
+        "REUTERS",
+        "AFP",
+        "AP",
+        "DPA",
+        "EFE",
+        "ANSA",
+        "TASS",
+        "XINHUA",
+        "BLOOMBERG",
+        "UPI",
+        "IANS",
+        "PTI",
+        "ANI",
+        "AAP",
+        "KYODO",
+        "YONHAP",
+        "EPA",
+    ]
+)
+
+
+@rule(
+    code="CAP001",
+    name="photo-caption",
+    kind="caption",
+    noise=[
+        "The minister arrives for talks in Brussels, Belgium, on May 2, 2023. (John Smith/AFP via Getty Images)",
+        "Firefighters battle the blaze on Tuesday. (Photo: AP)",
+        "Delegates attend the opening session in Geneva. (Jane Doe/Reuters)",
+    ],
+    keep=[
+        "The law was passed in 2019 (and/or amended later), the court said.",
+        "Sales rose 5% in the quarter (year on year).",
+    ],
+)
+def photo_caption(block: Block, doc: DocView) -> bool:
+    """A photo caption: a sentence that ends with a photo credit in parentheses.
+
+    ## What it removes
+    "Leaders attend a reception in the capital on April 25, 2019. (Name/Agency via Getty Images)",
+    also when the caption was glued into a paragraph (it is split off first).
+
+    ## Why is it noise?
+    The caption describes an image the text dump no longer shows.
+
+    ## Limitations
+    The parenthesis must look like a credit: a slash between capitalised names, "via", a credit
+    word or an agency name.
+    """
+    return block.features.words <= CAPTION_MAX_WORDS and CREDIT_PAREN.search(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="CRD001",
+    name="photo-credit-line",
+    kind="credit",
+    noise=["Cover photo: REUTERS", "Photo: AFP", "Image credit: Getty Images", "Main image: Jane Doe/Agency"],
+    keep=["Picture this: a city without cars.", "Photo: the minister, smiling, shook hands with everyone in the room."],
+)
+def photo_credit(block: Block, doc: DocView) -> bool:
+    """A photo or image credit line.
+
+    ## What it removes
+    "Cover photo: REUTERS", "Photo: AFP", "Image credit: Getty Images".
+
+    ## Why is it noise?
+    It credits an image that is not in the text.
+    """
+    return block.features.words <= 10 and PHOTO_CREDIT.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="CRD002",
+    name="agency-credit",
+    kind="credit",
+    noise=["REUTERS, AFP", "AFP", "Reuters/AP", "(AFP)"],
+    keep=["NISSAN SENTRA", "NATO", "UNESCO"],
+)
+def agency_credit(block: Block, doc: DocView) -> bool:
+    """Wire-agency credits on their own, such as a trailing "REUTERS, AFP".
+
+    ## What it removes
+    A short line (or the tail of a paragraph, split off first) naming only news agencies.
+
+    ## Why is it noise?
+    It credits the sources of the story; it is not the story.
+
+    ## Limitations
+    A single capitalised word is removed only when it is a well-known agency, so section titles
+    and acronyms on their own line are kept.
+    """
+    text = block.text.strip()
+    if block.features.words > 6:
+        return False
+    tokens = [t for t in regex.split(r"[\s,/&()\-–—.]+", text) if t and t.lower() != "and"]
+    if tokens and all(t.upper() in _AGENCIES for t in tokens):
+        return True
+    return len(tokens) >= 2 and AGENCY_LINE.match(text, timeout=TIMEOUT) is not None and block.piece > 0
+
+
+@rule(
+    code="CRD003",
+    name="source-credit",
+    kind="credit",
+    noise=["Source: with agencies", "Sources: AFP, Reuters", "Quelle: dpa"],
+    keep=["Source: a senior official told reporters on Monday that the talks had stalled again."],
+)
+def source_credit(block: Block, doc: DocView) -> bool:
+    """A short "Source: …" credit line.
+
+    ## What it removes
+    "Source: with agencies", "Sources: AFP, Reuters" under a story.
+
+    ## Why is it noise?
+    An attribution of the whole story, not part of it.
+
+    ## Limitations
+    Only short lines; a real paragraph that starts with "Source:" is kept.
+    """
+    return block.features.words <= 8 and SOURCE_CREDIT.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="CRD004",
+    name="contributed-to-report",
+    kind="credit",
+    noise=[
+        "Reuters contributed to this report.",
+        "Additional reporting by Jane Doe in Paris",
+        "The Associated Press contributed to this story.",
+    ],
+    keep=["Reuters contributed to the investigation by publishing leaked documents in 2019 and 2020."],
+)
+def contributed(block: Block, doc: DocView) -> bool:
+    """A reporting credit: "X contributed to this report.", "Additional reporting by X".
+
+    ## What it removes
+    The closing credit line that names contributing reporters or agencies.
+
+    ## Why is it noise?
+    It credits the reporting, it is not part of the article's text.
+    """
+    return block.features.words <= 30 and CONTRIBUTED.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="SRC001",
+    name="source-link",
+    kind="source_link",
+    noise=["Source link", "Read the full article", "View original article", "Source"],
+    keep=["Source of the leak remains unknown.", "Original plans were scrapped."],
+)
+def source_link(block: Block, doc: DocView) -> bool:
+    """The label of a link to the original story.
+
+    ## What it removes
+    "Source link", "Read the full article", "View original article" — aggregator sites put them
+    under copied stories.
+
+    ## Why is it noise?
+    It is a link label, not text of the article.
+    """
+    return block.features.words <= 6 and SOURCE_LINK.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="BIO001",
+    name="first-person-bio",
+    kind="author_bio",
+    noise=[
+        "I'm Jane, the author behind the Daily Planet blog. My aim is to give you honest news.",
+        "Hi, I am Sam Lee, a freelance writer who covers science and technology.",
+    ],
+    keep=[
+        "I'm not the author of this proposal, the senator said.",
+        "I am told the writer of the letter has left the country, the officer said.",
+    ],
+)
+def first_person_bio(block: Block, doc: DocView) -> bool:
+    """An author's first-person self-description ("I'm X, the author behind …").
+
+    ## What it removes
+    Bio boxes written in the first person in which the site's author introduces themselves.
+
+    ## Why is it noise?
+    It is about the site's author, repeated under every story.
+
+    ## Limitations
+    A name must follow "I'm"/"I am" and a writer word must come soon after, so quotes such as
+    "I'm not the author of this proposal" are kept.
+    """
+    text = block.text
+    if block.features.words > BIO_MAX_WORDS or BIO_FIRST_PERSON.match(text, timeout=TIMEOUT) is None:
+        return False
+    after = regex.sub(r"^(?:hi,? |hello,? )?(?:i'm|i’m|i am)\s", "", text, flags=regex.IGNORECASE)
+    return after[:1].isupper()
+
+
+@rule(
+    code="BIO002",
+    name="third-person-bio",
+    kind="author_bio",
+    noise=[
+        "Jane Doe is a senior reporter covering energy and climate. She previously worked in Lagos.",
+        "About the author: Sam Lee is a freelance writer based in Berlin.",
+    ],
+    keep=["Officials said the program was a success and would be extended to five more cities next year."],
+)
+def third_person_bio(block: Block, doc: DocView) -> bool:
+    """An author bio in the third person near the end of the page ("X is a reporter covering …").
+
+    ## What it removes
+    Short bio paragraphs after the article: "Jane Doe is a senior reporter covering energy."
+
+    ## Why is it noise?
+    It describes the writer, not the news.
+
+    ## Limitations
+    Only in the second half of the page and only when the block starts with the name, so a
+    profile sentence inside a story's opening paragraphs is kept.
+    """
+    if block.features.words > BIO_MAX_WORDS or doc.relative_position < BIO_MIN_POSITION:
+        return False
+    return BIO_THIRD_PERSON.match(block.text, timeout=TIMEOUT) is not None or BIO_HEADING.match(block.text) is not None
+
+
+@rule(
+    code="BYL001",
+    name="byline",
+    kind="byline",
+    noise=["By Jane Doe", "By Joseph SmithNovember 19, 2019, 07:47 PM EST", "By Anna Schmidt and Tom Lee, Reuters"],
+    keep=["By Monday, the deal was done.", "By the end of the year the company had 40 stores."],
+)
+def byline(block: Block, doc: DocView) -> bool:
+    """A byline: "By Name" on its own line, often glued to a date.
+
+    ## What it removes
+    The author line above or below the article.
+
+    ## Why is it noise?
+    Metadata about the article, not its text.
+    """
+    f = block.features
+    return f.words <= 14 and not f.ends_sentence and BYLINE.match(block.text, timeout=TIMEOUT) is not None
+
+
+RULES = (
+    photo_caption,
+    photo_credit,
+    agency_credit,
+    source_credit,
+    contributed,
+    source_link,
+    first_person_bio,
+    third_person_bio,
+    byline,
+)

@@ -1,0 +1,222 @@
+"""DAT, BRC, NAV, BRW, CKE, LEG: page chrome around the article."""
+
+from __future__ import annotations
+
+from cleaner.model import Block
+from cleaner.patterns import (
+    BREADCRUMB_SEPARATED,
+    BROWSER_WARNING,
+    COOKIE,
+    DATE_LINE,
+    GLUE,
+    LEGAL,
+    TIMEOUT,
+)
+from cleaner.registry import DocView, rule
+
+#: A glued menu is short or mostly glue points; calibrated on the seeds and dev set 2026-11-23.
+NAV_SHORT_WORDS = 6
+NAV_GLUE_PER_WORD = 0.2
+COOKIE_MAX_WORDS = 90
+
+
+@rule(
+    code="DAT001",
+    name="page-date",
+    kind="page_date",
+    noise=["Sunday, May 19, 2024", "November 20, 2019", "Updated: 2023-09-05 14:02", "19 May 2024"],
+    keep=["On May 19, 2024, the court ruled.", "May 2024 was the warmest on record."],
+)
+def page_date(block: Block, doc: DocView) -> bool:
+    """A line holding only a date (the site's "today" or a listing date).
+
+    ## What it removes
+    "Sunday, May 19, 2024", "Updated: 2023-09-05 14:02", "19 May 2024". The first such date
+    above the article becomes `Article.date` (ISO format).
+
+    ## Why is it noise?
+    It is page metadata; the story never reads it as a sentence.
+    """
+    return block.features.words <= 12 and DATE_LINE.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="BRC001",
+    name="breadcrumb-trail",
+    kind="breadcrumb",
+    noise=["Home > World > Asia", "Home / News / Politics", "Startseite » Politik"],
+    keep=["Home is where the heart is, she said.", "Home prices rose / fell in 3 of 5 regions."],
+)
+def breadcrumb_trail(block: Block, doc: DocView) -> bool:
+    """A breadcrumb trail with separators: "Home > World > Asia".
+
+    ## What it removes
+    The site-path trail above a story. A trail glued to the headline without separators
+    ("HomeWorld NewsHeadline…") is handled by the context rule BRC002.
+
+    ## Why is it noise?
+    Navigation, not text.
+    """
+    f = block.features
+    return f.words <= 16 and not f.ends_sentence and BREADCRUMB_SEPARATED.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="NAV001",
+    name="glued-menu",
+    kind="nav",
+    noise=[
+        "Get more newsLiveon",
+        "HomeWorldBusinessOpinionTechSport",
+        "Accept & CloseSite Internationalall editionsLog inRegister",
+    ],
+    keep=["Why PlayStation sales fell", "The iPhone maker said revenue rose."],
+)
+def glued_menu(block: Block, doc: DocView) -> bool:
+    """Menu words glued together with no separator ("Get more newsLiveon").
+
+    ## What it removes
+    Navigation bars dumped without separators: the glued words show as a lowercase letter
+    directly followed by a capitalised word inside one token.
+
+    ## Why is it noise?
+    Menus are lists of links, and gluing shows they were separate elements.
+
+    ## Limitations
+    Brand names such as "PlayStation" look the same; a short line is removed only when its *last*
+    word is glued, or several are.
+    """
+    f = block.features
+    if f.glue == 0 or f.ends_sentence:
+        return False
+    if f.glue >= 3 and f.glue >= NAV_GLUE_PER_WORD * f.words:
+        return True
+    if f.words > NAV_SHORT_WORDS:
+        return False
+    last = block.text.split()[-1]
+    return f.glue >= 2 or GLUE.search(last) is not None
+
+
+@rule(
+    code="NAV002",
+    name="menu-item",
+    kind="nav",
+    strength="weak",
+    noise=["* Home", "o Contact Us", "* Subscribe", "- Sports"],
+    keep=["* The ministry said 40 people were hurt in the attack on Monday."],
+)
+def menu_item(block: Block, doc: DocView) -> bool:
+    """A short bulleted item with no sentence in it: a menu entry.
+
+    ## What it removes
+    Entries of menus rendered as lists ("* News", "o Local").
+
+    ## Why is it noise?
+    Menu entries are links. The rule is weak: inside the article, a short list between body
+    paragraphs is kept by context.
+    """
+    f = block.features
+    return f.bullet and f.words <= 5 and not f.ends_sentence
+
+
+@rule(
+    code="NAV003",
+    name="site-link",
+    kind="nav",
+    noise=["Privacy Policy", "Contact Us", "Skip to main content", "Back to Top", "Log in", "Menu"],
+    keep=["Privacy policy changes took effect in May, regulators said."],
+)
+def site_link(block: Block, doc: DocView) -> bool:
+    """A site-wide link on its own line ("Privacy Policy", "Contact Us", "Menu").
+
+    ## What it removes
+    Header and footer links and controls.
+
+    ## Why is it noise?
+    They are the same on every page of the site and are not part of the article.
+    """
+    return (
+        block.features.words <= 5
+        and LEGAL.match(block.text, timeout=TIMEOUT) is not None
+        and not block.features.ends_sentence
+    )
+
+
+@rule(
+    code="BRW001",
+    name="browser-warning",
+    kind="browser_warning",
+    noise=[
+        "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+        "Your browser is out of date. Please update it.",
+        "Please enable JavaScript to view this page.",
+    ],
+    keep=["Microsoft retired Internet Explorer in 2022 after 27 years of service."],
+)
+def browser_warning(block: Block, doc: DocView) -> bool:
+    """A browser-support or JavaScript warning.
+
+    ## What it removes
+    "IE 11 is not supported…", "Your browser is out of date", "Please enable JavaScript".
+
+    ## Why is it noise?
+    It is addressed to the visitor's software, not part of the story.
+    """
+    return block.features.words <= 40 and BROWSER_WARNING.search(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="CKE001",
+    name="cookie-notice",
+    kind="cookie_notice",
+    noise=[
+        "We use cookies to improve your experience. By continuing to browse you agree.",
+        "This website uses cookies. Accept all cookies",
+        "Cookie Policy",
+    ],
+    keep=[
+        "“We sold out of cookies by noon,” the baker said.",
+        "The bakery uses cookies from a local supplier, the owner said.",
+    ],
+)
+def cookie_notice(block: Block, doc: DocView) -> bool:
+    """A cookie-consent notice.
+
+    ## What it removes
+    "We use cookies to…", "This website uses cookies", "Accept all cookies", "Cookie Policy".
+
+    ## Why is it noise?
+    A legal banner of the site, the same on every page.
+
+    ## Limitations
+    The site must be the one using cookies ("we/this site uses cookies") or the text must be a
+    consent control, so quotes about baked cookies are kept.
+    """
+    return block.features.words <= COOKIE_MAX_WORDS and COOKIE.search(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="LEG001",
+    name="copyright-line",
+    kind="legal",
+    noise=["© 2019 Example News. All rights reserved", "Copyright 2023 The Daily Planet", "All rights reserved."],
+    keep=["Copyright law is changing fast, the lawyers said in a statement on Monday morning."],
+)
+def copyright_line(block: Block, doc: DocView) -> bool:
+    """A copyright or rights line.
+
+    ## What it removes
+    "© 2019 Site. All rights reserved", "Copyright 2023 Publisher".
+
+    ## Why is it noise?
+    Site footer text.
+    """
+    f = block.features
+    text = block.text
+    if f.words > 25:
+        return False
+    starts = text.startswith(("©", "(c)", "(C)")) or text.lower().startswith(("copyright ", "copyright©"))
+    return starts or text.lower().rstrip(". ").endswith("all rights reserved")
+
+
+RULES = (page_date, breadcrumb_trail, glued_menu, menu_item, site_link, browser_warning, cookie_notice, copyright_line)

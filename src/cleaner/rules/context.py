@@ -1,0 +1,183 @@
+"""CTX, BRC002, HDL001: rules that decide from a block's neighbours, not from its text alone.
+
+Their logic lives in `cleaner.smooth` (main content and context sweeps) and `cleaner.assemble`
+(headline); they are registered here so that every removal names a documented rule, can be
+selected or ignored, and has examples the tests run. Their examples are whole documents: a
+`noise` example must make the rule fire, a `keep` example must not.
+"""
+
+from __future__ import annotations
+
+from cleaner.registry import rule
+
+_ARTICLE = (
+    "The council approved the new budget on Tuesday after a long debate that lasted well into "
+    "the night, officials said.\n\n"
+    "The plan raises spending on schools and roads by four percent and cuts the deficit, the "
+    "finance minister told reporters after the vote.\n\n"
+    "Opposition members said the cuts would hurt the poorest families and promised to fight "
+    "the measures when they come up for review next year.\n"
+)
+
+
+@rule(
+    code="CTX001",
+    name="outside-main-content",
+    kind="boilerplate",
+    scope="context",
+    noise=["Weather\nSports\nLocal Teams\nMarkets Today\n\n" + _ARTICLE],
+    keep=[_ARTICLE],
+)
+def outside_main_content() -> None:
+    """A block outside the densest run of prose: page furniture around the article.
+
+    ## What it removes
+    Menus, footers, sidebars and lists that come before or after the article's main run of
+    prose, found as the highest-scoring contiguous run of blocks (prose scores by its length,
+    link-like and noise blocks score below zero; a single linear pass, as in Kadane's algorithm).
+
+    ## Why is it noise?
+    A news page is one run of prose surrounded by navigation; what lies outside that run is not
+    the story.
+
+    ## Limitations
+    A second block of prose far from the first (a long comment thread, an unrelated teaser) is
+    judged by the same scores and can be kept or dropped wrongly.
+    """
+
+
+@rule(
+    code="CTX002",
+    name="short-near-noise",
+    kind="boilerplate",
+    scope="context",
+    noise=[_ARTICLE + "\nShare this:\nTop Stories\nOpinion\n"],
+    keep=["Budget passes after long night\n\n" + _ARTICLE.replace("\n\nOpposition", "\n\nA fight ahead\n\nOpposition")],
+)
+def short_near_noise() -> None:
+    """A short or link-like block whose nearest confident neighbour is noise.
+
+    ## What it removes
+    Short lines that sit between noise blocks or at the edge of the article next to noise.
+
+    ## Why is it noise?
+    A short line says little by itself; its neighbours tell what it is (jusText's context
+    revision). A short line between two body paragraphs is kept as a subheading.
+    """
+
+
+@rule(
+    code="CTX003",
+    name="widget-list",
+    kind="related_links",
+    scope="context",
+    noise=[
+        _ARTICLE + "\nMore On This Topic\n\nCity weighs new tax on rideshare trips\n\nWhy the mayor's race matters\n"
+    ],
+    keep=[_ARTICLE],
+)
+def widget_list() -> None:
+    """The list of links under a related-links, widget or comments heading.
+
+    ## What it removes
+    The headline-like lines that follow "More On This Topic", "Most Popular" and similar
+    headings, up to the next block of prose. Each removal takes the kind of its heading.
+
+    ## Why is it noise?
+    Those lines are titles of other pages.
+    """
+
+
+@rule(
+    code="BRC002",
+    name="fused-breadcrumb",
+    kind="breadcrumb",
+    scope="context",
+    noise=["HomeWorld NewsBudget passes after long night\n\nBudget passes after long night\n\n" + _ARTICLE],
+    keep=["Budget passes after long night\n\n" + _ARTICLE],
+)
+def fused_breadcrumb() -> None:
+    """A breadcrumb glued to the headline: "HomeWorld NewsHeadline…".
+
+    ## What it removes
+    A line that ends with the headline and starts with a short navigation trail; the headline
+    is taken from the line that repeats it cleanly.
+
+    ## Why is it noise?
+    The trail is navigation, and the headline is kept once, as the headline.
+    """
+
+
+@rule(
+    code="HDL001",
+    name="duplicate-headline",
+    kind="duplicate_headline",
+    scope="context",
+    noise=["Budget passes after long night | Example News\n\nBudget passes after long night\n\n" + _ARTICLE],
+    keep=["Budget passes after long night\n\n" + _ARTICLE],
+)
+def duplicate_headline() -> None:
+    """Another copy of the headline, such as the page title with a " | Site" suffix.
+
+    ## What it removes
+    Lines equal to the headline, or the headline plus a site-name suffix.
+
+    ## Why is it noise?
+    The headline is reported once, in `Article.headline`.
+    """
+
+
+@rule(
+    code="USR001",
+    name="user-pattern",
+    kind="custom",
+    scope="context",
+    noise=["Promoted by Example Corp\n\n" + _ARTICLE],
+    keep=[_ARTICLE],
+)
+def user_pattern() -> None:
+    """A line matching one of the configuration's own patterns (`Config.patterns`).
+
+    ## What it removes
+    Whole lines that match a `(kind, regex)` pair you configured, reported with that kind. The
+    examples run with the pattern `^Promoted by .{0,80}$` (kind `promo`).
+
+    ## Why is it noise?
+    You said so: site-specific furniture that no general rule should know about.
+    """
+
+
+@rule(
+    code="TPL001",
+    name="site-template",
+    kind="site_template",
+    scope="context",
+    noise=["Example News: all the news that fits\n\n" + _ARTICLE],
+    keep=[_ARTICLE],
+)
+def site_template() -> None:
+    """A line repeated across many pages of the same site (learned from the corpus).
+
+    ## What it removes
+    Menus, footers, newsletter boxes and copyright lines that a `TemplateIndex` learned from
+    other pages of the same site (`cleaner --learn-site-templates`). The examples run with an
+    index that has seen the first line on many pages.
+
+    ## Why is it noise?
+    Text that is the same on every page of a site is the site's template, not the article.
+
+    ## Limitations
+    Lines that look like body prose are kept even when repeated (quoted boilerplate paragraphs
+    of press releases, for example).
+    """
+
+
+RULES = (
+    outside_main_content,
+    short_near_noise,
+    widget_list,
+    fused_breadcrumb,
+    duplicate_headline,
+    user_pattern,
+    site_template,
+)

@@ -1,0 +1,142 @@
+"""CSS: markup leftovers, style sheets and scripts that leaked into the text."""
+
+from __future__ import annotations
+
+from cleaner.model import Block
+from cleaner.patterns import (
+    CSS_CLOSE,
+    CSS_DECLARATION,
+    CSS_PROPERTY,
+    CSS_RULE_INLINE,
+    CSS_SELECTOR_OPEN,
+    JS_CODE,
+    TIMEOUT,
+)
+from cleaner.registry import DocView, rule
+
+
+@rule(
+    code="CSS001",
+    name="css-selector-block",
+    kind="css",
+    noise=["p.promo_box:before {", "a.site-link, a.site-link:hover {", "@media (max-width: 600px) {"],
+    keep=["The company {quietly} changed its policy.", "Prices rose: food {up 3%} and fuel."],
+)
+def css_selector(block: Block, doc: DocView) -> bool:
+    """A line that opens a CSS rule: a selector followed by `{`.
+
+    ## What it removes
+    Selector lines of a `<style>` block that a scraper dumped as text, such as
+    `p.box:before {` or `@media (max-width: 600px) {`.
+
+    ## Why is it noise?
+    Style sheets are presentation code; no reader of the article ever saw them as text.
+
+    ## Limitations
+    A selector that wraps over several lines is caught line by line by the declaration rule.
+    """
+    return block.features.chars < 400 and CSS_SELECTOR_OPEN.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="CSS002",
+    name="css-declaration",
+    kind="css",
+    noise=["display: inline-block;", "margin-left: 0px;", "font-family: Georgia, serif;", "color: #333; }"],
+    keep=["Note: the meeting is at noon.", "Time: 10:30 a.m. on Monday, the ministry said."],
+)
+def css_declaration(block: Block, doc: DocView) -> bool:
+    """A line of CSS declarations (`property: value;`).
+
+    ## What it removes
+    Declaration lines inside a dumped style sheet: `height: 6px;`, `font-family: Georgia, serif;`.
+
+    ## Why is it noise?
+    They are style-sheet code, never shown as text to a reader.
+
+    ## Limitations
+    A declaration must end with `;` or `}`, or name a known CSS property, so prose lines with a
+    colon ("Note: ...") are kept.
+    """
+    text = block.text
+    if block.features.chars > 600 or ":" not in text:
+        return False
+    if CSS_DECLARATION.match(text, timeout=TIMEOUT) is None:
+        return False
+    return text.rstrip().endswith((";", "}")) or CSS_PROPERTY.search(text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="CSS003",
+    name="css-closing-brace",
+    kind="css",
+    noise=["}", "  }"],
+    keep=["} he wrote, closing the letter.", "{ and }"],
+)
+def css_close(block: Block, doc: DocView) -> bool:
+    """A line holding only a closing brace.
+
+    ## What it removes
+    The `}` that ends a dumped CSS or script block.
+
+    ## Why is it noise?
+    A lone brace carries no text.
+    """
+    return CSS_CLOSE.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="CSS004",
+    name="css-inline-rules",
+    kind="css",
+    noise=[
+        ".vjs-playlist { margin-left: 0px; max-width: 300px; }",
+        "/* .box .title { color: red; } */",
+        ".a { color: red; } .b { top: 0; }",
+    ],
+    keep=["The set {a, b} has two elements: a and b.", "He said {sic} that the plan: works; mostly."],
+)
+def css_inline(block: Block, doc: DocView) -> bool:
+    """A line made of whole CSS rules (`selector { property: value; }`).
+
+    ## What it removes
+    One-line style rules, including commented-out ones, as minified style sheets dump them.
+
+    ## Why is it noise?
+    Style code, not text.
+
+    ## Limitations
+    The rules must cover most of the line; prose that contains a brace is kept.
+    """
+    text = block.text.strip("/* ")
+    if "{" not in text or "}" not in text or CSS_PROPERTY.search(text, timeout=TIMEOUT) is None:
+        return False
+    covered = sum(len(m.group()) for m in CSS_RULE_INLINE.finditer(text, timeout=TIMEOUT))
+    return covered >= 0.6 * len(text)
+
+
+@rule(
+    code="CSS005",
+    name="script-code",
+    kind="css",
+    noise=[
+        "var ad_slot = googletag.defineSlot('/1234/top', [728, 90]);",
+        "window.dataLayer = window.dataLayer || [];",
+        "(function(d, s, id) { var js; })(document, 'script', 'sdk');",
+    ],
+    keep=["Let it be known that the function of the council is advisory.", "If (as expected) it rains, we stay."],
+)
+def script_code(block: Block, doc: DocView) -> bool:
+    """A line of JavaScript that leaked out of a `<script>` element.
+
+    ## What it removes
+    Lines starting with a JavaScript keyword or a well-known tag-manager object and ending in
+    `;`, `{` or `}`.
+
+    ## Why is it noise?
+    Script code is executed by the browser, not read.
+    """
+    return JS_CODE.match(block.text, timeout=TIMEOUT) is not None
+
+
+RULES = (css_selector, css_declaration, css_close, css_inline, script_code)

@@ -1,0 +1,161 @@
+"""GLU: split points where separate elements were glued into one line.
+
+Split rules do not remove anything; they cut a line into blocks that the other rules then judge.
+Where both sides of a cut stay in the body, the cut becomes a paragraph break recorded as a
+`Repair`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaner.patterns import (
+    CREDIT_PAREN,
+    CREDIT_PAREN_INLINE,
+    GLUED_AFTER_CREDIT,
+    GLUED_RELATED,
+    GLUED_SENTENCE,
+    SENTENCE_START,
+    TIMEOUT,
+    TRAILING_AGENCY,
+)
+from cleaner.registry import rule
+
+
+@rule(
+    code="GLU001",
+    name="glued-sentences",
+    kind="repair",
+    scope="split",
+    noise=[
+        "in eastern Russia.When asked about it, he declined.",
+        "“We have nothing to say.”The ministry never said so.",
+    ],
+    keep=[
+        "The U.S. and the U.N. met on Sept. 5 at 3.5 p.m.",
+        "See e.g. the report at example.com/News.",
+        "It cost $3.50.Then",
+    ],
+)
+def glued_sentences(line: str) -> Iterator[int]:
+    """Paragraphs glued with no space: "…eastern Russia.When asked…".
+
+    ## What it removes
+    Nothing: it inserts a paragraph break where a sentence end is directly followed by a
+    capitalised word.
+
+    ## Why is it noise?
+    The separator was lost when the page was dumped; without it headings, captions and related
+    links glue onto body paragraphs and cannot be judged alone.
+
+    ## Limitations
+    No split after initials ("U.S."), single-letter abbreviations, numbers ("3.5") or inside
+    URLs; and none before an opening quote, which often starts a quoted sentence in running text.
+    """
+    for m in GLUED_SENTENCE.finditer(line, timeout=TIMEOUT):
+        yield m.start()
+
+
+@rule(
+    code="GLU002",
+    name="glued-after-credit",
+    kind="repair",
+    scope="split",
+    noise=["on April 25, 2019. (Jane Doe/Agency via Getty Images)Next Heading In late July"],
+    keep=["He left (briefly) Then came back."],
+)
+def glued_after_credit(line: str) -> Iterator[int]:
+    """A caption's credit parenthesis glued to the next heading: "(…/Getty Images)Heading".
+
+    ## What it removes
+    Nothing: it cuts after a closing parenthesis directly followed by a capitalised word, when
+    the parenthesis looks like a photo credit.
+
+    ## Why is it noise?
+    The caption and the next element were separate on the page.
+    """
+    for m in GLUED_AFTER_CREDIT.finditer(line, timeout=TIMEOUT):
+        start = line.rfind("(", 0, m.start())
+        if start >= 0 and CREDIT_PAREN.search(line[start : m.start()], timeout=TIMEOUT):
+            yield m.start()
+
+
+@rule(
+    code="GLU003",
+    name="glued-related-heading",
+    kind="repair",
+    scope="split",
+    noise=["It was never on the agenda.Related Stories"],
+    keep=["Related stories appeared later in the week."],
+)
+def glued_related(line: str) -> Iterator[int]:
+    """A related-links heading glued behind the last sentence of a paragraph.
+
+    ## What it removes
+    Nothing: it cuts before "Related Stories", "Read more" and the like when they follow a
+    sentence end with no separator; REL001 then judges the piece.
+
+    ## Why is it noise?
+    The heading was a separate element of the page.
+    """
+    for m in GLUED_RELATED.finditer(line, timeout=TIMEOUT):
+        yield m.start()
+
+
+@rule(
+    code="GLU004",
+    name="trailing-agency-credit",
+    kind="repair",
+    scope="split",
+    noise=["“We will act as appropriate.” REUTERS, AFP", "The talks ended on Monday. AP"],
+    keep=["The talks involved the U.S. FBI", "He joined NATO and the EU."],
+)
+def trailing_agency(line: str) -> Iterator[int]:
+    """Wire-agency names after a paragraph's last sentence ("… appropriate.” REUTERS, AFP").
+
+    ## What it removes
+    Nothing: it cuts the capitalised tail off so that CRD002 can judge it alone.
+
+    ## Why is it noise?
+    The credit was a separate element below the story.
+    """
+    m = TRAILING_AGENCY.search(line, timeout=TIMEOUT)
+    if m is not None:
+        yield m.end()
+
+
+#: How far back from a credit parenthesis the caption sentence may start (characters).
+CAPTION_MAX_CHARS = 600
+
+
+@rule(
+    code="GLU005",
+    name="inline-caption",
+    kind="repair",
+    scope="split",
+    noise=[
+        "He left on Monday. Leaders attend a parade in the capital on July 27, 2023. (Agency via Reuters)",
+        "It was late. Officials meet in Geneva. (Jane Doe/AFP)Next Heading",
+    ],
+    keep=["The law was passed in 2019 (and/or amended later), the court said."],
+)
+def inline_caption(line: str) -> Iterator[int]:
+    """A photo caption that follows the previous sentence of a paragraph with only a space.
+
+    ## What it removes
+    Nothing: it cuts before the sentence that ends with a photo-credit parenthesis, so that the
+    caption rule CAP001 can judge it alone.
+
+    ## Why is it noise?
+    The caption was a separate element under an image.
+    """
+    for m in CREDIT_PAREN_INLINE.finditer(line, timeout=TIMEOUT):
+        lo = max(0, m.start() - CAPTION_MAX_CHARS)
+        # the caption's own sentence ends just before the parenthesis: look before that end
+        window = line[lo : max(lo, m.start() - 3)]
+        starts = [s.end() for s in SENTENCE_START.finditer(window, timeout=TIMEOUT)]
+        if starts:
+            yield lo + starts[-1]
+
+
+RULES = (glued_sentences, glued_after_credit, glued_related, trailing_agency, inline_caption)

@@ -1,0 +1,153 @@
+"""SHR, COM, WID, REL: share buttons, comment widgets, sidebar headings and related links."""
+
+from __future__ import annotations
+
+from cleaner.model import Block
+from cleaner.patterns import COMMENTS, RELATED_HEADING, RELATED_INLINE, SHARE, SOCIAL_NAME, TIMEOUT, WIDGET_HEADING
+from cleaner.registry import DocView, rule
+
+#: A row of share buttons glued together is short; calibrated on the dev benchmark 2026-11-23.
+SOCIAL_RUN_MAX_CHARS = 260
+
+
+@rule(
+    code="SHR001",
+    name="share-prompt",
+    kind="share_widget",
+    noise=["Share this:", "Share on Facebook", "Tweet", "WhatsApp", "Print this article", "Like this:"],
+    keep=["Share prices fell 4% on Monday.", "Facebook said it would appeal the ruling."],
+)
+def share_prompt(block: Block, doc: DocView) -> bool:
+    """A share-button label on a line of its own.
+
+    ## What it removes
+    "Share this:", "Share on Facebook", "Tweet", "Email", "Print", "WhatsApp", "Like this:" and the
+    like, in several languages.
+
+    ## Why is it noise?
+    They are the labels of buttons under or over the article.
+
+    ## Limitations
+    Only whole short lines; sentences about shares or social networks are kept.
+    """
+    return block.features.words <= 6 and SHARE.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="SHR002",
+    name="social-button-run",
+    kind="share_widget",
+    noise=[
+        "Share to LinkedInLinkedInShare to FacebookFacebookShare to TwitterTwitter",
+        "FacebookTwitterWhatsAppEmail",
+        "...RedditGoogle+BloggerPinterestStumbleUpon",
+    ],
+    keep=["Facebook and Twitter both removed the posts after the election, the report said."],
+)
+def social_run(block: Block, doc: DocView) -> bool:
+    """A run of social-network button labels glued into one line.
+
+    ## What it removes
+    Lines that consist almost only of network names and share words:
+    "Share to FacebookFacebookShare to TwitterTwitter".
+
+    ## Why is it noise?
+    A button bar dumped without separators.
+    """
+    text = block.text
+    if len(text) > SOCIAL_RUN_MAX_CHARS:
+        return False
+    covered = sum(len(m.group()) for m in SOCIAL_NAME.finditer(text, timeout=TIMEOUT))
+    letters = sum(1 for c in text if c.isalpha())
+    return letters > 0 and covered >= 0.55 * letters and covered >= 10
+
+
+@rule(
+    code="COM001",
+    name="comments-widget",
+    kind="comments_widget",
+    noise=["Comments", "All comments.", "Leave a Reply", "12 Comments", "Join the conversation"],
+    keep=["Comments made by the minister angered the opposition."],
+)
+def comments_widget(block: Block, doc: DocView) -> bool:
+    """The heading or a control of a comment section.
+
+    ## What it removes
+    "Comments", "All comments.", "Leave a Reply", "Post a comment", "12 Comments", "Cancel reply".
+
+    ## Why is it noise?
+    Comment widgets sit under the article; their labels are not part of it.
+    """
+    return block.features.words <= 8 and COMMENTS.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="WID001",
+    name="widget-heading",
+    kind="widget_heading",
+    noise=["Most Popular", "Recent Comments", "Trending", "Most Read", "Editor's Picks", "Latest News"],
+    keep=["Most popular among voters was the tax cut.", "Trending upward, the index closed at a record."],
+)
+def widget_heading(block: Block, doc: DocView) -> bool:
+    """The heading of a sidebar or footer widget.
+
+    ## What it removes
+    "Most Popular", "Recent Comments", "Trending", "Most Read", "Editor's Picks", "Latest News",
+    "Follow us".
+
+    ## Why is it noise?
+    They title lists of other pages, not the article. The list under such a heading is removed by
+    the context rule CTX003.
+    """
+    return block.features.words <= 6 and WIDGET_HEADING.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="REL001",
+    name="related-heading",
+    kind="related_links",
+    noise=["More On This Topic", "Related Stories", "Read more", "You may also like", "See also:"],
+    keep=["Read more carefully, the law says something else.", "Related stories of abuse emerged later."],
+)
+def related_heading(block: Block, doc: DocView) -> bool:
+    """The heading of a related-links list.
+
+    ## What it removes
+    "More On This Topic", "Related Stories", "Read more", "See also", "You may also like",
+    "Recommended for you", also glued behind the last sentence of a paragraph (split off first).
+
+    ## Why is it noise?
+    It introduces links to other articles. The headline-like lines under it are removed by the
+    context rule CTX003.
+    """
+    return block.features.words <= 8 and RELATED_HEADING.match(block.text, timeout=TIMEOUT) is not None
+
+
+@rule(
+    code="REL002",
+    name="related-link-inline",
+    kind="related_links",
+    noise=["[Related: Ten Things To Watch This Year]", "Read more: Why prices keep rising", "See also: The new budget"],
+    keep=["Related: the two cases share a defendant, prosecutors said in a long statement on Monday."],
+)
+def related_inline(block: Block, doc: DocView) -> bool:
+    """A single related link announced inline: "[Related: …]", "Read more: …".
+
+    ## What it removes
+    One-line links to another article with their label.
+
+    ## Why is it noise?
+    They point away from the article and interrupt it.
+
+    ## Limitations
+    The linked title must look like a title (no sentence punctuation inside), so prose that starts
+    with "Related:" is kept.
+    """
+    f = block.features
+    if f.words > 25 or RELATED_INLINE.match(block.text, timeout=TIMEOUT) is None:
+        return False
+    tail = block.text.partition(":")[2].strip(" ]")
+    return not (tail.endswith(".") and f.sentence_marks >= 1 and f.stop_density > 0.3)
+
+
+RULES = (share_prompt, social_run, comments_widget, widget_heading, related_heading, related_inline)
