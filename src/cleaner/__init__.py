@@ -10,6 +10,7 @@ from __future__ import annotations
 from cleaner.config import Config
 from cleaner.model import KINDS, Article, Removal, Repair
 from cleaner.pipeline import clean
+from cleaner.records import clean_record
 from cleaner.registry import RuleInfo
 from cleaner.rules import RULES, by_code
 
@@ -26,4 +27,5 @@ __all__ = [
     "__version__",
     "by_code",
     "clean",
+    "clean_record",
 ]

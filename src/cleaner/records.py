@@ -1,0 +1,38 @@
+"""`clean_record`: the one record-level transformation shared by the CLI's JSONL mode, the
+datatrove step and any other engine (Dask, Spark). Picklable, dependency-free, pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from cleaner.config import Config
+from cleaner.pipeline import clean
+
+
+def clean_record(
+    record: Mapping[str, Any], text_field: str = "text", *, config: Config | None = None
+) -> dict[str, Any]:
+    """Return a new record with `text_field` cleaned and the article's metadata added.
+
+    Every other field is kept as it is. Added fields: `headline`, `dateline`, `date`,
+    `removed_kinds` (list of kinds, first-seen order), `cleaner_status`. A record that is not an
+    article keeps its text unchanged (`cleaner_status` says "not_an_article"). A record without
+    the field, or whose field is not a string, is returned unchanged with
+    `cleaner_status` "skipped".
+    """
+    out = dict(record)
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        out["cleaner_status"] = "skipped"
+        return out
+    article = clean(text, config=config)
+    if article.status != "not_an_article":
+        out[text_field] = article.text
+    out["headline"] = article.headline
+    out["dateline"] = article.dateline
+    out["date"] = article.date
+    out["removed_kinds"] = list(article.removed_kinds)
+    out["cleaner_status"] = article.status
+    return out
