@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,3 +26,12 @@ def seed_paths() -> list[Path]:
 def seed_gold(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((FIXTURES / "seeds" / f"{path.stem}.gold.json").read_text(encoding="utf-8"))
     return data
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the expected output of fixtures/cases/* from the current cleaner (review the diff!)",
+    )
