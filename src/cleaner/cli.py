@@ -1,51 +1,840 @@
-"""The `cleaner` command (minimal: see `cleaner --help`)."""
+"""The `cleaner` command: clean files in place, check them, or stream a JSONL corpus.
+
+Conventions follow black and ruff format: `cleaner PATH...` rewrites files and says
+`Fixing PATH` on stderr; `--check` and `--diff` write nothing. Exit codes: 0 nothing to do,
+1 files changed or would change (what pre-commit expects of a fixer), 2 usage, configuration
+or input errors. stdout carries only data (the cleaned text for `-`, diffs, JSON, `--explain`
+lines); every message goes to stderr.
+"""
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import dataclasses
 import difflib
+import fnmatch
+import gzip
+import importlib
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import IO, Any, Final
 
 from cleaner import __version__
-from cleaner.pipeline import clean
+from cleaner.batch import (
+    FILE_CHUNKSIZE,
+    JSONL_CHUNKSIZE,
+    FileResult,
+    FileTask,
+    LineResult,
+    Progress,
+    Settings,
+    clean_file,
+    clean_line,
+    default_jobs,
+    html_target,
+    ordered_map,
+    site_of,
+)
+from cleaner.config import Config
+from cleaner.io import DecodeError, atomic_write, decode, open_atomic_output, open_binary_lines, to_output
+from cleaner.model import Article, Removal
+
+DEFAULT_INCLUDE: Final = ("*.txt", "*.html", "*.htm")
+HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
+SUBCOMMANDS: Final = ("rules", "rule", "report")
+#: Keys of `[tool.cleaner]`; the values say which type each one takes.
+CONFIG_KEYS: Final = {
+    "select": "a list of rule codes, prefixes, names or kinds",
+    "ignore": "a list of rule codes, prefixes, names or kinds",
+    "preview": "true or false",
+    "patterns": "a list of regexes, or a table of kind = regex(es)",
+    "min-body-words": "an integer",
+    "include": "a list of glob patterns",
+    "exclude": "a list of glob patterns",
+}
+#: Characters of removed text shown by `--explain`.
+EXCERPT_CHARS: Final = 60
+#: Below this many files per worker, starting processes costs more than it saves.
+FILES_PER_WORKER: Final = 2
 
 
-def _files(paths: Sequence[str]) -> Iterator[Path]:
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            yield from sorted(x for x in path.rglob("*.txt") if x.is_file())
+class UsageError(Exception):
+    """A mistake in the command line, the configuration or an input: exit status 2."""
+
+
+# --- Configuration ---------------------------------------------------------------------------
+
+
+def _toml() -> ModuleType:
+    """`tomllib` (Python 3.11+) or `tomli` on Python 3.10."""
+    name = "tomllib" if sys.version_info >= (3, 11) else "tomli"
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        pass
+    raise UsageError(
+        "Reading TOML configuration needs Python 3.11 or newer, or the tomli package on Python 3.10; "
+        "run `pip install tomli`, or pass the options as flags instead."
+    )
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    toml = _toml()
+    try:
+        data: dict[str, Any] = toml.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise UsageError(f"{path}: cannot be read ({e.strerror or e}).") from e
+    except (UnicodeDecodeError, toml.TOMLDecodeError) as e:
+        raise UsageError(f"{path}: is not valid TOML ({e}); fix the file and run again.") from e
+    return data
+
+
+def _tool_table(data: dict[str, Any]) -> dict[str, Any] | None:
+    tool = data.get("tool")
+    if isinstance(tool, dict) and isinstance(tool.get("cleaner"), dict):
+        table: dict[str, Any] = tool["cleaner"]
+        return table
+    return None
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest `pyproject.toml` with a `[tool.cleaner]` table, walking up from `start`."""
+    for directory in (start, *start.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            table = _tool_table(_load_toml(candidate))
+            if table is not None:
+                return candidate, table
+    return None
+
+
+def load_config_file(path: Path) -> dict[str, Any]:
+    """`--config FILE`: its `[tool.cleaner]` table, or the whole file if it has none."""
+    if not path.is_file():
+        raise UsageError(f"{path}: no such configuration file; check the --config path.")
+    data = _load_toml(path)
+    table = _tool_table(data)
+    return table if table is not None else data
+
+
+def _check_table(source: Path, table: dict[str, Any]) -> dict[str, Any]:
+    """Validate key names and value types; return the table with dashed key names."""
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("_", "-")
+        if name not in CONFIG_KEYS:
+            known = ", ".join(CONFIG_KEYS)
+            raise UsageError(f"{source}: unknown key {key!r} in [tool.cleaner]; the known keys are {known}.")
+        ok: bool
+        if name in ("select", "ignore", "include", "exclude"):
+            ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+            if ok and isinstance(value, str):
+                value = _comma_list(value)
+        elif name == "preview":
+            ok = isinstance(value, bool)
+        elif name == "min-body-words":
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
         else:
-            yield path
+            ok = isinstance(value, (list, dict))
+        if not ok:
+            raise UsageError(f"{source}: [tool.cleaner] {key} must be {CONFIG_KEYS[name]}, not {value!r}.")
+        out[name] = value
+    return out
+
+
+def _comma_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _check_selectors(selectors: Iterable[str], option: str) -> None:
+    from cleaner.rules import RULES
+
+    for s in selectors:
+        if s == "ALL":
+            continue
+        if not any(r.code.startswith(s.upper()) or r.kind == s or r.name == s for r in RULES):
+            raise UsageError(
+                f"{option} {s!r} matches no rule; use a code (CSS001), a code prefix (CSS), a rule name "
+                "or a kind, and run `cleaner rules` to list them."
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The configuration in force: file settings overridden by flags."""
+
+    config: Config
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+
+def resolve(args: argparse.Namespace) -> Resolved:
+    """Merge `[tool.cleaner]` (from --config or the nearest pyproject.toml) with the flags."""
+    if args.config is not None:
+        source = Path(args.config)
+        table = _check_table(source, load_config_file(source))
+    else:
+        found = find_config(Path.cwd())
+        source, table = (found[0], _check_table(*found)) if found else (Path("pyproject.toml"), {})
+    if args.select is not None:
+        table["select"] = _comma_list(args.select)
+    if args.ignore is not None:
+        table["ignore"] = _comma_list(args.ignore)
+    if args.preview:
+        table["preview"] = True
+    if args.include:
+        table["include"] = [g for arg in args.include for g in _comma_list(arg)]
+    if args.exclude:
+        table["exclude"] = [g for arg in args.exclude for g in _comma_list(arg)]
+    _check_selectors(table.get("select", ()), "--select")
+    _check_selectors(table.get("ignore", ()), "--ignore")
+    settings = {k: v for k, v in table.items() if k not in ("include", "exclude")}
+    try:
+        config = Config.from_mapping(settings)
+    except (ValueError, TypeError) as e:
+        raise UsageError(f"{source}: {e}") from e
+    return Resolved(
+        config=config,
+        include=tuple(table.get("include", DEFAULT_INCLUDE)),
+        exclude=tuple(table.get("exclude", ())),
+    )
+
+
+# --- Finding files ---------------------------------------------------------------------------
+
+
+def _matches(path: Path, globs: Sequence[str]) -> bool:
+    posix = path.as_posix()
+    return any(fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(posix, g) for g in globs)
+
+
+def collect(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> list[Path]:
+    """The files to clean, in order; directories are walked (hidden ones skipped) and filtered.
+
+    Files named on the command line are taken as they are (pre-commit has already chosen them);
+    `include`/`exclude` apply to what is found inside directories.
+    """
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            found = [
+                p
+                for p in _walk(path, exclude)
+                if _matches(p.relative_to(path), include) and not _matches(p.relative_to(path), exclude)
+            ]
+        elif path.exists():
+            found = [path]
+        else:
+            raise UsageError(f"{arg}: no such file or directory; check the path.")
+        for p in found:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
+    return out
+
+
+def _walk(root: Path, exclude: Sequence[str]) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not _matches((here / d).relative_to(root), exclude)
+        )
+        for name in sorted(filenames):
+            p = here / name
+            if p.is_file():
+                yield p
+
+
+def sniff_html(head: bytes) -> bool:
+    """True when the start of a file is an HTML document, whatever its name."""
+    text = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if not text.startswith(b"<"):
+        return False
+    return any(tag in text for tag in (b"<!doctype html", b"<html", b"<head", b"<body"))
+
+
+def is_html(path: Path) -> bool:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as f:
+            return sniff_html(f.read(1024))
+    except OSError:
+        return False
+
+
+# --- Output helpers --------------------------------------------------------------------------
+
+
+class Reporter:
+    """Messages on stderr (silenced by --quiet, except errors) and colour decisions for stdout."""
+
+    def __init__(self, *, quiet: bool) -> None:
+        self.quiet = quiet
+        self.color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            print(message, file=sys.stderr)
+
+    def error(self, message: str) -> None:
+        print(f"error: {message}", file=sys.stderr)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """Removed text on one line, shortened with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def explain_lines(name: str, source: str, removed: Sequence[Removal], *, color: bool) -> Iterator[str]:
+    """`path:line:col CODE kind "excerpt…"` for each removal (offsets into `source`)."""
+    starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+    for r in removed:
+        line = bisect.bisect_right(starts, r.start)
+        col = r.start - starts[line - 1] + 1
+        quoted = json.dumps(excerpt(r.text), ensure_ascii=False)
+        if color:
+            yield f"\x1b[1m{name}\x1b[0m:{line}:{col} \x1b[1;31m{r.rule}\x1b[0m \x1b[36m{r.kind}\x1b[0m {quoted}"
+        else:
+            yield f"{name}:{line}:{col} {r.rule} {r.kind} {quoted}"
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"{name}", f"{name}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _article_json(article: Article, path: str | None) -> dict[str, Any]:
+    data = article.to_dict()
+    return {"path": path, **data} if path is not None else data
+
+
+# --- Subcommands -----------------------------------------------------------------------------
+
+
+def cmd_rules(argv: Sequence[str]) -> int:
+    ap = argparse.ArgumentParser(prog="cleaner rules", description="List every rule: code, kind and name.")
+    ap.add_argument("--format", choices=("text", "json"), default="text")
+    args = ap.parse_args(argv)
+    from cleaner.rules import RULES
+
+    if args.format == "json":
+        rows = [
+            {"code": r.code, "name": r.name, "kind": r.kind, "status": r.status, "summary": r.summary} for r in RULES
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    kind_width = max(len(r.kind) for r in RULES)
+    for r in RULES:
+        preview = "  (preview)" if r.status == "preview" else ""
+        print(f"{r.code}  {r.kind:<{kind_width}}  {r.name}{preview}")
+    return 0
+
+
+def cmd_rule(argv: Sequence[str]) -> int:
+    ap = argparse.ArgumentParser(prog="cleaner rule", description="Show one rule's documentation and examples.")
+    ap.add_argument("code", help="a rule code such as CSS001")
+    args = ap.parse_args(argv)
+    from cleaner.rules import by_code
+
+    try:
+        r = by_code(args.code)
+    except KeyError as e:
+        print(f"error: {e.args[0]}", file=sys.stderr)
+        return 2
+    out = [f"# {r.code} {r.name}", "", r.summary, "", f"Kind: {r.kind} · scope: {r.scope} · {r.strength} · {r.status}"]
+    if r.doc:
+        out += ["", r.doc]
+    if r.noise:
+        out += ["", "## Examples of noise (removed)", ""] + [f"    {x}" for x in r.noise]
+    if r.keep:
+        out += ["", "## Examples kept", ""] + [f"    {x}" for x in r.keep]
+    print("\n".join(out))
+    return 0
+
+
+def cmd_report(argv: Sequence[str]) -> int:
+    try:
+        module = importlib.import_module("cleaner.report")
+    except ModuleNotFoundError as e:
+        if e.name != "cleaner.report":
+            raise
+        print(
+            "error: `cleaner report` is not available in this installation (the cleaner.report module is "
+            "missing); install a cleaner version that includes it.",
+            file=sys.stderr,
+        )
+        return 2
+    return int(module.main(list(argv)))
+
+
+# --- Argument parsing ------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="cleaner",
+        description="Clean scraped news articles in place (headline, dateline, body), or stream a JSONL corpus.",
+        epilog=(
+            "Subcommands: `cleaner rules` lists the rules, `cleaner rule CODE` documents one, "
+            "`cleaner report ...` scores runs. Exit status: 0 nothing to do, 1 files changed or would "
+            "change, 2 usage, configuration or input error."
+        ),
+    )
+    ap.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to clean; '-' reads stdin")
+    mode = ap.add_argument_group("what to do")
+    mode.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
+    mode.add_argument("--diff", action="store_true", help="print a unified diff of the changes; write nothing")
+    mode.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="text: clean files in place (default); json/jsonl: print the articles as JSON, write nothing",
+    )
+    mode.add_argument("--explain", action="store_true", help='print each removal as path:line:col CODE kind "text"')
+    mode.add_argument("--statistics", action="store_true", help="print how often each rule fired")
+    mode.add_argument("-q", "--quiet", action="store_true", help="print no messages except errors")
+    mode.add_argument("--keep-removed", metavar="FILE", help="append every removed span to FILE as JSONL")
+    mode.add_argument("--html-to-text", action="store_true", help="write NAME.txt beside each HTML file")
+    mode.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    rules = ap.add_argument_group("rules and configuration")
+    rules.add_argument("--select", metavar="RULES", help="comma list of rule codes, prefixes, names or kinds")
+    rules.add_argument("--ignore", metavar="RULES", help="comma list of rules to switch off")
+    rules.add_argument("--preview", action="store_true", help="also run rules in preview")
+    rules.add_argument("--config", metavar="FILE", help="read settings from FILE instead of pyproject.toml")
+    rules.add_argument("--include", action="append", metavar="GLOB", help="file globs to clean inside directories")
+    rules.add_argument("--exclude", action="append", metavar="GLOB", help="file or directory globs to skip")
+    corpus = ap.add_argument_group("corpus (JSONL) mode")
+    corpus.add_argument("--jsonl", metavar="IN", help="clean records of IN (.jsonl, .jsonl.gz, .jsonl.zst; '-' stdin)")
+    corpus.add_argument("-o", "--output", metavar="OUT", help="where cleaned records go (default: stdout)")
+    corpus.add_argument("--text-field", default="text", metavar="NAME", help="record field with the text")
+    corpus.add_argument("--site-field", metavar="NAME", help="record field naming the site (for templates)")
+    corpus.add_argument("--url-field", metavar="NAME", help="record field with the page URL; its host is the site")
+    tpl = ap.add_argument_group("site templates")
+    tpl.add_argument(
+        "--learn-site-templates", action="store_true", help="learn lines repeated across a site's pages, then clean"
+    )
+    tpl.add_argument("--templates", metavar="FILE", help="load a saved template index")
+    tpl.add_argument("--save-templates", metavar="FILE", help="save the learned template index to FILE")
+    ap.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    return ap
+
+
+def _validate(args: argparse.Namespace) -> None:
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be 1 or more.")
+    if args.learn_site_templates and args.templates:
+        raise UsageError("Use either --learn-site-templates or --templates FILE, not both.")
+    if args.save_templates and not args.learn_site_templates:
+        raise UsageError("--save-templates needs --learn-site-templates (there is nothing learned to save).")
+    if args.jsonl is not None:
+        if args.paths:
+            raise UsageError("--jsonl takes its input as --jsonl IN; drop the PATH arguments.")
+        for flag in ("check", "diff", "explain", "keep_removed", "html_to_text"):
+            if getattr(args, flag):
+                name = "--" + flag.replace("_", "-")
+                raise UsageError(f"{name} works on files, not with --jsonl; drop one of them.")
+        if args.learn_site_templates and args.jsonl == "-":
+            raise UsageError("--learn-site-templates reads the input twice, so it needs a file, not stdin.")
+        if args.output and args.output != "-" and Path(args.output).resolve() == Path(args.jsonl).resolve():
+            raise UsageError("--output must differ from the --jsonl input; choose another file name.")
+        return
+    for flag in ("output", "site_field", "url_field"):
+        if getattr(args, flag):
+            raise UsageError(f"--{flag.replace('_', '-')} only applies with --jsonl.")
+    if not args.paths:
+        raise UsageError("Give files or directories to clean, '-' to read stdin, or --jsonl FILE.")
+    if "-" in args.paths and len(args.paths) > 1:
+        raise UsageError("'-' (stdin) cannot be mixed with other paths.")
+    if args.paths == ["-"] and args.learn_site_templates:
+        raise UsageError("--learn-site-templates needs files to learn from; use --templates FILE with stdin.")
+    if args.html_to_text and args.format != "text":
+        raise UsageError("--html-to-text writes files; it cannot be combined with --format json or jsonl.")
+
+
+# --- Templates -------------------------------------------------------------------------------
+
+
+def _templates_module() -> ModuleType:
+    try:
+        return importlib.import_module("cleaner.templates")
+    except ModuleNotFoundError as e:
+        if e.name != "cleaner.templates":
+            raise
+        raise UsageError(
+            "Site templates are not available in this installation (the cleaner.templates module is "
+            "missing); run without --learn-site-templates/--templates, or install a cleaner version "
+            "that includes them."
+        ) from e
+
+
+def _with_templates(
+    args: argparse.Namespace, config: Config, pairs: Iterable[tuple[str | None, str]], report: Reporter
+) -> Config:
+    if args.templates:
+        module = _templates_module()
+        try:
+            index = module.TemplateIndex.load(args.templates)
+        except (OSError, ValueError) as e:
+            raise UsageError(f"{args.templates}: cannot load the template index ({e}).") from e
+        return dataclasses.replace(config, templates=index)
+    if args.learn_site_templates:
+        module = _templates_module()
+        index = module.TemplateIndex.learn(pairs)
+        report.info("Learned site templates from a first pass over the input.")
+        if args.save_templates:
+            try:
+                index.save(args.save_templates)
+            except OSError as e:
+                raise UsageError(f"{args.save_templates}: cannot save the template index ({e.strerror or e}).") from e
+        return dataclasses.replace(config, templates=index)
+    return config
+
+
+def _file_site(path: Path) -> str:
+    return path.parent.as_posix()
+
+
+def _file_pairs(paths: Iterable[Path]) -> Iterator[tuple[str | None, str]]:
+    for p in paths:
+        try:
+            text = decode(p.read_bytes(), name=str(p))
+        except (OSError, DecodeError):
+            continue
+        yield _file_site(p), text
+
+
+# --- File mode -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Tally:
+    changed: int = 0
+    unchanged: int = 0
+    not_article: int = 0
+    skipped: int = 0
+    errors: int = 0
+    rules: Counter[tuple[str, str]] = dataclasses.field(default_factory=Counter)
+
+
+def _html_module_available() -> bool:
+    try:
+        importlib.import_module("cleaner.html")
+    except ModuleNotFoundError as e:
+        if e.name != "cleaner.html":
+            raise
+        return False
+    return True
+
+
+def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int:
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        if args.format == "text" and not args.check and not args.diff:
+            sys.stdout.buffer.write(data)
+        return 0
+    try:
+        text = decode(data, name="<stdin>")
+    except DecodeError as e:
+        report.error(str(e))
+        return 2
+    article: Article
+    if sniff_html(data):
+        if not _html_module_available():
+            raise UsageError("<stdin> is HTML, but HTML support (cleaner.html) is not installed.")
+        from cleaner.html import clean_html  # type: ignore[import-not-found,unused-ignore]
+
+        article = clean_html(text, config=config)
+        before = ""
+    else:
+        from cleaner.pipeline import clean
+
+        article = clean(text, config=config)
+        before = text
+    output = before if article.status == "not_an_article" else to_output(article.text)
+    if article.status == "not_an_article":
+        report.info("<stdin>: not an article; left unchanged.")
+    if args.explain:
+        for line in explain_lines("<stdin>", text, article.removed, color=report.color):
+            print(line)
+    if args.format != "text":
+        indent = 2 if args.format == "json" else None
+        print(json.dumps(_article_json(article, None), ensure_ascii=False, indent=indent))
+    elif args.diff:
+        sys.stdout.write(unified_diff(before, output, "<stdin>"))
+    elif not args.check:
+        sys.stdout.buffer.write(output.encode("utf-8"))
+    if args.statistics:
+        _print_statistics(Counter((r.rule, r.kind) for r in article.removed))
+    return 1 if args.check and output != before else 0
+
+
+def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) -> int:
+    paths = collect(args.paths, resolved.include, resolved.exclude)
+    if not paths:
+        report.info("No files to clean.")
+        return 0
+    tally = Tally()
+    tasks: list[FileTask] = []
+    html_paths = [p for p in paths if is_html(p)]
+    html_set = set(html_paths)
+    printing_json = args.format != "text"
+    targets = {html_target(p).resolve() for p in html_paths} if args.html_to_text else set()
+    for p in html_paths:
+        if args.html_to_text and html_target(p) == p:
+            report.info(f"{p}: looks like HTML; --html-to-text would write over it, so it was skipped.")
+            tally.skipped += 1
+        elif not args.html_to_text and not printing_json:
+            report.info(f"{p}: HTML page skipped; use --html-to-text to write {html_target(p).name} beside it.")
+            tally.skipped += 1
+    if html_paths and (args.html_to_text or printing_json) and not _html_module_available():
+        raise UsageError(
+            f"{html_paths[0]} is HTML, but HTML support (cleaner.html) is not installed; "
+            "leave HTML files out or install a cleaner version that includes it."
+        )
+    use_templates = bool(args.learn_site_templates or args.templates)
+    text_paths = [p for p in paths if p not in html_set]
+    config = _with_templates(args, resolved.config, _file_pairs(text_paths), report)
+    for p in paths:
+        if p in html_set:
+            if (args.html_to_text and html_target(p) != p) or printing_json:
+                tasks.append(FileTask(str(p), html=True, site=_file_site(p) if use_templates else None))
+        elif p.resolve() not in targets:
+            tasks.append(FileTask(str(p), site=_file_site(p) if use_templates else None))
+    jobs = args.jobs or max(1, min(default_jobs(), len(tasks) // FILES_PER_WORKER))
+    progress = Progress(len(tasks), "files", enabled=not args.quiet)
+    keep: IO[str] | None = None
+    articles: list[dict[str, Any]] = []
+    try:
+        if args.keep_removed and not (args.check or args.diff or printing_json):
+            keep = Path(args.keep_removed).open("a", encoding="utf-8")  # noqa: SIM115 - closed below
+        for result in ordered_map(clean_file, tasks, Settings(config), jobs=jobs, chunksize=FILE_CHUNKSIZE):
+            progress.update()
+            _handle(result, args, report, tally, keep, articles)
+    except OSError as e:
+        raise UsageError(f"{getattr(e, 'filename', None) or ''}: {e.strerror or e}.") from e
+    finally:
+        progress.close()
+        if keep is not None:
+            keep.close()
+    if args.format == "json":
+        single = len(args.paths) == 1 and len(articles) == 1 and not Path(args.paths[0]).is_dir()
+        print(json.dumps(articles[0] if single else articles, ensure_ascii=False, indent=2))
+    if args.statistics:
+        _print_statistics(tally.rules)
+    _summary(args, report, tally)
+    if tally.errors:
+        return 2
+    if tally.changed and (args.check or not (args.diff or printing_json)):
+        return 1
+    return 0
+
+
+def _handle(
+    result: FileResult,
+    args: argparse.Namespace,
+    report: Reporter,
+    tally: Tally,
+    keep: IO[str] | None,
+    articles: list[dict[str, Any]],
+) -> None:
+    path = result.task.path
+    if result.outcome == "skipped":
+        tally.skipped += 1
+        if result.reason.startswith("is empty"):
+            report.info(f"{path}: {result.reason}")
+        else:
+            tally.errors += 1
+            report.error(f"{path}: {result.reason} It was skipped and left untouched.")
+        return
+    article = result.article
+    assert article is not None
+    if args.format == "jsonl":
+        print(json.dumps(_article_json(article, path), ensure_ascii=False))
+    elif args.format == "json":
+        articles.append(_article_json(article, path))
+    if result.outcome == "not_an_article":
+        tally.not_article += 1
+        report.info(f"{path}: not an article; left unchanged.")
+        return
+    if args.explain and result.original is not None:
+        source = result.original if not result.task.html else _source_text(path)
+        for line in explain_lines(path, source, article.removed, color=report.color):
+            print(line)
+    tally.rules.update((r.rule, r.kind) for r in article.removed)
+    if result.outcome == "unchanged":
+        tally.unchanged += 1
+        return
+    tally.changed += 1
+    target = html_target(Path(path)) if result.task.html else Path(path)
+    assert result.output is not None and result.original is not None
+    if args.format != "text":
+        return
+    if args.diff:
+        sys.stdout.write(unified_diff(result.original, result.output, str(target)))
+    elif args.check:
+        report.info(f"Would fix {target}")
+    else:
+        atomic_write(target, result.output)
+        report.info(f"Fixing {target}")
+        if keep is not None:
+            for r in article.removed:
+                keep.write(json.dumps({"path": str(target), **_span(r)}, ensure_ascii=False) + "\n")
+
+
+def _span(r: Removal) -> dict[str, Any]:
+    return {"rule": r.rule, "kind": r.kind, "start": r.start, "end": r.end, "text": r.text}
+
+
+def _source_text(path: str) -> str:
+    try:
+        return decode(Path(path).read_bytes(), name=path)
+    except (OSError, DecodeError):
+        return ""
+
+
+def _print_statistics(counts: Counter[tuple[str, str]]) -> None:
+    for (code, kind), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"{n:>8}  {code}  {kind}")
+
+
+def _summary(args: argparse.Namespace, report: Reporter, tally: Tally) -> None:
+    dry = args.check or args.diff or args.format != "text"
+    parts = [
+        _plural(tally.changed, "file") + (" would be cleaned" if dry else " cleaned"),
+        f"{tally.unchanged} left unchanged",
+    ]
+    if tally.not_article:
+        parts.append(f"{tally.not_article} not an article")
+    if tally.skipped:
+        parts.append(f"{tally.skipped} skipped")
+    report.info(", ".join(parts) + ".")
+
+
+# --- JSONL mode ------------------------------------------------------------------------------
+
+
+def _jsonl_pairs(path: str, text_field: str, settings: Settings) -> Iterator[tuple[str | None, str]]:
+    with open_binary_lines(path) as f:
+        for raw in f:
+            try:
+                record = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                continue
+            if isinstance(record, dict) and isinstance(record.get(text_field), str):
+                yield site_of(record, settings), record[text_field]
+
+
+def run_jsonl(args: argparse.Namespace, resolved: Resolved, report: Reporter) -> int:
+    base = Settings(resolved.config, args.text_field, args.site_field, args.url_field)
+    if args.jsonl != "-" and not Path(args.jsonl).is_file():
+        raise UsageError(f"{args.jsonl}: no such file; check the --jsonl path.")
+    config = _with_templates(args, resolved.config, _jsonl_pairs(args.jsonl, args.text_field, base), report)
+    settings = dataclasses.replace(base, config=config)
+    jobs = args.jobs or default_jobs()
+    statuses: Counter[str] = Counter()
+    kinds: Counter[tuple[str, str]] = Counter()
+    errors = 0
+    progress = Progress(None, "records", enabled=not args.quiet)
+    output = args.output or "-"
+    try:
+        with open_binary_lines(args.jsonl) as src, open_atomic_output(output) as out:
+            items = enumerate(src, 1)
+            for result in ordered_map(clean_line, items, settings, jobs=jobs, chunksize=JSONL_CHUNKSIZE):
+                progress.update()
+                errors += _handle_line(result, args.jsonl, out, statuses, kinds, report)
+    except DecodeError as e:
+        raise UsageError(str(e)) from e
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        name = getattr(e, "filename", None) or args.jsonl
+        raise UsageError(f"{name}: cannot be read or written ({e}); check the file and run again.") from e
+    finally:
+        progress.close()
+    if args.statistics:
+        _print_statistics(kinds)
+    total = sum(statuses.values())
+    parts = [f"{statuses[s]} {label}" for s, label in _STATUS_LABELS if statuses[s] or s in ("cleaned", "unchanged")]
+    report.info(f"{_plural(total, 'record')}: " + ", ".join(parts) + ".")
+    if errors:
+        report.error(f"{_plural(errors, 'line')} of {args.jsonl} could not be read and were left out of the output.")
+        return 2
+    return 0
+
+
+_STATUS_LABELS: Final = (
+    ("cleaned", "cleaned"),
+    ("unchanged", "unchanged"),
+    ("not_an_article", "not an article"),
+    ("skipped", "skipped (no text field)"),
+    ("error", "unreadable"),
+)
+
+
+def _handle_line(
+    result: LineResult,
+    name: str,
+    out: IO[bytes],
+    statuses: Counter[str],
+    kinds: Counter[tuple[str, str]],
+    report: Reporter,
+) -> int:
+    if result.status == "blank":
+        return 0
+    statuses[result.status] += 1
+    if result.line is None:
+        report.error(f"{name}:{result.lineno}: {result.error} The line was left out of the output.")
+        return 1
+    out.write(result.line)
+    kinds.update(("", k) for k in result.kinds)
+    return 0
+
+
+# --- Entry point -----------------------------------------------------------------------------
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="cleaner", description="Clean scraped news articles in place.")
-    ap.add_argument("paths", nargs="*", help="files or directories ('-' for stdin)")
-    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
-    ap.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
-    ap.add_argument("--format", choices=("text", "json"), default="text")
-    ap.add_argument("--version", action="version", version=f"cleaner {__version__}")
-    args = ap.parse_args(argv)
-    changed = 0
-    for path in _files(args.paths):
-        original = path.read_text(encoding="utf-8")
-        article = clean(original)
-        if args.format == "json":
-            print(json.dumps(article.to_dict(), ensure_ascii=False))
-            continue
-        new = article.text if article.status != "not_an_article" else original
-        if new == original:
-            continue
-        changed += 1
-        if args.diff:
-            sys.stdout.writelines(
-                difflib.unified_diff(original.splitlines(True), new.splitlines(True), str(path), str(path))
-            )
-        elif not args.check:
-            path.write_text(new, encoding="utf-8")
-            print(f"Fixing {path}")
-    return 1 if changed and (args.check or not args.diff) else 0
+    """Run the command; returns the exit status (0, 1 or 2)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if arguments and arguments[0] in SUBCOMMANDS:
+            command, rest = arguments[0], arguments[1:]
+            if command == "rules":
+                return cmd_rules(rest)
+            if command == "rule":
+                return cmd_rule(rest)
+            return cmd_report(rest)
+        args = build_parser().parse_args(arguments)
+        report = Reporter(quiet=args.quiet)
+        _validate(args)
+        resolved = resolve(args)
+        if args.jsonl is not None:
+            return run_jsonl(args, resolved, report)
+        if args.paths == ["-"]:
+            return run_stdin(args, _with_templates(args, resolved.config, (), report), report)
+        return run_files(args, resolved, report)
+    except UsageError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader went away (`cleaner ... | head`): stop quietly, as other filters do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted; files already reported as fixed are complete, the others are untouched.", file=sys.stderr)
+        return 130

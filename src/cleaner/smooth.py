@@ -148,6 +148,26 @@ def _widget_lists(blocks: tuple[Block, ...], hits: list[Hit | None], rules: Rule
         hits[i] = Hit("CTX003", "widget-list", active, "strong")
 
 
+#: A comment thread needs at least this many comment meta lines after its start.
+MIN_COMMENT_METAS: Final = 2
+_COMMENT_CODES: Final = frozenset({"COM001", "COM002"})
+
+
+def _comment_thread_start(classes: list[ProseClass], hits: list[Hit | None]) -> int:
+    """CTX004: index of the first comment marker after body text that opens a real thread."""
+    metas_after = [0] * (len(hits) + 1)
+    for i in range(len(hits) - 1, -1, -1):
+        h = hits[i]
+        metas_after[i] = metas_after[i + 1] + (1 if h is not None and h.code == "COM002" else 0)
+    seen_body = False
+    for i, h in enumerate(hits):
+        if classes[i] == "good":
+            seen_body = True
+        elif seen_body and h is not None and h.code in _COMMENT_CODES and metas_after[i] >= MIN_COMMENT_METAS:
+            return i
+    return len(hits)
+
+
 def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: RuleSet) -> Smoothed:
     """Settle every block to keep or drop (pure; linear in the number of blocks)."""
     hits = list(hits_in)
@@ -158,7 +178,8 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
             classes.append("noise" if hit.strength == "strong" else "weak")
         else:
             classes.append(prose_class(block.features))
-    region = _best_run([_score(c, b.features) for c, b in zip(classes, blocks, strict=False)])
+    cut = _comment_thread_start(classes, hits) if rules.enabled("CTX004") else len(blocks)
+    region = _best_run([_score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)])
     lo, hi = region if region else (0, 0)
 
     # nearest confident neighbour on each side, inside the region (two linear sweeps)
@@ -176,12 +197,15 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         if classes[i] in confident:
             last = classes[i]
 
+    ctx4: RuleInfo = by_code("CTX004")
     ctx1: RuleInfo = by_code("CTX001")
     ctx2: RuleInfo = by_code("CTX002")
     verdicts: list[Verdict] = []
     for i, (cls, hit) in enumerate(zip(classes, hits, strict=False)):
         if hit is not None and cls == "noise":
             verdicts.append(Verdict(i, "drop", hit.code, hit.name, hit.kind))
+        elif i >= cut:
+            verdicts.append(Verdict(i, "drop", ctx4.code, ctx4.name, hit.kind if hit else ctx4.kind))
         elif not lo <= i < hi:
             if rules.enabled(ctx1.code):
                 verdicts.append(Verdict(i, "drop", ctx1.code, ctx1.name, hit.kind if hit else ctx1.kind))

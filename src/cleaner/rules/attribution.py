@@ -26,26 +26,11 @@ CAPTION_MAX_WORDS = 90
 BIO_MIN_POSITION = 0.5
 BIO_MAX_WORDS = 200
 #: Well-known wire agencies that credit a story or photo with their name alone.
-_AGENCIES = frozenset(
-    [
-        "REUTERS",
-        "AFP",
-        "AP",
-        "DPA",
-        "EFE",
-        "ANSA",
-        "TASS",
-        "XINHUA",
-        "BLOOMBERG",
-        "UPI",
-        "IANS",
-        "PTI",
-        "ANI",
-        "AAP",
-        "KYODO",
-        "YONHAP",
-        "EPA",
-    ]
+_AGENCIES = frozenset("REUTERS AFP AP DPA EFE ANSA TASS XINHUA BLOOMBERG UPI IANS PTI ANI AAP KYODO YONHAP EPA".split())
+#: Words of a stock-photo credit line ("Getty Images", "AP Photo", "iStockphoto").
+_PHOTO_WORDS = frozenset(
+    "getty images image photo photos foto file pool handout shutterstock istock istockphoto alamy "
+    "corbis wireimage filmmagic via courtesy".split()
 )
 
 
@@ -103,7 +88,7 @@ def photo_credit(block: Block, doc: DocView) -> bool:
     code="CRD002",
     name="agency-credit",
     kind="credit",
-    noise=["REUTERS, AFP", "AFP", "Reuters/AP", "(AFP)"],
+    noise=["REUTERS, AFP", "AFP", "Reuters/AP", "(AFP)", "Getty Images", "AP Photo"],
     keep=["NISSAN SENTRA", "NATO", "UNESCO"],
 )
 def agency_credit(block: Block, doc: DocView) -> bool:
@@ -124,6 +109,9 @@ def agency_credit(block: Block, doc: DocView) -> bool:
         return False
     tokens = [t for t in regex.split(r"[\s,/&()\-–—.]+", text) if t and t.lower() != "and"]
     if tokens and all(t.upper() in _AGENCIES for t in tokens):
+        return True
+    low = [t.lower() for t in tokens]
+    if tokens and any(t in _PHOTO_WORDS for t in low) and all(t in _PHOTO_WORDS or t.upper() in _AGENCIES for t in low):
         return True
     return len(tokens) >= 2 and AGENCY_LINE.match(text, timeout=TIMEOUT) is not None and block.piece > 0
 
@@ -170,7 +158,12 @@ def contributed(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     It credits the reporting, it is not part of the article's text.
     """
-    return block.features.words <= 30 and CONTRIBUTED.match(block.text, timeout=TIMEOUT) is not None
+    if block.features.words > 30:
+        return False
+    low = block.text.lower()
+    if "contributed" not in low and " by " not in low and "agencies" not in low and "wires" not in low:
+        return False
+    return CONTRIBUTED.match(block.text, timeout=TIMEOUT) is not None
 
 
 @rule(
@@ -258,7 +251,12 @@ def third_person_bio(block: Block, doc: DocView) -> bool:
     code="BYL001",
     name="byline",
     kind="byline",
-    noise=["By Jane Doe", "By Joseph SmithNovember 19, 2019, 07:47 PM EST", "By Anna Schmidt and Tom Lee, Reuters"],
+    noise=[
+        "By Jane Doe",
+        "By Joseph SmithNovember 19, 2019, 07:47 PM EST",
+        "By Anna Schmidt and Tom Lee, Reuters",
+        "Posted by Sam Lee on November 19, 2019, 6:21 AM EST",
+    ],
     keep=["By Monday, the deal was done.", "By the end of the year the company had 40 stores."],
 )
 def byline(block: Block, doc: DocView) -> bool:

@@ -89,6 +89,36 @@ def widget_list() -> None:
 
 
 @rule(
+    code="CTX004",
+    name="comment-thread",
+    kind="comments_widget",
+    scope="context",
+    noise=[
+        _ARTICLE
+        + "\n3 responses to “Budget passes”\n\nreaderone says:\nMay 2, 2019 at 5:23 pm\n\n"
+        + "This is the worst budget I have seen in years and the council knows it very well.\n\n"
+        + "readertwo says:\nMay 2, 2019 at 6:01 pm\n\n"
+        + "I disagree with the first comment because the schools really needed the money this time.\n"
+    ],
+    keep=[_ARTICLE],
+)
+def comment_thread() -> None:
+    """A reader-comment thread after the article.
+
+    ## What it removes
+    Everything from the first comment marker after the article (a comments heading or a
+    comment's meta line) to the end of the page, when at least two comment meta lines follow
+    it — the comments themselves, which are prose and would otherwise pass for body.
+
+    ## Why is it noise?
+    Comments are written by readers, not by the article's author.
+
+    ## Limitations
+    The article must come first; a page whose comments come before the story keeps them.
+    """
+
+
+@rule(
     code="BRC002",
     name="fused-breadcrumb",
     kind="breadcrumb",
@@ -176,6 +206,7 @@ RULES = (
     outside_main_content,
     short_near_noise,
     widget_list,
+    comment_thread,
     fused_breadcrumb,
     duplicate_headline,
     user_pattern,

@@ -9,6 +9,7 @@ from cleaner.patterns import (
     CSS_PROPERTY,
     CSS_RULE_INLINE,
     CSS_SELECTOR_OPEN,
+    CSS_SELECTOR_TOKEN,
     JS_CODE,
     TIMEOUT,
 )
@@ -35,7 +36,13 @@ def css_selector(block: Block, doc: DocView) -> bool:
     ## Limitations
     A selector that wraps over several lines is caught line by line by the declaration rule.
     """
-    return block.features.chars < 400 and CSS_SELECTOR_OPEN.match(block.text, timeout=TIMEOUT) is not None
+    text = block.text
+    if block.features.chars >= 400 or not text.endswith("{"):
+        return False
+    if CSS_SELECTOR_OPEN.match(text, timeout=TIMEOUT) is None:
+        return False
+    tokens = text[:-1].replace(",", " ").split()
+    return text.startswith("@") or any(CSS_SELECTOR_TOKEN.search(t) for t in tokens)
 
 
 @rule(

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from cleaner.model import Block
-from cleaner.patterns import COMMENTS, RELATED_HEADING, RELATED_INLINE, SHARE, SOCIAL_NAME, TIMEOUT, WIDGET_HEADING
+from cleaner.patterns import (
+    COMMENT_META,
+    COMMENTS,
+    RELATED_HEADING,
+    RELATED_INLINE,
+    SHARE,
+    SOCIAL_NAME,
+    TIMEOUT,
+    WIDGET_HEADING,
+)
 from cleaner.registry import DocView, rule
 
 #: A row of share buttons glued together is short; calibrated on the dev benchmark 2026-11-23.
@@ -82,6 +91,39 @@ def comments_widget(block: Block, doc: DocView) -> bool:
 
 
 @rule(
+    code="COM002",
+    name="comment-meta",
+    kind="comments_widget",
+    noise=["Jane Doe on September 13, 2018 at 5:23 pm said:", "readerone says:", "34 responses to “A headline here”"],
+    keep=["The minister said:", "“We will not give up,” she said: “never.”"],
+)
+def comment_meta(block: Block, doc: DocView) -> bool:
+    """The meta line of one comment: who wrote it and when ("Name on <date> said:").
+
+    ## What it removes
+    Lines that open a reader comment — a name or user name, often a date, and "says:"/"said:" —
+    and comment-count headings such as "34 responses to “…”".
+
+    ## Why is it noise?
+    Reader comments follow the article; they are not part of it. When several such lines
+    follow the article, the whole thread is cut off by the context rule CTX004.
+
+    ## Limitations
+    A short body line ending in "said:" before a quotation looks the same; it is only removed
+    when it has no more than a few words before "said:" and is not a sentence.
+    """
+    f = block.features
+    if f.words > 16 or COMMENT_META.search(block.text, timeout=TIMEOUT) is None:
+        return False
+    text = block.text
+    if text[:1].isdigit():
+        return True
+    # "The minister said:" introduces a quote in running text; a comment meta line names
+    # a user (glued "namesays:") or carries a date/time.
+    return f.digit_ratio > 0 or f.words <= 2 and not text.lower().startswith(("he ", "she ", "they ", "the "))
+
+
+@rule(
     code="WID001",
     name="widget-heading",
     kind="widget_heading",
@@ -150,4 +192,4 @@ def related_inline(block: Block, doc: DocView) -> bool:
     return not (tail.endswith(".") and f.sentence_marks >= 1 and f.stop_density > 0.3)
 
 
-RULES = (share_prompt, social_run, comments_widget, widget_heading, related_heading, related_inline)
+RULES = (share_prompt, social_run, comments_widget, comment_meta, widget_heading, related_heading, related_inline)

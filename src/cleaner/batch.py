@@ -1,0 +1,293 @@
+"""Parallel, order-keeping work for the command line: clean files and JSONL records.
+
+The worker functions are module-level so a process pool can import them under any start
+method; the run settings reach each worker once, through the pool initializer, instead of with
+every task. Results always come back in input order (`Pool.imap` with a chunk size), and the
+input is fed through a bounded window so a corpus of any size runs in constant memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TypeVar
+from urllib.parse import urlsplit
+
+from cleaner.config import Config
+from cleaner.io import DecodeError, decode, to_output
+from cleaner.model import Article
+from cleaner.records import clean_record
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+Outcome = Literal["changed", "unchanged", "not_an_article", "skipped"]
+
+#: Records per task sent to a worker in JSONL mode; big enough to amortise the pipe, small
+#: enough to keep every worker busy near the end of a file.
+JSONL_CHUNKSIZE = 64
+#: Files per task in file mode (files are larger than records).
+FILE_CHUNKSIZE = 4
+#: Tasks in flight per worker and chunk: bounds memory however large the input is.
+WINDOW_CHUNKS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a worker needs, sent once per worker process."""
+
+    config: Config
+    text_field: str = "text"
+    site_field: str | None = None
+    url_field: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """One file to clean. `html` files are cleaned with `cleaner.html.clean_html`."""
+
+    path: str
+    html: bool = False
+    site: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What cleaning one file gave; nothing has been written yet.
+
+    `original` is the decoded input (for HTML: the current content of the `.txt` target, or
+    ""), `output` the text to write (None when there is nothing to write), `reason` says why a
+    file was skipped.
+    """
+
+    task: FileTask
+    outcome: Outcome
+    original: str | None = None
+    output: str | None = None
+    article: Article | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LineResult:
+    """One JSONL input line: the output line (bytes, newline included) or an error."""
+
+    lineno: int
+    line: bytes | None
+    status: str
+    kinds: tuple[str, ...] = ()
+    error: str | None = None
+
+
+_SETTINGS: Settings | None = None
+
+
+def init_worker(settings: Settings) -> None:
+    """Pool initializer: keep the run settings for the worker functions."""
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def _settings() -> Settings:
+    if _SETTINGS is None:  # pragma: no cover - a programming error, not a user error
+        raise RuntimeError("init_worker() must run before the worker functions are called.")
+    return _SETTINGS
+
+
+def html_target(path: Path) -> Path:
+    """Where `--html-to-text` writes the text of an HTML file: `name.txt` beside it."""
+    return path.with_suffix(".txt")
+
+
+def clean_file(task: FileTask) -> FileResult:
+    """Read, decode and clean one file (worker function; writes nothing)."""
+    config = _settings().config
+    if task.site is not None:
+        config = dataclasses.replace(config, site=task.site)
+    path = Path(task.path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return FileResult(task, "skipped", reason=f"cannot be read ({e.strerror or e}).")
+    if not data.strip():
+        return FileResult(task, "skipped", reason="is empty; it was left untouched.")
+    try:
+        text = decode(data, name=task.path)
+    except DecodeError as e:
+        return FileResult(task, "skipped", reason=e.reason)
+    if task.html:
+        return _clean_html(task, text, config)
+    article = _clean_text(text, config)
+    if article.status == "not_an_article":
+        return FileResult(task, "not_an_article", original=text, article=article)
+    output = to_output(article.text)
+    outcome: Outcome = "unchanged" if output == text else "changed"
+    return FileResult(task, outcome, original=text, output=output, article=article)
+
+
+def _clean_text(text: str, config: Config) -> Article:
+    from cleaner.pipeline import clean
+
+    return clean(text, config=config)
+
+
+def _clean_html(task: FileTask, text: str, config: Config) -> FileResult:
+    from cleaner.html import clean_html  # type: ignore[import-not-found,unused-ignore]
+
+    article: Article = clean_html(text, config=config)
+    if article.status == "not_an_article":
+        return FileResult(task, "not_an_article", original="", article=article)
+    target = html_target(Path(task.path))
+    try:
+        existing = decode(target.read_bytes(), name=str(target)) if target.exists() else ""
+    except (OSError, DecodeError):
+        existing = ""
+    output = to_output(article.text)
+    outcome: Outcome = "unchanged" if output == existing else "changed"
+    return FileResult(task, outcome, original=existing, output=output, article=article)
+
+
+def site_of(record: dict[str, object], settings: Settings) -> str | None:
+    """The site a record belongs to: `site_field`, else the host of `url_field`, else None."""
+    if settings.site_field is not None:
+        value = record.get(settings.site_field)
+        return str(value) if value is not None else None
+    if settings.url_field is not None:
+        url = record.get(settings.url_field)
+        if isinstance(url, str):
+            return urlsplit(url).hostname
+    return None
+
+
+def clean_line(item: tuple[int, bytes]) -> LineResult:
+    """Clean one JSONL line with `cleaner.clean_record` (worker function)."""
+    lineno, raw = item
+    settings = _settings()
+    if not raw.strip():
+        return LineResult(lineno, None, "blank")
+    try:
+        record = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        return LineResult(lineno, None, "error", error=f"is not valid JSON ({e}).")
+    if not isinstance(record, dict):
+        return LineResult(lineno, None, "error", error=f"holds a JSON {type(record).__name__}, not an object.")
+    config = settings.config
+    site = site_of(record, settings)
+    if site is not None:
+        config = _with_site(config, site)
+    out = clean_record(record, settings.text_field, config=config)
+    line = (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8")
+    return LineResult(lineno, line, str(out.get("cleaner_status")), tuple(out.get("removed_kinds") or ()))
+
+
+_SITE_CONFIGS: dict[tuple[int, str], Config] = {}
+
+
+def _with_site(config: Config, site: str) -> Config:
+    # One Config per site and worker: replace() re-validates the patterns, too slow per record.
+    key = (id(config), site)
+    found = _SITE_CONFIGS.get(key)
+    if found is None:
+        if len(_SITE_CONFIGS) > 4096:
+            _SITE_CONFIGS.clear()
+        found = _SITE_CONFIGS[key] = dataclasses.replace(config, site=site)
+    return found
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def ordered_map(
+    func: Callable[[T], R],
+    items: Iterable[T],
+    settings: Settings,
+    *,
+    jobs: int,
+    chunksize: int,
+) -> Iterator[R]:
+    """`map(func, items)` over `jobs` worker processes, results in input order.
+
+    With `jobs == 1` everything runs in this process. Otherwise at most
+    `jobs * chunksize * WINDOW_CHUNKS` items are in flight, so memory stays constant however
+    long `items` is.
+    """
+    if jobs <= 1:
+        init_worker(settings)
+        yield from map(func, items)
+        return
+    window = threading.BoundedSemaphore(max(1, jobs * chunksize * WINDOW_CHUNKS))
+    stop = threading.Event()
+
+    def feed() -> Iterator[T]:
+        # Runs in the pool's task-handler thread: waits for room in the window.
+        for item in items:
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            if stop.is_set():
+                return
+            yield item
+
+    pool = multiprocessing.get_context().Pool(jobs, initializer=init_worker, initargs=(settings,))
+    try:
+        for result in pool.imap(func, feed(), chunksize=chunksize):
+            window.release()
+            yield result
+        pool.close()
+    finally:
+        stop.set()
+        pool.terminate()
+        pool.join()
+
+
+class Progress:
+    """A tiny progress line on stderr, drawn only on a terminal and only for long runs."""
+
+    #: Nothing is drawn during the first `DELAY` seconds, so short runs stay silent.
+    DELAY = 1.0
+    INTERVAL = 0.1
+
+    def __init__(self, total: int | None, unit: str, *, enabled: bool) -> None:
+        self.total = total
+        self.unit = unit
+        self.enabled = enabled and sys.stderr.isatty()
+        self.count = 0
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.drawn = False
+
+    def update(self, n: int = 1) -> None:
+        self.count += n
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.start < self.DELAY or now - self.last < self.INTERVAL:
+            return
+        self.last = now
+        rate = self.count / max(now - self.start, 1e-9)
+        if self.total:
+            done = self.count / self.total
+            bar = "#" * int(done * 30)
+            line = f"[{bar:<30}] {self.count}/{self.total} {self.unit} ({rate:.0f}/s)"
+        else:
+            line = f"{self.count} {self.unit} ({rate:.0f}/s)"
+        sys.stderr.write(f"\r{line}\x1b[K")
+        sys.stderr.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
