@@ -622,12 +622,13 @@ def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
     articles: list[dict[str, Any]] = []
     try:
         if args.keep_removed and not (args.check or args.diff or printing_json):
-            keep = Path(args.keep_removed).open("a", encoding="utf-8")  # noqa: SIM115 - closed below
+            try:
+                keep = Path(args.keep_removed).open("a", encoding="utf-8")  # noqa: SIM115 - closed below
+            except OSError as e:
+                raise UsageError(f"{args.keep_removed}: cannot be opened for appending ({e.strerror or e}).") from e
         for result in ordered_map(clean_file, tasks, Settings(config), jobs=jobs, chunksize=FILE_CHUNKSIZE):
             progress.update()
             _handle(result, args, report, tally, keep, articles)
-    except OSError as e:
-        raise UsageError(f"{getattr(e, 'filename', None) or ''}: {e.strerror or e}.") from e
     finally:
         progress.close()
         if keep is not None:
@@ -690,7 +691,12 @@ def _handle(
     elif args.check:
         report.info(f"Would fix {target}")
     else:
-        atomic_write(target, result.output)
+        try:
+            atomic_write(target, result.output)
+        except OSError as e:
+            tally.errors += 1
+            report.error(f"{target}: cannot be written ({e.strerror or e}); it was left as it was.")
+            return
         report.info(f"Fixing {target}")
         if keep is not None:
             for r in article.removed:
