@@ -2,8 +2,13 @@
 
 What changes: CRLF and lone CR become LF; no-break and narrow spaces become plain spaces;
 zero-width characters and the BOM are dropped; trailing spaces and tabs at the end of a line are
-dropped; lines not in NFC are put in NFC. Nothing else is touched, so every later span can be
+dropped; lone surrogates (which cannot be encoded, e.g. from `surrogateescape` decoding) become
+U+FFFD; lines not in NFC are put in NFC. Nothing else is touched, so every later span can be
 mapped back to the exact characters of the original input.
+
+Every step is linear in the input: the edit pattern has no ambiguous repetition (a run of blanks
+is only tried at its first character and taken possessively), so a 10 MB line of spaces costs
+one pass.
 """
 
 from __future__ import annotations
@@ -11,8 +16,22 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
+from typing import Final
 
-from cleaner.patterns import NORMALIZE_EDITS
+import regex
+
+#: The edits of this stage, one token per match. The trailing-blanks branch starts only at the
+#: first blank of a run (look-behind) and takes the run possessively, so a long run of blanks
+#: that is *not* at a line end is rejected in one step instead of being retried from each of its
+#: characters (the bounded `[ \t]{1,1000}(?=...)` form is quadratic on a 10 MB line of spaces).
+EDITS: Final = regex.compile(
+    r"\r\n|\r|[\u00a0\u2007\u202f]|[\u200b\u200c\u200d\u2060\ufeff]|[\ud800-\udfff]"
+    r"|(?<![ \t])[ \t]++(?=\r|\n|$)",
+    regex.VERSION1,
+)
+
+#: What a lone surrogate becomes: it cannot be encoded, so it must never reach the output.
+REPLACEMENT_CHARACTER: Final = "\ufffd"
 
 _REPLACEMENTS: dict[str, str] = {
     "\r\n": "\n",
@@ -70,11 +89,16 @@ def normalize(original: str) -> Text:
         pieces.append(chunk)
         norm_pos += len(chunk)
 
-    for m in NORMALIZE_EDITS.finditer(original):
+    for m in EDITS.finditer(original):
         if m.start() > last:
             push(last, original[last : m.start()], False)
         token = m.group()
-        replacement = "" if token[0] in " \t" else _REPLACEMENTS.get(token, "")
+        if token[0] in " \t":
+            replacement = ""
+        elif "\ud800" <= token <= "\udfff":
+            replacement = REPLACEMENT_CHARACTER
+        else:
+            replacement = _REPLACEMENTS.get(token, "")
         push(m.start(), replacement, True)
         last = m.end()
     if last < len(original) or not pieces:
