@@ -91,7 +91,7 @@ def assemble(
             if date:
                 break
 
-    body = [blocks[i].text for i in kept]
+    body = _paragraphs(text, blocks, kept)
     dateline = None
     m = DATELINE.match(body[0], timeout=TIMEOUT)
     if m is not None and len(body[0]) > m.end() + 20:
@@ -125,6 +125,20 @@ def assemble(
         language=seg.language,
         messages=messages,
     )
+
+
+def _paragraphs(text: Text, blocks: tuple[Block, ...], kept: list[int]) -> list[str]:
+    """Kept blocks as paragraphs; soft-cut neighbours of one line are joined with what stood between."""
+    out: list[str] = []
+    prev = -2
+    for i in kept:
+        b = blocks[i]
+        if b.joined and prev == i - 1 and out:
+            out[-1] += text.text[blocks[prev].end : b.start] + b.text
+        else:
+            out.append(b.text)
+        prev = i
+    return out
 
 
 def _drop_headline_copies(

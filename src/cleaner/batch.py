@@ -163,8 +163,21 @@ def site_of(record: dict[str, object], settings: Settings) -> str | None:
     if settings.url_field is not None:
         url = record.get(settings.url_field)
         if isinstance(url, str):
-            return urlsplit(url).hostname
+            return _host(url)
     return None
+
+
+def _host(url: str) -> str | None:
+    # The template index's own notion of a site when it is installed, so every engine agrees.
+    try:
+        from cleaner.templates import site_from_url  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        try:
+            return urlsplit(url).hostname
+        except ValueError:
+            return None
+    host: str | None = site_from_url(url)
+    return host
 
 
 def clean_line(item: tuple[int, bytes]) -> LineResult:

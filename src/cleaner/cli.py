@@ -674,7 +674,7 @@ def _handle(
         report.info(f"{path}: not an article; left unchanged.")
         return
     if args.explain and result.original is not None:
-        source = result.original if not result.task.html else _source_text(path)
+        source = result.original if not result.task.html else _extracted_text(path)
         for line in explain_lines(path, source, article.removed, color=report.color):
             print(line)
     tally.rules.update((r.rule, r.kind) for r in article.removed)
@@ -707,16 +707,20 @@ def _span(r: Removal) -> dict[str, Any]:
     return {"rule": r.rule, "kind": r.kind, "start": r.start, "end": r.end, "text": r.text}
 
 
-def _source_text(path: str) -> str:
+def _extracted_text(path: str) -> str:
+    """The text `clean_html` cleaned (its removal offsets refer to it), for --explain."""
+    from cleaner.html import extract  # type: ignore[import-not-found,unused-ignore]
+
     try:
-        return decode(Path(path).read_bytes(), name=path)
+        text: str = extract(decode(Path(path).read_bytes(), name=path))[0]
     except (OSError, DecodeError):
         return ""
+    return text
 
 
 def _print_statistics(counts: Counter[tuple[str, str]]) -> None:
     for (code, kind), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"{n:>8}  {code}  {kind}")
+        print(f"{n:>8}  {code}  {kind}" if code else f"{n:>8}  {kind}")
 
 
 def _summary(args: argparse.Namespace, report: Reporter, tally: Tally) -> None:
@@ -777,7 +781,9 @@ def run_jsonl(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
     parts = [f"{statuses[s]} {label}" for s, label in _STATUS_LABELS if statuses[s] or s in ("cleaned", "unchanged")]
     report.info(f"{_plural(total, 'record')}: " + ", ".join(parts) + ".")
     if errors:
-        report.error(f"{_plural(errors, 'line')} of {args.jsonl} could not be read and were left out of the output.")
+        name = "<stdin>" if args.jsonl == "-" else args.jsonl
+        verb = "was" if errors == 1 else "were"
+        report.error(f"{_plural(errors, 'line')} of {name} could not be read and {verb} left out of the output.")
         return 2
     return 0
 
@@ -803,7 +809,8 @@ def _handle_line(
         return 0
     statuses[result.status] += 1
     if result.line is None:
-        report.error(f"{name}:{result.lineno}: {result.error} The line was left out of the output.")
+        shown = "<stdin>" if name == "-" else name
+        report.error(f"{shown}:{result.lineno}: {result.error} The line was left out of the output.")
         return 1
     out.write(result.line)
     kinds.update(("", k) for k in result.kinds)

@@ -28,6 +28,13 @@ SNIFF_BYTES = 8192
 #: escape) a file is treated as binary. Text pages have none; images and archives have many.
 CONTROL_SHARE = 0.10
 
+#: Detected encodings within this much "chaos" (charset_normalizer's mess ratio) of the best
+#: count as a tie, and a tie goes to `PREFERRED_ENCODINGS`. Checked on French, German and
+#: Spanish cp1252 text, where the raw best guess is often a Baltic or Mac code page.
+CHAOS_MARGIN = 0.02
+#: windows-1252 is what browsers assume for undeclared Western pages (WHATWG Encoding).
+PREFERRED_ENCODINGS = ("cp1252",)
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -119,12 +126,22 @@ def _detect(data: bytes) -> str | None:
     module = _charset_normalizer()
     if module is None:
         return None
-    best = module.from_bytes(data).best()
-    if best is None:
+    matches = list(module.from_bytes(data))
+    if not matches:
         return None
+    # Near-ties are common on short Western text (cp1252 vs mac_latin2 vs cp1257); prefer the
+    # encodings the web actually uses, as browsers do, when one of them is among the near-best.
+    floor = min(m.chaos for m in matches) + CHAOS_MARGIN
+    near = [m for m in matches if m.chaos <= floor]
+    encodings = [e for e in PREFERRED_ENCODINGS if any(e in m.could_be_from_charset for m in near)]
+    encodings += [m.encoding for m in matches]
+    # Decode ourselves, strictly: never accept a guess that would lose bytes.
+    return next((text for text in map(lambda e: _strict(data, e), encodings) if text is not None), None)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
     try:
-        # Decode ourselves, strictly: never accept a guess that would lose bytes.
-        return data.decode(best.encoding)
+        return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
 

@@ -75,6 +75,9 @@ class Block:
     gap_before: bool
     piece: int
     features: Features
+    #: True when this block was cut from the previous one only to be judged alone (a sentence of
+    #: a very long line): if both are kept they form one paragraph again.
+    joined: bool = False
 
 
 @dataclass(frozen=True, slots=True)

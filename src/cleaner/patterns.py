@@ -29,8 +29,8 @@ NORMALIZE_EDITS: Final = regex.compile(
 WORD: Final = regex.compile(r"\w{1,100}", _V)
 # A lowercase letter glued to a capitalised word inside one token ("newsLiveon").
 GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
-SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)", _V)
-ENDS_SENTENCE: Final = regex.compile(r"[.!?…:;][\"'”’»)\]]{0,3}$", _V)
+SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。！？]", _V)
+ENDS_SENTENCE: Final = regex.compile(r"[.!?…:;。！？][\"'”’»)\]」』]{0,3}$", _V)
 BULLET: Final = regex.compile(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
 DIGIT: Final = regex.compile(r"\d", _V)
 
@@ -76,6 +76,8 @@ CSS_PROPERTY: Final = regex.compile(
     r"flex(?:-\w{1,10})?|align-\w{1,10}|justify-\w{1,10}|cursor|outline|list-style)\s{0,2}:",
     _V,
 )
+# The end of a CSS rule inside a long line: "}" followed by more text.
+CSS_BRACE_END: Final = regex.compile(r"\}(?=\s{0,3}[^\s}])", _V)
 CSS_CLOSE: Final = regex.compile(r"^\s{0,8}\}\s{0,3}$", _V)
 CSS_RULE_INLINE: Final = regex.compile(
     r"[#.]?[\w-]{1,60}(?:[#.:\[][\w\-=\"'\]()]{1,60}){0,8}\s{0,3}\{[^{}]{0,400}:[^{}]{0,400}\}", _V

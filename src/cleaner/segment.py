@@ -13,20 +13,25 @@ from dataclasses import dataclass
 from cleaner import features
 from cleaner.model import Block
 from cleaner.normalize import Text
-from cleaner.patterns import WORD
+from cleaner.patterns import CSS_BRACE_END, GLUE, SENTENCE_START, TIMEOUT, WORD
 from cleaner.registry import RuleSet
 
 #: Lines longer than this are not searched for glue points (a 10 MB line is data, not prose).
 MAX_SPLIT_LINE: int = 200_000
+#: Lines at least this long are also cut at sentence starts, glue points and CSS braces, so that
+#: a whole page dumped on one line can be judged piece by piece. Kept neighbours are joined again.
+#: Calibrated on the dev benchmark (textcontent dumps), 2026-11-23.
+SOFT_SPLIT_MIN_CHARS: int = 1000
 
 
 @dataclass(frozen=True, slots=True)
 class Cut:
-    """A split point inside a line, and the split rule that made it."""
+    """A split point inside a line, and the split rule that made it (none for a soft cut)."""
 
     pos: int
     code: str
     name: str
+    soft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +43,7 @@ class Segmented:
 
 def segment(text: Text, rules: RuleSet) -> Segmented:
     """Split `text` into blocks (pure)."""
-    raw: list[tuple[int, int, int, bool, int]] = []  # start, end, line, gap_before, piece
+    raw: list[tuple[int, int, int, bool, int, bool]] = []  # start, end, line, gap_before, piece, joined
     cuts: list[Cut] = []
     pos = 0
     gap = True
@@ -54,22 +59,26 @@ def segment(text: Text, rules: RuleSet) -> Segmented:
         end = start + len(stripped)
         points = _split_points(stripped, rules) if len(stripped) <= MAX_SPLIT_LINE else []
         prev = 0
-        for piece, cut in enumerate([*points, Cut(len(stripped), "", "")]):
+        soft_before = False
+        piece = 0
+        for cut in [*points, Cut(len(stripped), "", "")]:
             chunk = stripped[prev : cut.pos]
             inner = chunk.strip()
             if inner:
                 s = start + prev + (len(chunk) - len(chunk.lstrip()))
-                raw.append((s, s + len(inner), line_no, gap if piece == 0 else False, piece))
+                raw.append((s, s + len(inner), line_no, gap if piece == 0 else False, piece, soft_before and piece > 0))
+                piece += 1
             if cut.code:
                 cuts.append(Cut(start + cut.pos, cut.code, cut.name))
+            soft_before = cut.soft
             prev = cut.pos
         gap = False
     sample = text.text[:200_000].lower()
     language = features.guess_language(WORD.findall(sample))
     stops = features.STOPWORDS[language]
     blocks = tuple(
-        Block(i, s, e, text.text[s:e], ln, g, p, features.compute(text.text[s:e], stops))
-        for i, (s, e, ln, g, p) in enumerate(raw)
+        Block(i, s, e, text.text[s:e], ln, g, p, features.compute(text.text[s:e], stops), j)
+        for i, (s, e, ln, g, p, j) in enumerate(raw)
     )
     return Segmented(blocks, tuple(cuts), language)
 
@@ -80,4 +89,15 @@ def _split_points(line: str, rules: RuleSet) -> list[Cut]:
         for p in info.splitter(line):
             if 0 < p < len(line) and p not in found:
                 found[p] = Cut(p, info.code, info.name)
+    if len(line) >= SOFT_SPLIT_MIN_CHARS:
+        for p in _soft_points(line):
+            if 0 < p < len(line) and p not in found:
+                found[p] = Cut(p, "", "", soft=True)
     return [found[p] for p in sorted(found)]
+
+
+def _soft_points(line: str) -> list[int]:
+    points = [m.end() for m in SENTENCE_START.finditer(line, timeout=TIMEOUT)]
+    points += [m.start() for m in GLUE.finditer(line, timeout=TIMEOUT)]
+    points += [m.end() for m in CSS_BRACE_END.finditer(line, timeout=TIMEOUT)]
+    return points

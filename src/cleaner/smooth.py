@@ -85,8 +85,29 @@ def classify(
     return tuple(hits), tuple(messages)
 
 
-def prose_class(f: Features) -> ProseClass:
+#: Below this median stop-word density of sentence blocks, the page's language has no stop-word
+#: list (Japanese, Indonesian…): prose is then recognised by shape alone.
+FALLBACK_DENSITY: Final = 0.1
+FALLBACK_SHORT_CHARS: Final = 40
+FALLBACK_MAX_TITLE_RATIO: Final = 0.5
+
+
+def needs_fallback(blocks: tuple[Block, ...]) -> bool:
+    """True when the sentence-like blocks of the page show almost no stop words we know."""
+    dens = sorted(b.features.stop_density for b in blocks if b.features.chars >= 80 and b.features.ends_sentence)
+    return bool(dens) and dens[len(dens) // 2] < FALLBACK_DENSITY
+
+
+def prose_class(f: Features, fallback: bool = False) -> ProseClass:
     """The jusText-style class of a block from its features alone."""
+    if fallback:
+        if f.chars < FALLBACK_SHORT_CHARS:
+            return "short"
+        if f.title_ratio > FALLBACK_MAX_TITLE_RATIO or f.bullet:
+            return "bad"
+        if f.chars >= GOOD_CHARS or (f.ends_sentence and f.chars >= GOOD_SENTENCE_CHARS):
+            return "good"
+        return "near" if f.ends_sentence else "bad"
     if f.words < SHORT_WORDS:
         return "short"
     dense = f.stop_density >= GOOD_STOP_DENSITY
@@ -172,12 +193,13 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     """Settle every block to keep or drop (pure; linear in the number of blocks)."""
     hits = list(hits_in)
     _widget_lists(blocks, hits, rules)
+    fallback = needs_fallback(blocks)
     classes: list[ProseClass] = []
     for block, hit in zip(blocks, hits, strict=False):
         if hit is not None:
             classes.append("noise" if hit.strength == "strong" else "weak")
         else:
-            classes.append(prose_class(block.features))
+            classes.append(prose_class(block.features, fallback))
     cut = _comment_thread_start(classes, hits) if rules.enabled("CTX004") else len(blocks)
     region = _best_run([_score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)])
     lo, hi = region if region else (0, 0)
