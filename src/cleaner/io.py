@@ -136,7 +136,7 @@ def _detect(data: bytes) -> str | None:
     encodings = [e for e in PREFERRED_ENCODINGS if any(e in m.could_be_from_charset for m in near)]
     encodings += [m.encoding for m in matches]
     # Decode ourselves, strictly: never accept a guess that would lose bytes.
-    return next((text for text in map(lambda e: _strict(data, e), encodings) if text is not None), None)
+    return next((text for text in (_strict(data, e) for e in encodings) if text is not None), None)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
