@@ -31,6 +31,10 @@ GOOD_CHARS: Final = 150
 #: A block with a sentence end and prose density is good from this length.
 GOOD_SENTENCE_CHARS: Final = 50
 SHORT_WORDS: Final = 4
+#: A long block with fewer sentence ends than one per this many words is a run-on list of
+#: links (a menu dumped on one line), not prose.
+RUN_ON_WORDS_PER_SENTENCE: Final = 45
+RUN_ON_MIN_WORDS: Final = 40
 SHORT_CHARS: Final = 60
 
 # Scores of the main-content run (per block).
@@ -110,6 +114,12 @@ def prose_class(f: Features, fallback: bool = False) -> ProseClass:
         return "near" if f.ends_sentence else "bad"
     if f.words < SHORT_WORDS:
         return "short"
+    if (
+        f.words >= RUN_ON_MIN_WORDS
+        and f.sentence_marks * RUN_ON_WORDS_PER_SENTENCE < f.words
+        and f.stop_density < GOOD_STOP_DENSITY
+    ):
+        return "bad"
     dense = f.stop_density >= GOOD_STOP_DENSITY
     if dense and (f.chars >= GOOD_CHARS or (f.ends_sentence and f.chars >= GOOD_SENTENCE_CHARS)):
         return "good"
