@@ -27,6 +27,7 @@ from typing import Final
 
 from cleaner.config import Config
 from cleaner.explain import line_starts, position
+from cleaner.io import DecodeError, read_text
 from cleaner.model import KINDS, Article
 from cleaner.pipeline import clean
 from cleaner.rules import by_code
@@ -421,15 +422,12 @@ def _txt_files(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
-def _read(path: Path) -> str:
-    data = path.read_bytes()
-    if b"\0" in data:
-        raise ValueError("it looks binary (it contains NUL bytes)")
-    return data.decode("utf-8")
-
-
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and `os.replace`."""
+    """Write `text` to `path` through a temporary file in the same folder and `os.replace`.
+
+    Unlike `cleaner.io.atomic_write` the text is written as it is (no NFC), so the page shows
+    the original input character for character.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -490,9 +488,13 @@ def main(argv: Sequence[str]) -> int:
         if path.resolve() == output.resolve():
             continue
         try:
-            source = _read(path)
-        except (OSError, ValueError) as e:
-            print(f"cleaner report: skipped {path}: {e}. Convert it to UTF-8 text to include it.", file=sys.stderr)
+            source = read_text(path)
+        except DecodeError as e:
+            print(f"cleaner report: skipped {e}", file=sys.stderr)
+            failed += 1
+            continue
+        except OSError as e:
+            print(f"cleaner report: skipped {path}: {e.strerror or e}.", file=sys.stderr)
             failed += 1
             continue
         items.append((str(path), source, clean(source, config=config)))
