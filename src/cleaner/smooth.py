@@ -49,6 +49,12 @@ WEAK_PENALTY: Final = 15.0
 #: A list item under a widget heading: short, or not a full sentence of prose.
 LIST_ITEM_MAX_WORDS: Final = 25
 
+#: A full sentence this long ends a widget list: the list items are titles, not sentences.
+LIST_END_SENTENCE_WORDS: Final = 8
+#: A list announced by a colon at the end of the main run ("Tour dates:") is followed for at most
+#: this many blocks.
+COLON_LIST_MAX_ITEMS: Final = 80
+
 _HEADING_CODES: Final = frozenset({"REL001", "WID001", "COM001"})
 
 
@@ -158,6 +164,26 @@ def _best_run(scores: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
+def _extend_colon_list(blocks: tuple[Block, ...], classes: list[ProseClass], lo: int, hi: int, cut: int) -> int:
+    """Grow the main run over a list that its last block announces with a colon.
+
+    "The tour dates:" followed by short lines is the article's own list, although list items
+    score like a menu. The list ends at the first noise block.
+    """
+    if hi <= lo:
+        return hi
+    if not blocks[hi - 1].text.endswith(":"):
+        # the announcing line may itself be short and just outside the run
+        if hi < cut and classes[hi] == "short" and blocks[hi].text.endswith(":"):
+            hi += 1
+        else:
+            return hi
+    end = hi
+    while end < min(cut, hi + COLON_LIST_MAX_ITEMS) and classes[end] not in ("noise", "weak"):
+        end += 1
+    return end
+
+
 def _widget_lists(blocks: tuple[Block, ...], hits: list[Hit | None], rules: RuleSet) -> None:
     """CTX003: mark the items under a widget heading with the heading's kind (in place, local list)."""
     if not rules.enabled("CTX003"):
@@ -172,7 +198,9 @@ def _widget_lists(blocks: tuple[Block, ...], hits: list[Hit | None], rules: Rule
         if active is None:
             continue
         f = block.features
-        prose = f.words > LIST_ITEM_MAX_WORDS or (f.ends_sentence and f.sentence_marks >= 1 and f.words >= 12)
+        prose = f.words > LIST_ITEM_MAX_WORDS or (
+            f.ends_sentence and f.sentence_marks >= 1 and f.words >= LIST_END_SENTENCE_WORDS
+        )
         if prose:
             active = None
             continue
@@ -213,6 +241,8 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     cut = _comment_thread_start(classes, hits) if rules.enabled("CTX004") else len(blocks)
     region = _best_run([_score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)])
     lo, hi = region if region else (0, 0)
+    run_end = hi
+    hi = _extend_colon_list(blocks, classes, lo, hi, cut)
 
     # nearest confident neighbour on each side, inside the region (two linear sweeps)
     confident = ("good", "near", "noise")
@@ -243,7 +273,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
                 verdicts.append(Verdict(i, "drop", ctx1.code, ctx1.name, hit.kind if hit else ctx1.kind))
             else:
                 verdicts.append(Verdict(i, "keep", "", "", ""))
-        elif cls in ("good", "near"):
+        elif cls in ("good", "near") or run_end <= i < hi:
             verdicts.append(Verdict(i, "keep", "", "", ""))
         else:
             body_both = left[i] in ("good", "near") and right[i] in ("good", "near")
