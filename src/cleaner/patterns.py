@@ -29,6 +29,8 @@ NORMALIZE_EDITS: Final = regex.compile(
 WORD: Final = regex.compile(r"\w{1,100}", _V)
 # A lowercase letter glued to a capitalised word inside one token ("newsLiveon").
 GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
+# Any lowercase-to-uppercase step inside a token ("newsRANDY"): soft cut points of long lines.
+SOFT_GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}", _V)
 SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。！？]", _V)
 ENDS_SENTENCE: Final = regex.compile(r"[.!?…:;。！？][\"'”’»)\]」』]{0,3}$", _V)
 BULLET: Final = regex.compile(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
@@ -115,6 +117,7 @@ PROMO_OFFER: Final = regex.compile(
 # --- rules: widgets ---------------------------------------------------------------------------
 SHARE: Final = regex.compile(
     r"^(?:share(?: (?:this|on|via|to)(?: \w{1,20}){0,2})?|share this (?:article|story|post|page)|"
+    r"click to (?:share on \w{1,20}|email this to a friend|print)(?: \(opens in new window\))?|"
     r"tweet(?: this)?|pin(?: it)?|e-?mail(?: this)?|print(?: this)?(?: (?:article|page))?|"
     r"copy link|facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|"
     r"messenger|x|sms|like this|likeloading\W{0,3}|like loading\W{0,3}|addthis sharing buttons|"
@@ -122,7 +125,7 @@ SHARE: Final = regex.compile(
     _I,
 )
 SOCIAL_NAME: Final = regex.compile(
-    r"facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|messenger|"
+    r"click to (?:share on|email this to a friend|print)|\(opens in new window\)|share (?:to|on|via)|facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|messenger|"
     r"e-?mail|print|share|tweet|google\+?|stumbleupon|blogger|pocket|copy link|vk|xing|sms",
     _I,
 )
@@ -159,7 +162,10 @@ RELATED_HEADING: Final = regex.compile(
 )
 RELATED_INLINE: Final = regex.compile(
     r"^\[?\s{0,2}(?:related|see also|read more|read also|also read|more|recommended|lesen sie "
-    r"auch|lire aussi|leer más|leggi anche|veja também)\s{0,2}[:|]\s{0,2}.{3,200}\]?$",
+    r"auch|lire aussi|leer más|leggi anche|veja também)\s{0,2}[:|]\s{0,2}.{3,200}\]?$"
+    r"|^(?:related (?:articles|stories|posts|news|coverage)|most (?:read|popular|viewed)(?: in [\w ]{1,30})?|"
+    r"popular (?:articles|stories|posts)|more (?:stories|news|articles) from [\w ]{1,30})"
+    r"\s{0,2}[:|]?\s{0,2}\S.{2,300}$",
     _I,
 )
 

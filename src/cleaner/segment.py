@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cleaner import features
 from cleaner.model import Block
 from cleaner.normalize import Text
-from cleaner.patterns import CSS_BRACE_END, GLUE, SENTENCE_START, TIMEOUT, WORD
+from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, TIMEOUT, WORD
 from cleaner.registry import RuleSet
 
 #: Lines longer than this are not searched for glue points (a 10 MB line is data, not prose).
@@ -98,6 +98,6 @@ def _split_points(line: str, rules: RuleSet) -> list[Cut]:
 
 def _soft_points(line: str) -> list[int]:
     points = [m.end() for m in SENTENCE_START.finditer(line, timeout=TIMEOUT)]
-    points += [m.start() for m in GLUE.finditer(line, timeout=TIMEOUT)]
+    points += [m.start() for m in SOFT_GLUE.finditer(line, timeout=TIMEOUT)]
     points += [m.end() for m in CSS_BRACE_END.finditer(line, timeout=TIMEOUT)]
     return points

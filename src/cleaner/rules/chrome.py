@@ -18,6 +18,8 @@ from cleaner.registry import DocView, rule
 NAV_SHORT_WORDS = 6
 NAV_GLUE_PER_WORD = 0.2
 COOKIE_MAX_WORDS = 90
+COOKIE_LONG_MAX_WORDS = 250
+COOKIE_LEAD_CHARS = 40
 
 
 @rule(
@@ -192,7 +194,12 @@ def cookie_notice(block: Block, doc: DocView) -> bool:
     The site must be the one using cookies ("we/this site uses cookies") or the text must be a
     consent control, so quotes about baked cookies are kept.
     """
-    return block.features.words <= COOKIE_MAX_WORDS and COOKIE.search(block.text, timeout=TIMEOUT) is not None
+    f = block.features
+    if f.words > COOKIE_LONG_MAX_WORDS:
+        return False
+    m = COOKIE.search(block.text, timeout=TIMEOUT)
+    # a long consent text is still a notice when it opens with the cookie sentence
+    return m is not None and (f.words <= COOKIE_MAX_WORDS or m.start() < COOKIE_LEAD_CHARS)
 
 
 @rule(
