@@ -110,6 +110,7 @@ KNOWN_BAD: dict[str, str] = {
     "so a capitalised 'By Name' line never matches.",
     "BYL001-noise-1": "patterns.BYLINE: case-sensitive 'by' prefix, 'By Name' never matches.",
     "BYL001-noise-2": "patterns.BYLINE: case-sensitive 'by' prefix, 'By Name' never matches.",
+    "BYL001-noise-3": "patterns.BYLINE: case-sensitive '(posted|…) by' prefix, 'Posted by Name' never matches.",
     "BIO002-noise-1": "patterns.BIO_THIRD_PERSON is case-sensitive and spells its optional prefix 'about "
     "the author', so 'About the author: Name is a … writer' never matches.",
     "CTX002-noise-0": "the example's short lines are all claimed by other rules first ('Top Stories' by "
