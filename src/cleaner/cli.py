@@ -507,7 +507,7 @@ def _with_templates(
 
 
 def _file_site(path: Path) -> str:
-    return path.parent.as_posix()
+    return path.resolve().parent.name
 
 
 def _file_pairs(paths: Iterable[Path]) -> Iterator[tuple[str | None, str]]:
