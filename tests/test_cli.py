@@ -262,6 +262,10 @@ def test_explain_points_at_each_removal(corpus: Path) -> None:
         row, col = int(m["line"]), int(m["col"])
         assert sum(map(len, source_lines[: row - 1])) + col - 1 == removal.start
     assert "\x1b[" not in out(proc), "no colour when stdout is not a terminal"
+    report_only = call("--explain", path.name, cwd=corpus)
+    assert report_only.returncode == 0
+    assert out(report_only) == out(proc)
+    assert path.read_text(encoding="utf-8") == text, "--explain writes nothing"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -518,9 +522,13 @@ def test_jobs_2_equals_jobs_1_byte_for_byte(tmp_path: Path) -> None:
         _many(d, 3)
     a = run("--jobs", "1", "--explain", "one", cwd=tmp_path)
     b = run("--jobs", "2", "--explain", "two", cwd=tmp_path)
+    assert a.returncode == b.returncode == 0
+    assert out(a) and out(a).replace("one/", "") == out(b).replace("two/", "")
+    a = run("--jobs", "1", "one", cwd=tmp_path)
+    b = run("--jobs", "2", "two", cwd=tmp_path)
     assert a.returncode == b.returncode == 1
     assert snapshot(one) == snapshot(two)
-    assert out(a).replace("one/", "") == out(b).replace("two/", "")
+    assert err(a).count("Fixing") == 3 * len(seed_paths())
     assert err(a).replace("one/", "") == err(b).replace("two/", "")
     assert "\r" not in err(b), "no progress bar when stderr is not a terminal"
 

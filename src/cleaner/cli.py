@@ -406,7 +406,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text: clean files in place (default); json/jsonl: print the articles as JSON, write nothing",
     )
-    mode.add_argument("--explain", action="store_true", help='print each removal as path:line:col CODE kind "text"')
+    mode.add_argument(
+        "--explain", action="store_true", help='print each removal as path:line:col CODE kind "text"; write nothing'
+    )
     mode.add_argument("--statistics", action="store_true", help="print how often each rule fired")
     mode.add_argument("-q", "--quiet", action="store_true", help="print no messages except errors")
     mode.add_argument("--keep-removed", metavar="FILE", help="append every removed span to FILE as JSONL")
@@ -577,7 +579,7 @@ def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int
         print(json.dumps(_article_json(article, None), ensure_ascii=False, indent=indent))
     elif args.diff:
         sys.stdout.write(unified_diff(before, output, "<stdin>"))
-    elif not args.check:
+    elif not (args.check or args.explain):
         sys.stdout.buffer.write(output.encode("utf-8"))
     if args.statistics:
         _print_statistics(Counter((r.rule, r.kind) for r in article.removed))
@@ -621,7 +623,7 @@ def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
     keep: IO[str] | None = None
     articles: list[dict[str, Any]] = []
     try:
-        if args.keep_removed and not (args.check or args.diff or printing_json):
+        if args.keep_removed and not _dry(args):
             try:
                 keep = Path(args.keep_removed).open("a", encoding="utf-8")  # noqa: SIM115 - closed below
             except OSError as e:
@@ -641,7 +643,7 @@ def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
     _summary(args, report, tally)
     if tally.errors:
         return 2
-    if tally.changed and (args.check or not (args.diff or printing_json)):
+    if tally.changed and (args.check or not _dry(args)):
         return 1
     return 0
 
@@ -688,7 +690,7 @@ def _handle(
         return
     if args.diff:
         sys.stdout.write(unified_diff(result.original, result.output, str(target)))
-    elif args.check:
+    elif _dry(args):
         report.info(f"Would fix {target}")
     else:
         try:
@@ -723,8 +725,13 @@ def _print_statistics(counts: Counter[tuple[str, str]]) -> None:
         print(f"{n:>8}  {code}  {kind}" if code else f"{n:>8}  {kind}")
 
 
+def _dry(args: argparse.Namespace) -> bool:
+    """Report only, write nothing: --check, --diff, --explain and the JSON formats."""
+    return bool(args.check or args.diff or args.explain or args.format != "text")
+
+
 def _summary(args: argparse.Namespace, report: Reporter, tally: Tally) -> None:
-    dry = args.check or args.diff or args.format != "text"
+    dry = _dry(args)
     parts = [
         _plural(tally.changed, "file") + (" would be cleaned" if dry else " cleaned"),
         f"{tally.unchanged} left unchanged",
