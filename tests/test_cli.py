@@ -844,3 +844,69 @@ def test_jsonl_learn_site_templates_by_url_host(tmp_path: Path) -> None:
     assert all("site_template" in r["removed_kinds"] for r in rows)
     assert not any(_template_line(s) in r["text"] for r in rows for s in ("alpha", "beta"))
     assert call("--jsonl", "-", "--learn-site-templates", cwd=tmp_path).returncode == 2
+
+
+# --- Internals the command relies on -------------------------------------------------------------
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def test_ordered_map_keeps_order_and_does_not_read_ahead_without_bound() -> None:
+    import itertools
+
+    from cleaner.batch import Settings, ordered_map
+
+    read = 0
+
+    def endless() -> Iterator[int]:
+        nonlocal read
+        for i in itertools.count():
+            read = i + 1
+            yield i
+
+    results = ordered_map(_square, endless(), Settings(cleaner.Config()), jobs=2, chunksize=4)
+    first = list(itertools.islice(results, 50))
+    results.close()  # type: ignore[attr-defined]
+    assert first == [i * i for i in range(50)]
+    assert read <= 50 + 2 * 4 * 4 + 4, "the input is fed through a bounded window"
+
+
+def test_progress_draws_only_on_a_terminal_after_a_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner.batch import Progress
+
+    class FakeTerminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    quick = Progress(10, "files", enabled=True)
+    quick.update()
+    quick.close()
+    assert terminal.getvalue() == "", "short runs stay silent"
+    monkeypatch.setattr(Progress, "DELAY", 0.0)
+    monkeypatch.setattr(Progress, "INTERVAL", 0.0)
+    slow = Progress(10, "files", enabled=True)
+    slow.update(5)
+    slow.close()
+    assert "5/10 files" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\x1b[K")
+    drawn = terminal.getvalue()
+    silenced = Progress(10, "files", enabled=False)  # --quiet
+    silenced.update(5)
+    silenced.close()
+    assert terminal.getvalue() == drawn
+
+
+def test_python_310_without_tomli_explains_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nignore = ['CSS']\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(seed_paths()[0].read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "version_info", (3, 10, 14, "final", 0))
+    monkeypatch.setitem(sys.modules, "tomli", None)
+    assert cli.main(["--check", "a.txt"]) == 2
+    assert "pip install tomli" in capsys.readouterr().err
