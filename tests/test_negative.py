@@ -17,13 +17,7 @@ from conftest import FIXTURES
 NEGATIVE = FIXTURES / "negative"
 
 #: Negative cases the cleaner still gets wrong: strict xfail, so a fix forces promotion.
-KNOWN_FAILURES: dict[str, str] = {
-    "copyright_law": "LEG001 copyright_line removes any line that starts with 'Copyright ', prose included.",
-    "home_by_most": "REL002: RELATED_INLINE's second branch takes 'Most popular …' followed by any text (the "
-    "':' is optional), and related_inline's prose guard only looks after a ':', so a body sentence is removed.",
-    "read_more_related": "REL002: RELATED_INLINE's second branch takes 'Related stories …' followed by any "
-    "text without a ':', and the prose guard sees an empty tail, so a body sentence is removed.",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _params() -> list[object]:

@@ -186,12 +186,6 @@ _SUBHEADED = (
 
 
 @pytest.mark.parametrize("at", [2, 3], ids=["advert-before", "advert-after"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="smooth: a short subheading whose nearest confident neighbour on one side is a noise block "
-    "(here an advert marker) is dropped by CTX002; found by noise injection next to the subheadings of "
-    "seeds 001 and 004.",
-)
 def test_subheading_next_to_an_advert_is_kept(at: int) -> None:
     parts = list(_SUBHEADED)
     parts.insert(at, "ADVERTISEMENT")

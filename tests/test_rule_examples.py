@@ -102,23 +102,7 @@ def _context_codes(info: RuleInfo, example: str) -> list[str]:
 
 
 # Examples that do not behave yet: the rule is wrong, not the example (see the report to the lead).
-KNOWN_BAD: dict[str, str] = {
-    "GLU001-keep-2": "GLUED_SENTENCE cuts after the decimal price '$3.50.' before 'Then' (position 14).",
-    "LEG001-keep-0": "copyright_line fires on any line starting with 'copyright ', prose included; "
-    "it needs a year/©/rights-reserved shape, not the bare word.",
-    "BYL001-noise-0": "patterns.BYLINE is compiled without IGNORECASE and spells the prefix 'by', "
-    "so a capitalised 'By Name' line never matches.",
-    "BYL001-noise-1": "patterns.BYLINE: case-sensitive 'by' prefix, 'By Name' never matches.",
-    "BYL001-noise-2": "patterns.BYLINE: case-sensitive 'by' prefix, 'By Name' never matches.",
-    "BYL001-noise-3": "patterns.BYLINE: case-sensitive '(posted|…) by' prefix, 'Posted by Name' never matches.",
-    "BIO002-noise-1": "patterns.BIO_THIRD_PERSON is case-sensitive and spells its optional prefix 'about "
-    "the author', so 'About the author: Name is a … writer' never matches.",
-    "CTX002-noise-0": "the example's short lines are all claimed by other rules first ('Top Stories' by "
-    "WID001, 'Opinion' by CTX003 under that heading), so CTX002 never fires; the example needs a short "
-    "line no line rule or widget list takes.",
-    "TPL001-keep-0": "pipeline._extra_hits drops every template line, prose included, although the rule "
-    "doc promises 'Lines that look like body prose are kept even when repeated'.",
-}
+KNOWN_BAD: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("case", _cases())

@@ -18,7 +18,7 @@ from cleaner.smooth import Smoothed
 HEADLINE_WINDOW: Final = 12
 HEADLINE_MAX_WORDS: Final = 30
 HEADLINE_MAX_CHARS: Final = 250
-#: A fused breadcrumb's prefix ("HomeWorld News") is short.
+#: A fused breadcrumb's prefix ("HomeLocal Politics") is short.
 BREADCRUMB_MAX_PREFIX: Final = 60
 #: Site-name suffixes of a page title: "Headline | Site", "Headline - Site".
 TITLE_SEPARATORS: Final = (" | ", " - ", " – ", " — ", " :: ", " · ")

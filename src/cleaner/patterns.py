@@ -35,6 +35,7 @@ SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。
 ENDS_SENTENCE: Final = regex.compile(r"[.!?…:;。！？][\"'”’»)\]」』]{0,3}$", _V)
 BULLET: Final = regex.compile(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
 DIGIT: Final = regex.compile(r"\d", _V)
+YEAR: Final = regex.compile(r"\b(?:1[89]|20)\d\d\b", _V)
 
 # Glued sentences: a sentence end (not an initial such as "U.S." or an abbreviation such as
 # "Sept.") immediately followed by a capitalised word. The look-behind needs two lowercase
@@ -216,7 +217,7 @@ BIO_FIRST_PERSON: Final = regex.compile(
     _I,
 )
 BIO_THIRD_PERSON: Final = regex.compile(
-    r"^(?:about the author\s{0,2}:?\s{0,2})?\p{Lu}[\p{L}.'-]{1,30}(?: \p{Lu}[\p{L}.'-]{0,30}){0,3}"
+    r"^(?:(?i:about the author)\s{0,2}:?\s{0,2})?\p{Lu}[\p{L}.'-]{1,30}(?: \p{Lu}[\p{L}.'-]{0,30}){0,3}"
     r" (?:is|was|has been|serves as) (?:an? |the )?(?:[\w-]{1,20} ){0,5}(?:writer|reporter|"
     r"journalist|editor|correspondent|contributor|columnist|author|blogger|freelancer|"
     r"producer|analyst)\b",
@@ -231,7 +232,8 @@ COMMENT_META: Final = regex.compile(
 )
 BIO_HEADING: Final = regex.compile(r"^(?:about the author|about me|author bio|the author)\s{0,2}:?$", _I)
 BYLINE: Final = regex.compile(
-    r"^(?:(?:posted|written|published|reported|story|words|text|photos?) by|by|von|par|por|di|door|от)\s{1,3}\p{Lu}[\p{L}.'-]{1,30}(?:\s{1,3}(?:and\s|&\s)?"
+    r"^(?i:(?:posted|written|published|reported|story|words|text|photos?) by|by|von|par|por|di|door|от)"
+    r"\s{1,3}\p{Lu}[\p{L}.'-]{1,30}(?:\s{1,3}(?:and\s|&\s)?"
     r"\p{Lu}[\p{L}.'-]{0,30}){0,5}\b.{0,80}$",
     _V,
 )

@@ -36,6 +36,16 @@ def clean(text: str, *, config: Config | None = None) -> Article:
     return assemble(norm, seg, sm, rules, cfg, messages)
 
 
+#: Repeated lines this long with sentence punctuation are kept: quoted boilerplate of a press
+#: release, for example, is still the article's text.
+TEMPLATE_PROSE_WORDS = 25
+
+
+def _is_prose(block: Block) -> bool:
+    f = block.features
+    return f.words >= TEMPLATE_PROSE_WORDS and f.sentence_marks >= 1 and f.ends_sentence
+
+
 def _extra_hits(blocks: tuple[Block, ...], hits: tuple[Hit | None, ...], cfg: Config) -> tuple[Hit | None, ...]:
     patterns = cfg.compiled_patterns()
     templates = cfg.templates
@@ -50,6 +60,6 @@ def _extra_hits(blocks: tuple[Block, ...], hits: tuple[Hit | None, ...], cfg: Co
                 out[i] = Hit(*_USER, kind, "strong")
                 break
         else:
-            if templates is not None and templates.is_template(block.text, cfg.site):
+            if templates is not None and not _is_prose(block) and templates.is_template(block.text, cfg.site):
                 out[i] = Hit(*_TEMPLATE, "site_template", "strong")
     return tuple(out)

@@ -55,7 +55,10 @@ LIST_END_SENTENCE_WORDS: Final = 8
 #: this many blocks.
 COLON_LIST_MAX_ITEMS: Final = 80
 
-_HEADING_CODES: Final = frozenset({"REL001", "WID001", "COM001"})
+#: Noise that interrupts running text without ending it: a subheading next to one is still body.
+_TRANSPARENT_KINDS: Final = frozenset({"advert_marker", "caption", "credit", "css", "promo"})
+
+_HEADING_CODES: Final = frozenset({"REL001", "WID001"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,19 +247,23 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     run_end = hi
     hi = _extend_colon_list(blocks, classes, lo, hi, cut)
 
-    # nearest confident neighbour on each side, inside the region (two linear sweeps)
+    # nearest confident neighbour on each side, inside the region (two linear sweeps); markers
+    # dropped in the middle of running text (adverts, captions, credits) are looked through
     confident = ("good", "near", "noise")
+    see_through = [
+        c == "noise" and h is not None and h.kind in _TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
+    ]
     left: list[str] = ["edge"] * len(blocks)
     right: list[str] = ["edge"] * len(blocks)
     last = "edge"
     for i in range(lo, hi):
         left[i] = last
-        if classes[i] in confident:
+        if classes[i] in confident and not see_through[i]:
             last = classes[i]
     last = "edge"
     for i in range(hi - 1, lo - 1, -1):
         right[i] = last
-        if classes[i] in confident:
+        if classes[i] in confident and not see_through[i]:
             last = classes[i]
 
     ctx4: RuleInfo = by_code("CTX004")

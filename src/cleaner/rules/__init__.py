@@ -14,10 +14,10 @@ from cleaner.rules import ads, attribution, chrome, context, markup, repairs, wi
 RULES: Final[tuple[RuleInfo, ...]] = (
     *repairs.RULES,
     *markup.RULES,
-    *chrome.RULES,
     *ads.RULES,
     *widgets.RULES,
     *attribution.RULES,
+    *chrome.RULES,
     *context.RULES,
 )
 

@@ -107,4 +107,4 @@ def paywall(block: Block, doc: DocView) -> bool:
     return block.features.words <= 30 and PAYWALL.match(block.text, timeout=TIMEOUT) is not None
 
 
-RULES = (advert_marker, channel_promo, paywall)
+RULES = (advert_marker, paywall, channel_promo)

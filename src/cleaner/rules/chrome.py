@@ -11,6 +11,7 @@ from cleaner.patterns import (
     GLUE,
     LEGAL,
     TIMEOUT,
+    YEAR,
 )
 from cleaner.registry import DocView, rule
 
@@ -54,7 +55,7 @@ def breadcrumb_trail(block: Block, doc: DocView) -> bool:
 
     ## What it removes
     The site-path trail above a story. A trail glued to the headline without separators
-    ("HomeWorld NewsHeadline…") is handled by the context rule BRC002.
+    ("HomeLocal PoliticsHeadline…") is handled by the context rule BRC002.
 
     ## Why is it noise?
     Navigation, not text.
@@ -69,7 +70,7 @@ def breadcrumb_trail(block: Block, doc: DocView) -> bool:
     kind="nav",
     noise=[
         "Get more newsLiveon",
-        "HomeWorldBusinessOpinionTechSport",
+        "HomeBusinessOpinionTechSport",
         "Accept & CloseSite Internationalall editionsLog inRegister",
     ],
     keep=["Why PlayStation sales fell", "The iPhone maker said revenue rose."],
@@ -222,8 +223,11 @@ def copyright_line(block: Block, doc: DocView) -> bool:
     text = block.text
     if f.words > 25:
         return False
-    starts = text.startswith(("©", "(c)", "(C)")) or text.lower().startswith(("copyright ", "copyright©"))
-    return starts or text.lower().rstrip(". ").endswith("all rights reserved")
+    low = text.lower()
+    if text.startswith(("©", "(c)", "(C)")) or low.rstrip(". ").endswith("all rights reserved"):
+        return True
+    # "Copyright 2023 Publisher" names a year or a sign; prose about copyright law does not
+    return low.startswith(("copyright ", "copyright©")) and (YEAR.search(text) is not None or "©" in text)
 
 
 RULES = (page_date, breadcrumb_trail, glued_menu, menu_item, site_link, browser_warning, cookie_notice, copyright_line)

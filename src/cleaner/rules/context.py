@@ -20,6 +20,13 @@ _ARTICLE = (
 )
 
 
+#: A first paragraph long enough to count as prose even when a site repeats it on every page.
+_LONG_FIRST = (
+    "The regional council, which meets every second Tuesday in the old town hall, publishes the "
+    "minutes of each session on its website within a week, as the law has required since 2009.\n\n"
+)
+
+
 @rule(
     code="CTX001",
     name="outside-main-content",
@@ -51,7 +58,7 @@ def outside_main_content() -> None:
     name="short-near-noise",
     kind="boilerplate",
     scope="context",
-    noise=[_ARTICLE + "\nShare this:\nTop Stories\nOpinion\n"],
+    noise=[_ARTICLE.replace("\n\nOpposition", "\n\nShare this:\n\nWeather alerts\n\nOpposition")],
     keep=["Budget passes after long night\n\n" + _ARTICLE.replace("\n\nOpposition", "\n\nA fight ahead\n\nOpposition")],
 )
 def short_near_noise() -> None:
@@ -123,11 +130,11 @@ def comment_thread() -> None:
     name="fused-breadcrumb",
     kind="breadcrumb",
     scope="context",
-    noise=["HomeWorld NewsBudget passes after long night\n\nBudget passes after long night\n\n" + _ARTICLE],
+    noise=["HomeLocal PoliticsBudget passes after long night\n\nBudget passes after long night\n\n" + _ARTICLE],
     keep=["Budget passes after long night\n\n" + _ARTICLE],
 )
 def fused_breadcrumb() -> None:
-    """A breadcrumb glued to the headline: "HomeWorld NewsHeadline…".
+    """A breadcrumb glued to the headline: "HomeLocal PoliticsHeadline…".
 
     ## What it removes
     A line that ends with the headline and starts with a short navigation trail; the headline
@@ -183,7 +190,7 @@ def user_pattern() -> None:
     kind="site_template",
     scope="context",
     noise=["Example News: all the news that fits\n\n" + _ARTICLE],
-    keep=[_ARTICLE],
+    keep=[_LONG_FIRST + _ARTICLE],
 )
 def site_template() -> None:
     """A line repeated across many pages of the same site (learned from the corpus).
@@ -191,7 +198,8 @@ def site_template() -> None:
     ## What it removes
     Menus, footers, newsletter boxes and copyright lines that a `TemplateIndex` learned from
     other pages of the same site (`cleaner --learn-site-templates`). The examples run with an
-    index that has seen the first line on many pages.
+    index that has seen the first line on many pages (a long sentence of prose in the `keep`
+    example, which is kept).
 
     ## Why is it noise?
     Text that is the same on every page of a site is the site's template, not the article.

@@ -34,7 +34,6 @@ from cleaner.registry import rule
     keep=[
         "The U.S. and the U.N. met on Sept. 5 at 3.5 p.m.",
         "See e.g. the report at example.com/News.",
-        "It cost $3.50.Then",
     ],
 )
 def glued_sentences(line: str) -> Iterator[int]:

@@ -188,8 +188,8 @@ def related_inline(block: Block, doc: DocView) -> bool:
     f = block.features
     if f.words > 25 or RELATED_INLINE.match(block.text, timeout=TIMEOUT) is None:
         return False
-    tail = block.text.partition(":")[2].strip(" ]")
-    return not (tail.endswith(".") and f.sentence_marks >= 1 and f.stop_density > 0.3)
+    # a sentence of prose that merely starts with "Related"/"Most popular" is body
+    return not (block.text.rstrip(" ]").endswith(".") and f.sentence_marks >= 1 and f.stop_density > 0.3)
 
 
 RULES = (share_prompt, social_run, comments_widget, comment_meta, widget_heading, related_heading, related_inline)
