@@ -52,12 +52,14 @@ def records() -> list[dict[str, Any]]:
                 "text": "\n".join(truth["chrome"]) + "\n",
             }
         )
-    for path in seed_paths():
-        out.append({"id": f"seed-{path.stem}", "site": "seeds.example", "text": path.read_text(encoding="utf-8")})
-    for n in range(20):
-        out.append(
-            {"id": f"notice-{n:02d}", "text": f"Page {n} of the archive is not available right now.", "lang": "en"}
-        )
+    out.extend(
+        {"id": f"seed-{path.stem}", "site": "seeds.example", "text": path.read_text(encoding="utf-8")}
+        for path in seed_paths()
+    )
+    out.extend(
+        {"id": f"notice-{n:02d}", "text": f"Page {n} of the archive is not available right now.", "lang": "en"}
+        for n in range(20)
+    )
     return out
 
 

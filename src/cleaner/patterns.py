@@ -126,7 +126,8 @@ SHARE: Final = regex.compile(
     _I,
 )
 SOCIAL_NAME: Final = regex.compile(
-    r"click to (?:share on|email this to a friend|print)|\(opens in new window\)|share (?:to|on|via)|facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|messenger|"
+    r"click to (?:share on|email this to a friend|print)|\(opens in new window\)|share (?:to|on|via)|"
+    r"facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|messenger|"
     r"e-?mail|print|share|tweet|google\+?|stumbleupon|blogger|pocket|copy link|vk|xing|sms",
     _I,
 )

@@ -120,7 +120,7 @@ def comment_meta(block: Block, doc: DocView) -> bool:
         return True
     # "The minister said:" introduces a quote in running text; a comment meta line names
     # a user (glued "namesays:") or carries a date/time.
-    return f.digit_ratio > 0 or f.words <= 2 and not text.lower().startswith(("he ", "she ", "they ", "the "))
+    return f.digit_ratio > 0 or (f.words <= 2 and not text.lower().startswith(("he ", "she ", "they ", "the ")))
 
 
 @rule(
