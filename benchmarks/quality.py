@@ -264,7 +264,7 @@ def check(mode: str, summary: dict[str, Any], floors: dict[str, Any]) -> list[st
             problems.append(f"{mode}: {metric} has a floor but was not measured.")
         elif _fails(metric, values[metric], bound):
             word = "below its floor" if _direction(metric) == "min" else "above its ceiling"
-            problems.append(f"{mode}: {metric} = {_fmt(values[metric])} is {word} {_fmt(bound)}.")
+            problems.append(f"{mode}: {metric} = {_fmt(values[metric], '.4f')} is {word} {_fmt(bound, '.4f')}.")
     return problems
 
 
@@ -294,16 +294,20 @@ def update_floors(
             old = bounds.get(metric)
             if old is None:
                 bounds[metric] = value
-                changes.append(f"{mode}: {metric} floor set to {_fmt(value)}")
+                changes.append(f"{mode}: {metric} floor set to {_fmt(value, '.4f')}")
             elif _fails(metric, value, old):
                 if allow_regression:
                     bounds[metric] = value
-                    changes.append(f"{mode}: {metric} floor LOWERED {_fmt(old)} -> {_fmt(value)} (--allow-regression)")
+                    changes.append(
+                        f"{mode}: {metric} floor LOWERED {_fmt(old, '.4f')} -> {_fmt(value, '.4f')} (allowed)"
+                    )
                 else:
-                    refused.append(f"{mode}: {metric} = {_fmt(value)} would loosen its floor {_fmt(old)}.")
+                    refused.append(
+                        f"{mode}: {metric} = {_fmt(value, '.4f')} would loosen its floor {_fmt(old, '.4f')}."
+                    )
             elif value != old:
                 bounds[metric] = value
-                changes.append(f"{mode}: {metric} floor raised {_fmt(old)} -> {_fmt(value)}")
+                changes.append(f"{mode}: {metric} floor raised {_fmt(old, '.4f')} -> {_fmt(value, '.4f')}")
         entry["docs"] = summary["docs"]
     if "html" in summaries:
         new["modes"]["html"]["trafilatura"] = _version("trafilatura")
