@@ -153,3 +153,15 @@ def test_text_mode_holds_its_floors() -> None:
         summary, _ = quality.run(mode, jobs=jobs)
         problems += quality.check(mode, summary, floors)
     assert not problems, "\n".join(problems)
+
+
+def test_check_command_exits_1_below_a_floor(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    floors = quality.load_floors()
+    assert quality.main(["--mode", "seeds", "--check", "--no-write"]) == 0
+    raised = copy.deepcopy(floors)
+    raised["modes"]["seeds"]["floors"]["noise_leaked"] = -1
+    monkeypatch.setattr(quality, "load_floors", lambda path=quality.FLOORS: raised)
+    assert quality.main(["--mode", "seeds", "--check", "--no-write"]) == 1
+    assert "noise_leaked = 0 is above its ceiling -1" in capsys.readouterr().err
