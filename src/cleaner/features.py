@@ -8,11 +8,12 @@ needs the frequent ones.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
 from cleaner.model import Features
-from cleaner.patterns import BULLET, DIGIT, ENDS_SENTENCE, GLUE, SENTENCE_END, WORD
+from cleaner.patterns import BULLET, ENDS_SENTENCE, GLUE, SENTENCE_END, WORD
 
 STOPWORDS: Final[dict[str, frozenset[str]]] = {
     "en": frozenset(
@@ -62,13 +63,19 @@ ANY_STOPWORDS: Final = frozenset().union(*STOPWORDS.values())
 _CLOSERS = "\"'”’»)]"
 
 
+#: For each stop word, the languages it belongs to (built once).
+_LANGS_OF: Final[dict[str, tuple[str, ...]]] = {
+    w: tuple(lang for lang, stops in STOPWORDS.items() if w in stops) for w in ANY_STOPWORDS
+}
+_DIGITS_OUT: Final = str.maketrans("", "", "0123456789")
+
+
 def guess_language(words: Iterable[str]) -> str:
     """The language whose stop words occur most often among `words` (lowercased); "en" on a tie."""
     counts = dict.fromkeys(STOPWORDS, 0)
-    for w in words:
-        for lang, stops in STOPWORDS.items():
-            if w in stops:
-                counts[lang] += 1
+    for w, n in Counter(words).items():
+        for lang in _LANGS_OF.get(w, ()):
+            counts[lang] += n
     best = max(counts.values())
     if best == 0:
         return "en"
@@ -80,10 +87,11 @@ def compute(text: str, stopwords: frozenset[str]) -> Features:
     """Measure one block (pure; linear in its length)."""
     words = WORD.findall(text)
     n = len(words)
-    stops = sum(1 for w in words if w.lower() in stopwords)
-    alpha = [w for w in words if w[:1].isalpha()]
-    capitalised = sum(1 for w in alpha if w[0].isupper())
-    digits = len(DIGIT.findall(text))
+    stops = sum(map(stopwords.__contains__, WORD.findall(text.lower()))) if n else 0
+    initials = [w[0] for w in words if w[0].isalpha()]
+    capitalised = sum(map(str.isupper, initials))
+    alpha = initials
+    digits = len(text) - len(text.translate(_DIGITS_OUT))
     stripped = text.rstrip(_CLOSERS) or text
     return Features(
         chars=len(text),

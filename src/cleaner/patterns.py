@@ -37,6 +37,12 @@ BULLET: Final = regex.compile(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
 DIGIT: Final = regex.compile(r"\d", _V)
 YEAR: Final = regex.compile(r"\b(?:1[89]|20)\d\d\b", _V)
 
+# Cheap test that a line may hold a split point at all (sentence end glued to a letter, a
+# parenthesis, or capitals at the end); lines without one skip the split rules.
+SPLIT_HINT: Final = regex.compile(r"[.!?][\"”’)\]]{0,2}\p{L}|\(|\p{Lu}{2}\.?\s{0,3}$", _V)
+# Splits agency credit lines into their names.
+AGENCY_SPLIT: Final = regex.compile(r"[\s,/&()\-–—.]+", _V)
+
 # Glued sentences: a sentence end (not an initial such as "U.S." or an abbreviation such as
 # "Sept.") immediately followed by a capitalised word. The look-behind needs two lowercase
 # letters or a digit before the mark, so "U.S.A", "e.g.", "Mr.X" and "3.5" never split.

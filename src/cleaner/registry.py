@@ -62,6 +62,9 @@ class RuleInfo:
     doc: str
     noise: tuple[str, ...]
     keep: tuple[str, ...]
+    #: A line rule never fires on a block with more words than this (None: no limit); the
+    #: classifier skips it without a call. The rule's own code checks the same bound.
+    max_words: int | None = None
     func: LineFunc = field(default=_never, repr=False, compare=False)
     splitter: SplitFunc = field(default=_no_split, repr=False, compare=False)
 
@@ -82,6 +85,7 @@ def rule(
     scope: Scope = "line",
     strength: Strength = "strong",
     status: str = "stable",
+    max_words: int | None = None,
 ) -> Callable[[Callable[..., object]], RuleInfo]:
     """Turn a documented function into a `RuleInfo`.
 
@@ -104,6 +108,7 @@ def rule(
             "doc": doc,
             "noise": tuple(noise),
             "keep": tuple(keep),
+            "max_words": max_words,
         }
         if scope == "split":
             return RuleInfo(**common, splitter=func)  # type: ignore[arg-type]

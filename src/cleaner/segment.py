@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cleaner import features
 from cleaner.model import Block
 from cleaner.normalize import Text
-from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, TIMEOUT, WORD
+from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, TIMEOUT, WORD
 from cleaner.registry import RuleSet
 
 #: Lines longer than this are not searched for glue points (a 10 MB line is data, not prose).
@@ -85,7 +85,8 @@ def segment(text: Text, rules: RuleSet) -> Segmented:
 
 def _split_points(line: str, rules: RuleSet) -> list[Cut]:
     found: dict[int, Cut] = {}
-    for info in rules.split_rules:
+    hinted = SPLIT_HINT.search(line, timeout=TIMEOUT) is not None
+    for info in rules.split_rules if hinted else ():
         for p in info.splitter(line):
             if 0 < p < len(line) and p not in found:
                 found[p] = Cut(p, info.code, info.name)

@@ -81,7 +81,10 @@ def classify(
         view = DocView(blocks, i, language)
         weak: Hit | None = None
         found: Hit | None = None
+        words = block.features.words
         for info in rules.line_rules:
+            if info.max_words is not None and words > info.max_words:
+                continue
             try:
                 fired = info.func(block, view)
             except TimeoutError:

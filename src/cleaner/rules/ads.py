@@ -13,6 +13,7 @@ PROMO_MAX_WORDS = 40
 
 @rule(
     code="ADV001",
+    max_words=8,
     name="advert-marker",
     kind="advert_marker",
     noise=["- Advertisement -", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement", "Anzeige"],
@@ -40,6 +41,7 @@ def advert_marker(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="PRM001",
+    max_words=PROMO_MAX_WORDS,
     name="channel-promo",
     kind="promo",
     noise=[
@@ -84,6 +86,7 @@ def channel_promo(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="PAY001",
+    max_words=30,
     name="paywall-notice",
     kind="paywall",
     noise=[

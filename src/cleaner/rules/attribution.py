@@ -7,6 +7,7 @@ import regex
 from cleaner.model import Block
 from cleaner.patterns import (
     AGENCY_LINE,
+    AGENCY_SPLIT,
     BIO_FIRST_PERSON,
     BIO_HEADING,
     BIO_THIRD_PERSON,
@@ -36,6 +37,7 @@ _PHOTO_WORDS = frozenset(
 
 @rule(
     code="CAP001",
+    max_words=CAPTION_MAX_WORDS,
     name="photo-caption",
     kind="caption",
     noise=[
@@ -67,6 +69,7 @@ def photo_caption(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CRD001",
+    max_words=10,
     name="photo-credit-line",
     kind="credit",
     noise=["Cover photo: REUTERS", "Photo: AFP", "Image credit: Getty Images", "Main image: Jane Doe/Agency"],
@@ -86,6 +89,7 @@ def photo_credit(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CRD002",
+    max_words=6,
     name="agency-credit",
     kind="credit",
     noise=["REUTERS, AFP", "AFP", "Reuters/AP", "(AFP)", "Getty Images", "AP Photo"],
@@ -107,7 +111,7 @@ def agency_credit(block: Block, doc: DocView) -> bool:
     text = block.text.strip()
     if block.features.words > 6:
         return False
-    tokens = [t for t in regex.split(r"[\s,/&()\-–—.]+", text) if t and t.lower() != "and"]
+    tokens = [t for t in AGENCY_SPLIT.split(text) if t and t.lower() != "and"]
     if tokens and all(t.upper() in _AGENCIES for t in tokens):
         return True
     low = [t.lower() for t in tokens]
@@ -118,6 +122,7 @@ def agency_credit(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CRD003",
+    max_words=8,
     name="source-credit",
     kind="credit",
     noise=["Source: with agencies", "Sources: AFP, Reuters", "Quelle: dpa"],
@@ -140,6 +145,7 @@ def source_credit(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CRD004",
+    max_words=30,
     name="contributed-to-report",
     kind="credit",
     noise=[
@@ -168,6 +174,7 @@ def contributed(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="SRC001",
+    max_words=6,
     name="source-link",
     kind="source_link",
     noise=["Source link", "Read the full article", "View original article", "Source"],
@@ -188,6 +195,7 @@ def source_link(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BIO001",
+    max_words=BIO_MAX_WORDS,
     name="first-person-bio",
     kind="author_bio",
     noise=[
@@ -221,6 +229,7 @@ def first_person_bio(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BIO002",
+    max_words=BIO_MAX_WORDS,
     name="third-person-bio",
     kind="author_bio",
     noise=[
@@ -249,6 +258,7 @@ def third_person_bio(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BYL001",
+    max_words=14,
     name="byline",
     kind="byline",
     noise=[

@@ -25,6 +25,7 @@ COOKIE_LEAD_CHARS = 40
 
 @rule(
     code="DAT001",
+    max_words=12,
     name="page-date",
     kind="page_date",
     noise=["Sunday, May 19, 2024", "November 20, 2019", "Updated: 2023-09-05 14:02", "19 May 2024"],
@@ -45,6 +46,7 @@ def page_date(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BRC001",
+    max_words=16,
     name="breadcrumb-trail",
     kind="breadcrumb",
     noise=["Home > World > Asia", "Home / News / Politics", "Startseite » Politik"],
@@ -102,6 +104,7 @@ def glued_menu(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="NAV002",
+    max_words=5,
     name="menu-item",
     kind="nav",
     strength="weak",
@@ -124,6 +127,7 @@ def menu_item(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="NAV003",
+    max_words=5,
     name="site-link",
     kind="nav",
     noise=["Privacy Policy", "Contact Us", "Skip to main content", "Back to Top", "Log in", "Menu"],
@@ -147,6 +151,7 @@ def site_link(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BRW001",
+    max_words=40,
     name="browser-warning",
     kind="browser_warning",
     noise=[
@@ -170,6 +175,7 @@ def browser_warning(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CKE001",
+    max_words=COOKIE_LONG_MAX_WORDS,
     name="cookie-notice",
     kind="cookie_notice",
     noise=[
@@ -205,6 +211,7 @@ def cookie_notice(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="LEG001",
+    max_words=25,
     name="copyright-line",
     kind="legal",
     noise=["© 2019 Example News. All rights reserved", "Copyright 2023 The Daily Planet", "All rights reserved."],

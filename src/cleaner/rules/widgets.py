@@ -21,6 +21,7 @@ SOCIAL_RUN_MAX_CHARS = 260
 
 @rule(
     code="SHR001",
+    max_words=6,
     name="share-prompt",
     kind="share_widget",
     noise=["Share this:", "Share on Facebook", "Tweet", "WhatsApp", "Print this article", "Like this:"],
@@ -64,7 +65,7 @@ def social_run(block: Block, doc: DocView) -> bool:
     A button bar dumped without separators.
     """
     text = block.text
-    if len(text) > SOCIAL_RUN_MAX_CHARS:
+    if len(text) > SOCIAL_RUN_MAX_CHARS or SOCIAL_NAME.search(text, timeout=TIMEOUT) is None:
         return False
     covered = sum(len(m.group()) for m in SOCIAL_NAME.finditer(text, timeout=TIMEOUT))
     letters = sum(1 for c in text if c.isalpha())
@@ -73,6 +74,7 @@ def social_run(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="COM001",
+    max_words=8,
     name="comments-widget",
     kind="comments_widget",
     noise=["Comments", "All comments.", "Leave a Reply", "12 Comments", "Join the conversation"],
@@ -92,6 +94,7 @@ def comments_widget(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="COM002",
+    max_words=16,
     name="comment-meta",
     kind="comments_widget",
     noise=["Jane Doe on September 13, 2018 at 5:23 pm said:", "readerone says:", "34 responses to “A headline here”"],
@@ -125,6 +128,7 @@ def comment_meta(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="WID001",
+    max_words=6,
     name="widget-heading",
     kind="widget_heading",
     noise=["Most Popular", "Recent Comments", "Trending", "Most Read", "Editor's Picks", "Latest News"],
@@ -146,6 +150,7 @@ def widget_heading(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="REL001",
+    max_words=8,
     name="related-heading",
     kind="related_links",
     noise=["More On This Topic", "Related Stories", "Read more", "You may also like", "See also:"],
@@ -167,6 +172,7 @@ def related_heading(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="REL002",
+    max_words=25,
     name="related-link-inline",
     kind="related_links",
     noise=["[Related: Ten Things To Watch This Year]", "Read more: Why prices keep rising", "See also: The new budget"],
