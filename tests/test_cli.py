@@ -910,3 +910,23 @@ def test_python_310_without_tomli_explains_what_to_install(
     monkeypatch.setitem(sys.modules, "tomli", None)
     assert cli.main(["--check", "a.txt"]) == 2
     assert "pip install tomli" in capsys.readouterr().err
+
+
+def test_a_crash_on_one_file_leaves_it_untouched_and_exits_2(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.pipeline
+
+    real = cleaner.pipeline.clean
+    victim = seed_paths()[1].read_text(encoding="utf-8")
+
+    def flaky(text: str, *, config: cleaner.Config | None = None) -> cleaner.Article:
+        if text == victim:
+            raise RuntimeError("simulated bug")
+        return real(text, config=config)
+
+    monkeypatch.setattr(cleaner.pipeline, "clean", flaky)
+    before = snapshot(corpus)
+    proc = call("--jobs", "1", corpus.name, cwd=corpus.parent)
+    assert proc.returncode == 2
+    assert "RuntimeError: simulated bug" in err(proc) and seed_paths()[1].name in err(proc)
+    assert snapshot(corpus)[seed_paths()[1].name] == before[seed_paths()[1].name]
+    assert err(proc).count("Fixing") == len(before) - 1

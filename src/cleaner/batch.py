@@ -123,14 +123,23 @@ def clean_file(task: FileTask) -> FileResult:
         text = decode(data, name=task.path)
     except DecodeError as e:
         return FileResult(task, "skipped", reason=e.reason)
-    if task.html:
-        return _clean_html(task, text, config)
-    article = _clean_text(text, config)
+    try:
+        if task.html:
+            return _clean_html(task, text, config)
+        article = _clean_text(text, config)
+    except ImportError as e:
+        return FileResult(task, "skipped", reason=f"needs the HTML extra ({e}); run `pip install 'cleaner[html]'`.")
+    except Exception as e:  # a bug must not stop the other files; the file is left as it is
+        return FileResult(task, "skipped", reason=f"could not be cleaned ({_describe(e)}); please report this bug.")
     if article.status == "not_an_article":
         return FileResult(task, "not_an_article", original=text, article=article)
     output = to_output(article.text)
     outcome: Outcome = "unchanged" if output == text else "changed"
     return FileResult(task, outcome, original=text, output=output, article=article)
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
 def _clean_text(text: str, config: Config) -> Article:
@@ -196,7 +205,12 @@ def clean_line(item: tuple[int, bytes]) -> LineResult:
     site = site_of(record, settings)
     if site is not None:
         config = _with_site(config, site)
-    out = clean_record(record, settings.text_field, config=config)
+    try:
+        out = clean_record(record, settings.text_field, config=config)
+    except Exception as e:  # a bug must not stop the corpus; the record is reported and left out
+        return LineResult(
+            lineno, None, "error", error=f"could not be cleaned ({_describe(e)}); please report this bug."
+        )
     line = (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8")
     return LineResult(lineno, line, str(out.get("cleaner_status")), tuple(out.get("removed_kinds") or ()))
 

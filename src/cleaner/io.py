@@ -87,7 +87,7 @@ def decode(data: bytes, *, name: str = "<input>") -> str:
     encoding explains. The result is exactly the decoded text; it is not normalized.
     """
     if looks_binary(data):
-        raise DecodeError(name, "looks like a binary file (NUL or control bytes); it was left untouched.")
+        raise DecodeError(name, "looks like a binary file (NUL or control bytes).")
     encoding = bom_encoding(data)
     if encoding is not None:
         try:
