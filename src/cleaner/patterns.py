@@ -168,6 +168,8 @@ RELATED_HEADING: Final = regex.compile(
     r"leggi anche|veja também|читайте также)\s{0,2}[:»›>]?$",
     _I,
 )
+# Where a teaser card's title is glued to its summary: "…Student-AthleteA 24-year-old woman…".
+TEASER_GLUE: Final = regex.compile(r"(?<=\p{Ll}{3}|[’'”?!])\p{Lu}(?=[\p{Ll} ])", _V)
 RELATED_INLINE: Final = regex.compile(
     r"^\[?\s{0,2}(?:related|see also|read more|read also|also read|more|recommended|lesen sie "
     r"auch|lire aussi|leer más|leggi anche|veja também)\s{0,2}[:|]\s{0,2}.{3,200}\]?$"

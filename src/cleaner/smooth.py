@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from cleaner.model import Block, Features, Hit, Verdict
+from cleaner.patterns import TEASER_GLUE, TIMEOUT
 from cleaner.registry import DocView, RuleInfo, RuleSet
 from cleaner.rules import by_code
 
@@ -190,6 +191,52 @@ def _extend_colon_list(blocks: tuple[Block, ...], classes: list[ProseClass], lo:
     return end
 
 
+#: A teaser's title is a few capitalised words; calibrated on the dev benchmark 2026-11-23.
+TEASER_TITLE_WORDS: Final = (3, 20)
+TEASER_TITLE_CAPITALISED: Final = 0.6
+TEASER_NEIGHBOURHOOD: Final = 3
+_TITLE_SMALL_WORDS: Final = frozenset(
+    "a an the of in on at to for from by with and or but nor as vs via de la le el du der die das".split()
+)
+
+
+def _teaser_shape(block: Block) -> bool:
+    """A capitalised title glued with no separator to a sentence that follows it."""
+    text = block.text
+    if block.features.words < 8:
+        return False
+    m = TEASER_GLUE.search(text, 0, 200, timeout=TIMEOUT)
+    if m is None:
+        return False
+    head = text[: m.start()].split()
+    if not TEASER_TITLE_WORDS[0] <= len(head) <= TEASER_TITLE_WORDS[1]:
+        return False
+    if any(w.endswith((".", "!")) for w in head[:-1]):
+        return False
+    # a title in Title Case: its only lowercase words are short function words
+    if any(w[:1].islower() and w.lower() not in _TITLE_SMALL_WORDS for w in head):
+        return False
+    capitalised = sum(1 for w in head if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised >= TEASER_TITLE_CAPITALISED * len(head) and len(text) - m.start() >= 20
+
+
+def _teaser_runs(blocks: tuple[Block, ...], hits: list[Hit | None], rules: RuleSet) -> None:
+    """REL003: teaser-shaped blocks with another one within a few blocks (local list, in place)."""
+    if not rules.enabled("REL003"):
+        return
+    shaped = [hits[i] is None and _teaser_shape(b) for i, b in enumerate(blocks)]
+    recent = -(10**9)
+    marked: list[int] = []
+    for i, s in enumerate(shaped):
+        if not s:
+            continue
+        if i - recent <= TEASER_NEIGHBOURHOOD:
+            marked.extend((recent, i))
+        recent = i
+    for i in marked:
+        hits[i] = Hit("REL003", "teaser-cards", "related_links", "strong")
+
+
 def _widget_lists(blocks: tuple[Block, ...], hits: list[Hit | None], rules: RuleSet) -> None:
     """CTX003: mark the items under a widget heading with the heading's kind (in place, local list)."""
     if not rules.enabled("CTX003"):
@@ -236,6 +283,7 @@ def _comment_thread_start(classes: list[ProseClass], hits: list[Hit | None]) -> 
 def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: RuleSet) -> Smoothed:
     """Settle every block to keep or drop (pure; linear in the number of blocks)."""
     hits = list(hits_in)
+    _teaser_runs(blocks, hits, rules)
     _widget_lists(blocks, hits, rules)
     fallback = needs_fallback(blocks)
     classes: list[ProseClass] = []

@@ -126,6 +126,36 @@ def comment_thread() -> None:
 
 
 @rule(
+    code="REL003",
+    name="teaser-cards",
+    kind="related_links",
+    scope="context",
+    noise=[
+        _ARTICLE
+        + "\nCouncil Approves New Harbour BudgetThe city council voted on Tuesday to fund the harbour.\n"
+        + "Schools Brace For Winter StormsDistricts across the region said they would close early.\n"
+        + "Local Team Wins Title In OvertimeThe home side scored twice in the final minutes to win.\n"
+    ],
+    keep=[_ARTICLE.replace("\n\nOpposition", "\n\nA Fight AheadOpposition")],
+)
+def teaser_cards() -> None:
+    """A run of teaser cards: another article's title glued to its summary.
+
+    ## What it removes
+    Blocks such as "Council Approves Harbour BudgetThe city council voted on Tuesday to…" when
+    another such block stands within three blocks: lists of links to other stories whose title
+    and summary were separate elements that the dump glued together.
+
+    ## Why is it noise?
+    They advertise other articles of the site.
+
+    ## Limitations
+    A single glued title is left alone: one subheading glued to its paragraph looks the same, a
+    run of them does not.
+    """
+
+
+@rule(
     code="BRC002",
     name="fused-breadcrumb",
     kind="breadcrumb",
@@ -215,6 +245,7 @@ RULES = (
     short_near_noise,
     widget_list,
     comment_thread,
+    teaser_cards,
     fused_breadcrumb,
     duplicate_headline,
     user_pattern,
