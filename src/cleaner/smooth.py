@@ -157,6 +157,25 @@ def _score(cls: ProseClass, f: Features) -> float:
     return -(f.chars * NOISE_WEIGHT + NOISE_PENALTY)
 
 
+#: A prose block with no prose block directly before or after it (a teaser's summary between
+#: titles and dates) counts for this share of its length; so does one cut short with "...".
+ISOLATED_WEIGHT: Final = 0.4
+TRUNCATED_WEIGHT: Final = 0.3
+
+
+def _damp_isolated(scores: list[float], classes: list[ProseClass], blocks: tuple[Block, ...]) -> None:
+    """Lower the score of prose blocks that stand alone between non-prose ones (local list, in place)."""
+    n = len(scores)
+    prose = [c in ("good", "near") for c in classes[:n]]
+    for i in range(n):
+        if not prose[i]:
+            continue
+        if blocks[i].text.endswith(("...", "…")):
+            scores[i] *= TRUNCATED_WEIGHT
+        elif not (i > 0 and prose[i - 1]) and not (i + 1 < n and prose[i + 1]):
+            scores[i] *= ISOLATED_WEIGHT
+
+
 def _best_run(scores: list[float]) -> tuple[int, int] | None:
     """Kadane: the contiguous run [start, end) with the highest positive sum."""
     best, best_span = 0.0, None
@@ -293,7 +312,9 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         else:
             classes.append(prose_class(block.features, fallback))
     cut = _comment_thread_start(classes, hits) if rules.enabled("CTX004") else len(blocks)
-    region = _best_run([_score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)])
+    scores = [_score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
+    _damp_isolated(scores, classes, blocks)
+    region = _best_run(scores)
     lo, hi = region if region else (0, 0)
     run_end = hi
     hi = _extend_colon_list(blocks, classes, lo, hi, cut)
