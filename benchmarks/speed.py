@@ -1,0 +1,307 @@
+"""Speed benchmark of cleaner (issue 5): prints a table and writes benchmarks/results/speed.json.
+
+All measurements run in one process run, on the same dev pages (benchmarks/dev, else
+/work/shared/benchmark/dev):
+
+* text mode: MB/s and docs/s of `cleaner.clean()` on the .txt dumps;
+* HTML mode: MB/s of `cleaner.html.clean_html()` beside trafilatura's own `extract()` on the
+  same .html files (skipped with a note when either is not importable);
+* the tokenising floor: one `regex` `\\w+` findall pass over the same text;
+* start-up: `cleaner --version` and `cleaner --check` on one small file vs `python -c pass`
+  (median of several runs), and which heavy modules `import cleaner` pulls in;
+* scaling: the CLI over N files with `--jobs 1` vs `--jobs 2`, and `--jsonl` over a JSONL corpus
+  of `--jsonl-mb` MB (default 200) with the child's peak RSS;
+* cost growth: `clean()` on 1x, 4x, 16x, 64x a document (time per MB should stay flat);
+* `--profile`: the top functions by cumulative time of `clean()` over the dev set.
+
+    python benchmarks/speed.py            # full run (200 MB JSONL: takes a while)
+    python benchmarks/speed.py --quick    # small JSONL and file counts, for a smoke run
+
+Timing numbers are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import regex
+
+import cleaner
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+BIN = Path(sys.executable).parent
+
+
+def dev_dir() -> Path:
+    for d in (ROOT / "benchmarks" / "dev", Path("/work/shared/benchmark/dev")):
+        if d.is_dir() and any(d.glob("*.txt")):
+            return d
+    raise SystemExit("no dev pages found (benchmarks/dev or /work/shared/benchmark/dev)")
+
+
+def mb(texts: Sequence[str]) -> float:
+    return sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def run_all(fn: Callable[[str], Any], texts: Sequence[str]) -> float:
+    def go() -> None:
+        for t in texts:
+            fn(t)
+
+    return timed(go)
+
+
+def text_mode(texts: list[str]) -> dict[str, Any]:
+    size = mb(texts)
+    dt = run_all(cleaner.clean, texts)
+    word = regex.compile(r"\w+")
+    floor_dt = run_all(word.findall, texts)
+    return {
+        "docs": len(texts),
+        "mb": round(size, 3),
+        "seconds": round(dt, 3),
+        "mb_per_s": round(size / dt, 3),
+        "docs_per_s": round(len(texts) / dt, 1),
+        "floor_w_plus_mb_per_s": round(size / floor_dt, 2),
+        "ratio_to_floor": round((size / floor_dt) / (size / dt), 1),
+    }
+
+
+def html_mode(htmls: list[str]) -> dict[str, Any]:
+    size = mb(htmls)
+    out: dict[str, Any] = {"docs": len(htmls), "mb": round(size, 3)}
+    try:
+        import trafilatura
+    except ImportError:
+        out["trafilatura"] = "skipped: trafilatura not importable"
+    else:
+        dt = run_all(trafilatura.extract, htmls)
+        out["trafilatura_extract_mb_per_s"] = round(size / dt, 3)
+    try:
+        from cleaner.html import clean_html
+    except ImportError as exc:
+        out["clean_html"] = f"skipped: cleaner.html not importable ({exc})"
+    else:
+        dt = run_all(clean_html, htmls)
+        out["clean_html_mb_per_s"] = round(size / dt, 3)
+        out["clean_html_docs_per_s"] = round(len(htmls) / dt, 1)
+    return out
+
+
+def median_wall(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def startup(sample: Path, runs: int) -> dict[str, Any]:
+    exe = str(BIN / "cleaner")
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "small.txt"
+        shutil.copy(sample, small)
+        base = median_wall([py, "-c", "pass"], runs)
+        version = median_wall([exe, "--version"], runs)
+        one = median_wall([exe, "--check", "-q", str(small)], runs)
+    probe = (
+        "import sys, cleaner; "
+        "print(','.join(m for m in ('trafilatura', 'lxml', 'numpy', 'bs4', 'charset_normalizer') if m in sys.modules))"
+    )
+    heavy = subprocess.run([py, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    imp = median_wall([py, "-c", "import cleaner"], runs)
+    return {
+        "python_c_pass_s": round(base, 3),
+        "import_cleaner_s": round(imp, 3),
+        "cleaner_version_s": round(version, 3),
+        "cleaner_one_small_file_s": round(one, 3),
+        "version_over_python": round(version / base, 1),
+        "heavy_modules_imported_by_import_cleaner": heavy.split(",") if heavy else [],
+    }
+
+
+def cli_scaling(txts: list[Path], n_files: int) -> dict[str, Any]:
+    exe = str(BIN / "cleaner")
+    out: dict[str, Any] = {"files": n_files}
+    with tempfile.TemporaryDirectory() as tmp:
+        size = 0
+        for i in range(n_files):
+            src = txts[i % len(txts)]
+            dst = Path(tmp) / f"{i:05d}_{src.name}"
+            shutil.copy(src, dst)
+            size += dst.stat().st_size
+        out["mb"] = round(size / 1e6, 2)
+        for jobs in (1, 2):
+            t0 = time.perf_counter()
+            proc = subprocess.run(
+                [exe, "--check", "-q", "--jobs", str(jobs), tmp], capture_output=True, text=True, check=False
+            )
+            dt = time.perf_counter() - t0
+            if proc.returncode not in (0, 1):
+                out[f"jobs{jobs}"] = f"failed (exit {proc.returncode}): {proc.stderr[-300:]}"
+                continue
+            out[f"jobs{jobs}_s"] = round(dt, 2)
+            out[f"jobs{jobs}_mb_per_s"] = round(size / 1e6 / dt, 3)
+    if isinstance(out.get("jobs1_s"), float) and isinstance(out.get("jobs2_s"), float):
+        out["speedup_2_jobs"] = round(out["jobs1_s"] / out["jobs2_s"], 2)
+    return out
+
+
+def jsonl_run(texts: list[str], target_mb: float, jobs: int) -> dict[str, Any]:
+    exe = str(BIN / "cleaner")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "corpus.jsonl"
+        written = 0
+        n = 0
+        with src.open("w", encoding="utf-8") as fh:
+            while written < target_mb * 1e6:
+                line = json.dumps({"id": n, "text": texts[n % len(texts)]}, ensure_ascii=False) + "\n"
+                fh.write(line)
+                written += len(line.encode("utf-8"))
+                n += 1
+        dst = Path(tmp) / "out.jsonl"
+        cmd = [exe, "--jsonl", str(src), "-o", str(dst), "--text-field", "text", "-q", "--jobs", str(jobs)]
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        dt = time.perf_counter() - t0
+        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        code = os.waitstatus_to_exitcode(status)
+        out_lines = sum(1 for _ in dst.open(encoding="utf-8")) if dst.exists() else 0
+    result: dict[str, Any] = {"records": n, "mb": round(written / 1e6, 1), "jobs": jobs, "exit": code}
+    if code not in (0, 1):
+        result["error"] = err[-300:]
+        return result
+    result.update(
+        {
+            "seconds": round(dt, 2),
+            "mb_per_s": round(written / 1e6 / dt, 3),
+            # Linux reports KiB; wait4 covers the child (and the workers it waited for)
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "records_out": out_lines,
+        }
+    )
+    return result
+
+
+def growth(doc: str, factors: Sequence[int] = (1, 4, 16, 64)) -> dict[str, Any]:
+    rows: dict[str, Any] = {}
+    base = None
+    for k in factors:
+        text = "\n\n".join([doc] * k)
+        dt = timed(lambda text=text: cleaner.clean(text))  # type: ignore[misc]
+        per_mb = dt / mb([text])
+        base = base or per_mb
+        rows[f"{k}x"] = {"mb": round(mb([text]), 3), "s_per_mb": round(per_mb, 3), "vs_1x": round(per_mb / base, 2)}
+    return rows
+
+
+def profile(texts: list[str], top: int) -> str:
+    prof = cProfile.Profile()
+    prof.enable()
+    for t in texts:
+        cleaner.clean(t)
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(top)
+    return buf.getvalue()
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = []
+    for section, data in results.items():
+        if section in ("profile",):
+            continue
+        lines.append(f"== {section}")
+        if isinstance(data, dict):
+            for k, v in data.items():
+                lines.append(f"   {k:44s} {v}")
+        else:
+            lines.append(f"   {data}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small JSONL (5 MB) and 200 files instead of 2,000")
+    ap.add_argument("--jsonl-mb", type=float, default=200.0, help="size of the JSONL corpus (default 200)")
+    ap.add_argument("--files", type=int, default=2000, help="files for the CLI --jobs run (default 2000)")
+    ap.add_argument("--runs", type=int, default=5, help="runs per start-up median")
+    ap.add_argument("--profile", action="store_true", help="also print the top functions by cumulative time")
+    ap.add_argument("--top", type=int, default=15)
+    ap.add_argument("--skip", default="", help="comma list of sections to skip: html,startup,cli,jsonl,growth")
+    ap.add_argument("-o", "--output", type=Path, default=RESULTS / "speed.json")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.jsonl_mb = min(args.jsonl_mb, 5.0)
+        args.files = min(args.files, 200)
+    skip = set(filter(None, args.skip.split(",")))
+
+    d = dev_dir()
+    txt_paths = sorted(d.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in txt_paths]
+    htmls = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(d.glob("*.html"))]
+    results: dict[str, Any] = {
+        "env": {
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "cpus": os.cpu_count(),
+            "dev_dir": str(d),
+            "quick": args.quick,
+        }
+    }
+    cleaner.clean(texts[0])  # warm caches (rule selection, compiled patterns)
+    results["text_mode"] = text_mode(texts)
+    print(table({"text_mode": results["text_mode"]}), flush=True)
+    if "html" not in skip:
+        results["html_mode"] = html_mode(htmls)
+        print(table({"html_mode": results["html_mode"]}), flush=True)
+    if "startup" not in skip:
+        small = min(txt_paths, key=lambda p: p.stat().st_size)
+        results["startup"] = startup(small, args.runs)
+        print(table({"startup": results["startup"]}), flush=True)
+    if "growth" not in skip:
+        doc = sorted(texts, key=len)[len(texts) // 2]
+        results["cost_growth"] = growth(doc)
+        print(table({"cost_growth": results["cost_growth"]}), flush=True)
+    if "cli" not in skip:
+        results["cli_jobs"] = cli_scaling(txt_paths, args.files)
+        print(table({"cli_jobs": results["cli_jobs"]}), flush=True)
+    if "jsonl" not in skip:
+        results["jsonl"] = jsonl_run(texts, args.jsonl_mb, jobs=min(2, os.cpu_count() or 1))
+        print(table({"jsonl": results["jsonl"]}), flush=True)
+    if args.profile:
+        results["profile"] = profile(texts, args.top)
+        print(results["profile"])
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
