@@ -143,13 +143,15 @@ def visible_text(html: str) -> str:
 def clean_html(html: str, *, config: Config | None = None) -> Article:
     """Clean one article page given as HTML.
 
-    trafilatura (`TRAFILATURA_OPTIONS`) extracts the title, the date and the main text; the
-    text to clean is the title line, a blank line, then the extracted paragraphs separated by
-    blank lines (see `extract`). `cleaner.clean` then runs on that text with `config`, minus
-    the context rules in `HTML_IGNORE`: trafilatura has already found the main content, and
-    those rules, built to find it in a whole-page dump, would drop short real paragraphs of
-    it. The other rules remove what trafilatura leaves in: captions, "Advertisement" markers,
-    share lines, newsletter boxes, author bios.
+    trafilatura extracts the title, the date and the main text (two passes merged, see
+    `extract`); the text to clean is the title line, a blank line, then the extracted
+    paragraphs separated by blank lines. `cleaner.clean` then runs on that text with `config`
+    minus the rules in `HTML_IGNORE` (the context rules CTX001/CTX002, which would drop short
+    real paragraphs of content trafilatura has already found, NAV001 and LEG001; the reasons
+    are by `HTML_IGNORE`). The other rules remove what trafilatura leaves in: captions,
+    "Advertisement" markers, share lines, newsletter boxes, author bios. On the dev benchmark
+    this scores macro body F1 0.972 with 8 lost pages, against 0.959 and 8 for trafilatura
+    alone (benchmarks/README.md).
 
     When the text rules find no headline, trafilatura's title is used; when they find no date,
     trafilatura's date is used. **Removal offsets** (`Article.removed[i].start/end`) and repair
