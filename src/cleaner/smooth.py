@@ -40,11 +40,11 @@ SHORT_CHARS: Final = 60
 
 # Scores of the main-content run (per block).
 NEAR_WEIGHT: Final = 0.5
-SHORT_PENALTY: Final = 12.0
+SHORT_PENALTY: Final = 20.0
 BAD_WEIGHT: Final = 0.4
 BAD_PENALTY: Final = 12.0
-NOISE_WEIGHT: Final = 0.3
-NOISE_PENALTY: Final = 25.0
+NOISE_WEIGHT: Final = 0.6
+NOISE_PENALTY: Final = 35.0
 WEAK_PENALTY: Final = 15.0
 
 #: A list item under a widget heading: short, or not a full sentence of prose.
@@ -161,18 +161,29 @@ def _score(cls: ProseClass, f: Features) -> float:
 #: titles and dates) counts for this share of its length; so does one cut short with "...".
 ISOLATED_WEIGHT: Final = 0.4
 TRUNCATED_WEIGHT: Final = 0.3
+ISOLATION_REACH: Final = 2
 
 
-def _damp_isolated(scores: list[float], classes: list[ProseClass], blocks: tuple[Block, ...]) -> None:
-    """Lower the score of prose blocks that stand alone between non-prose ones (local list, in place)."""
+def _damp_isolated(
+    scores: list[float], classes: list[ProseClass], blocks: tuple[Block, ...], see_through: list[bool]
+) -> None:
+    """Lower the score of prose blocks with no other prose nearby (local list, in place).
+
+    "Nearby" is within ISOLATION_REACH blocks, not counting see-through markers (adverts,
+    credits): a paragraph between two subheadings is not isolated, a teaser's summary between
+    its title, author and date lines is.
+    """
     n = len(scores)
-    prose = [c in ("good", "near") for c in classes[:n]]
-    for i in range(n):
-        if not prose[i]:
+    order = [i for i in range(n) if not see_through[i]]
+    prose = [classes[i] in ("good", "near") for i in order]
+    for k, i in enumerate(order):
+        if not prose[k]:
             continue
         if blocks[i].text.endswith(("...", "…")):
             scores[i] *= TRUNCATED_WEIGHT
-        elif not (i > 0 and prose[i - 1]) and not (i + 1 < n and prose[i + 1]):
+        elif not any(
+            prose[j] for j in range(max(0, k - ISOLATION_REACH), min(len(order), k + ISOLATION_REACH + 1)) if j != k
+        ):
             scores[i] *= ISOLATED_WEIGHT
 
 
@@ -311,9 +322,12 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
             classes.append("noise" if hit.strength == "strong" else "weak")
         else:
             classes.append(prose_class(block.features, fallback))
+    see_through = [
+        c == "noise" and h is not None and h.kind in _TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
+    ]
     cut = _comment_thread_start(classes, hits) if rules.enabled("CTX004") else len(blocks)
     scores = [_score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
-    _damp_isolated(scores, classes, blocks)
+    _damp_isolated(scores, classes, blocks, see_through)
     region = _best_run(scores)
     lo, hi = region if region else (0, 0)
     run_end = hi
@@ -322,9 +336,6 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     # nearest confident neighbour on each side, inside the region (two linear sweeps); markers
     # dropped in the middle of running text (adverts, captions, credits) are looked through
     confident = ("good", "near", "noise")
-    see_through = [
-        c == "noise" and h is not None and h.kind in _TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
-    ]
     left: list[str] = ["edge"] * len(blocks)
     right: list[str] = ["edge"] * len(blocks)
     last = "edge"

@@ -58,7 +58,11 @@ def outside_main_content() -> None:
     name="short-near-noise",
     kind="boilerplate",
     scope="context",
-    noise=[_ARTICLE.replace("\n\nOpposition", "\n\nShare this:\n\nWeather alerts\n\nOpposition")],
+    noise=[
+        _ARTICLE.replace("\n\nOpposition", "\n\nShare this:\n\nWeather alerts\n\nOpposition")
+        + "\nThe mayor said she would sign the budget into law on Friday and thanked the council "
+        "members for their long hours of work on the plan.\n"
+    ],
     keep=["Budget passes after long night\n\n" + _ARTICLE.replace("\n\nOpposition", "\n\nA fight ahead\n\nOpposition")],
 )
 def short_near_noise() -> None:
