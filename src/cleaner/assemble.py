@@ -75,6 +75,10 @@ def assemble(
 
     first_body = kept[0]
     head_i = choose_headline(blocks, tuple(verdicts), first_body)
+    if head_i is None and not rules.enabled("CTX001") and len(kept) >= 2 and _title_like(blocks[first_body]):
+        # without the main-content rule nothing is dropped above the body, so a title-like
+        # first block followed by more body is the headline (HTML mode runs this way)
+        head_i = first_body
     headline: str | None = None
     if head_i is not None:
         headline = _strip_site_suffix(blocks[head_i].text)

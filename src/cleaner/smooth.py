@@ -201,6 +201,28 @@ def _best_run(scores: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
+#: After the main run, a long prose block separated from it by at most this many blocks (an
+#: inline related-links box, an advert) still belongs to the article.
+BRIDGE_MAX_GAP: Final = 3
+BRIDGE_MIN_WORDS: Final = 25
+
+
+def _bridge_gaps(blocks: tuple[Block, ...], classes: list[ProseClass], lo: int, hi: int, cut: int) -> int:
+    """Grow the main run over short gaps to following paragraphs of full prose."""
+    end = hi if hi > lo else cut
+    while end < cut:
+        window = range(end, min(cut, end + BRIDGE_MAX_GAP + 1))
+        nxt = next((j for j in window if classes[j] in ("good", "near")), None)
+        if nxt is None:
+            break
+        b = blocks[nxt]
+        full = classes[nxt] == "good" and b.features.words >= BRIDGE_MIN_WORDS and not b.text.endswith(("...", "…"))
+        if nxt > end and not full:
+            break
+        end = nxt + 1
+    return end if hi > lo else hi
+
+
 def _extend_colon_list(blocks: tuple[Block, ...], classes: list[ProseClass], lo: int, hi: int, cut: int) -> int:
     """Grow the main run over a list that its last block announces with a colon.
 
@@ -330,6 +352,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     _damp_isolated(scores, classes, blocks, see_through)
     region = _best_run(scores)
     lo, hi = region if region else (0, 0)
+    hi = _bridge_gaps(blocks, classes, lo, hi, cut)
     run_end = hi
     hi = _extend_colon_list(blocks, classes, lo, hi, cut)
 
