@@ -97,10 +97,7 @@ def test_the_name_list_is_built_from_the_seeds() -> None:
 
 
 #: Sources that still copy seed wording: strict xfail, so removing it forces promotion.
-KNOWN_FAILURES: dict[str, str] = {
-    "chrome.py": "BRC001's doc quotes the seed's fused breadcrumb 'HomeWorld News…' verbatim.",
-    "context.py": "BRC002's noise example and doc use the seed's breadcrumb wording 'HomeWorld News'.",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _params() -> list[object]:
