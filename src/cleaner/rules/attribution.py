@@ -64,7 +64,10 @@ def photo_caption(block: Block, doc: DocView) -> bool:
     The parenthesis must look like a credit: a slash between capitalised names, "via", a credit
     word or an agency name.
     """
-    return block.features.words <= CAPTION_MAX_WORDS and CREDIT_PAREN.search(block.text, timeout=TIMEOUT) is not None
+    text = block.text
+    if block.features.words > CAPTION_MAX_WORDS or not text.rstrip(". ").endswith(")"):
+        return False
+    return CREDIT_PAREN.search(text, timeout=TIMEOUT) is not None
 
 
 @rule(
@@ -221,7 +224,9 @@ def first_person_bio(block: Block, doc: DocView) -> bool:
     "I'm not the author of this proposal" are kept.
     """
     text = block.text
-    if block.features.words > BIO_MAX_WORDS or BIO_FIRST_PERSON.match(text, timeout=TIMEOUT) is None:
+    if not text[:1] in "IiHh" or block.features.words > BIO_MAX_WORDS:
+        return False
+    if BIO_FIRST_PERSON.match(text, timeout=TIMEOUT) is None:
         return False
     after = regex.sub(r"^(?:hi,? |hello,? )?(?:i'm|i’m|i am)\s", "", text, flags=regex.IGNORECASE)
     return after[:1].isupper()

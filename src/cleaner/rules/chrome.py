@@ -170,6 +170,9 @@ def browser_warning(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     It is addressed to the visitor's software, not part of the story.
     """
+    low = block.text.lower()
+    if "browser" not in low and "javascript" not in low and "explorer" not in low and "ie" not in low:
+        return False
     return block.features.words <= 40 and BROWSER_WARNING.search(block.text, timeout=TIMEOUT) is not None
 
 
@@ -203,6 +206,8 @@ def cookie_notice(block: Block, doc: DocView) -> bool:
     """
     f = block.features
     if f.words > COOKIE_LONG_MAX_WORDS:
+        return False
+    if "cookie" not in block.text.lower():
         return False
     m = COOKIE.search(block.text, timeout=TIMEOUT)
     # a long consent text is still a notice when it opens with the cookie sentence

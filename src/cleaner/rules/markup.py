@@ -89,7 +89,7 @@ def css_close(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     A lone brace carries no text.
     """
-    return CSS_CLOSE.match(block.text, timeout=TIMEOUT) is not None
+    return block.text.startswith("}") and CSS_CLOSE.match(block.text, timeout=TIMEOUT) is not None
 
 
 @rule(
@@ -115,8 +115,10 @@ def css_inline(block: Block, doc: DocView) -> bool:
     ## Limitations
     The rules must cover most of the line; prose that contains a brace is kept.
     """
+    if "{" not in block.text:
+        return False
     text = block.text.strip("/* ")
-    if "{" not in text or "}" not in text or CSS_PROPERTY.search(text, timeout=TIMEOUT) is None:
+    if "}" not in text or CSS_PROPERTY.search(text, timeout=TIMEOUT) is None:
         return False
     covered = sum(len(m.group()) for m in CSS_RULE_INLINE.finditer(text, timeout=TIMEOUT))
     return covered >= 0.6 * len(text)
@@ -143,7 +145,8 @@ def script_code(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     Script code is executed by the browser, not read.
     """
-    return JS_CODE.match(block.text, timeout=TIMEOUT) is not None
+    text = block.text
+    return text.endswith((";", "{", "}", "; ", ";}")) and JS_CODE.match(text, timeout=TIMEOUT) is not None
 
 
 RULES = (css_selector, css_declaration, css_close, css_inline, script_code)

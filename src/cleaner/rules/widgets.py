@@ -45,6 +45,7 @@ def share_prompt(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="SHR002",
+    max_words=60,
     name="social-button-run",
     kind="share_widget",
     noise=[
@@ -116,9 +117,11 @@ def comment_meta(block: Block, doc: DocView) -> bool:
     when it has no more than a few words before "said:" and is not a sentence.
     """
     f = block.features
-    if f.words > 16 or COMMENT_META.search(block.text, timeout=TIMEOUT) is None:
-        return False
     text = block.text
+    if not (text.endswith(":") or text[:1].isdigit()):
+        return False
+    if f.words > 16 or COMMENT_META.search(text, timeout=TIMEOUT) is None:
+        return False
     if text[:1].isdigit():
         return True
     # "The minister said:" introduces a quote in running text; a comment meta line names
