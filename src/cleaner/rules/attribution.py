@@ -224,7 +224,7 @@ def first_person_bio(block: Block, doc: DocView) -> bool:
     "I'm not the author of this proposal" are kept.
     """
     text = block.text
-    if not text[:1] in "IiHh" or block.features.words > BIO_MAX_WORDS:
+    if text[:1] not in "IiHh" or block.features.words > BIO_MAX_WORDS:
         return False
     if BIO_FIRST_PERSON.match(text, timeout=TIMEOUT) is None:
         return False
