@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Final
 
 from cleaner import dates
@@ -133,16 +134,16 @@ def assemble(
 
 def _paragraphs(text: Text, blocks: tuple[Block, ...], kept: list[int]) -> list[str]:
     """Kept blocks as paragraphs; soft-cut neighbours of one line are joined with what stood between."""
-    out: list[str] = []
+    out: list[list[str]] = []
     prev = -2
     for i in kept:
         b = blocks[i]
         if b.joined and prev == i - 1 and out:
-            out[-1] += text.text[blocks[prev].end : b.start] + b.text
+            out[-1] += (text.text[blocks[prev].end : b.start], b.text)
         else:
-            out.append(b.text)
+            out.append([b.text])
         prev = i
-    return out
+    return ["".join(parts) for parts in out]
 
 
 def _drop_headline_copies(
@@ -173,14 +174,12 @@ def _removal(text: Text, block: Block, v: Verdict) -> Removal:
 
 def _repairs(text: Text, seg: Segmented, kept: set[int]) -> tuple[Repair, ...]:
     """A cut between two kept pieces of one line is a paragraph break inserted into the body."""
-    by_start = {b.start: b.index for b in seg.blocks}
+    starts = [b.start for b in seg.blocks]
     out: list[Repair] = []
     for cut in seg.cuts:
-        after = by_start.get(cut.pos)
-        if after is None:
-            # the piece after the cut may start after a space
-            after = next((b.index for b in seg.blocks[:] if cut.pos <= b.start <= cut.pos + 3), None)
-        if after is None or after == 0:
+        # the piece after the cut starts at the cut or just after the spaces there
+        after = bisect.bisect_left(starts, cut.pos)
+        if after >= len(starts) or starts[after] > cut.pos + 3 or after == 0:
             continue
         before = after - 1
         if before in kept and after in kept and seg.blocks[before].line == seg.blocks[after].line:

@@ -53,7 +53,8 @@ def _extra_hits(blocks: tuple[Block, ...], hits: tuple[Hit | None, ...], cfg: Co
         return hits
     out = list(hits)
     for i, block in enumerate(blocks):
-        if out[i] is not None and out[i].strength == "strong":  # type: ignore[union-attr]
+        current = out[i]
+        if current is not None and current.strength == "strong":
             continue
         for kind, pattern in patterns:
             if pattern.fullmatch(block.text, timeout=TIMEOUT):

@@ -400,6 +400,3 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
                 verdicts.append(Verdict(i, "keep", "", "", ""))
     return Smoothed(tuple(verdicts), region)
 
-
-def view_for(blocks: tuple[Block, ...], index: int, language: str) -> DocView:
-    return DocView(blocks, index, language)
