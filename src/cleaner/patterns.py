@@ -175,7 +175,7 @@ RELATED_INLINE: Final = regex.compile(
     r"auch|lire aussi|leer más|leggi anche|veja também)\s{0,2}[:|]\s{0,2}.{3,200}\]?$"
     r"|^(?:related (?:articles|stories|posts|news|coverage)|most (?:read|popular|viewed)(?: in [\w ]{1,30})?|"
     r"popular (?:articles|stories|posts)|more (?:stories|news|articles) from [\w ]{1,30})"
-    r"\s{0,2}[:|]?\s{0,2}\S.{2,300}$",
+    r"\s{0,2}[:|]?\s{0,2}\S.{2,1500}$",
     _I,
 )
 

@@ -399,4 +399,3 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
             else:
                 verdicts.append(Verdict(i, "keep", "", "", ""))
     return Smoothed(tuple(verdicts), region)
-
