@@ -112,6 +112,7 @@ def test_two_stage_site_templates(tmp_path: Path) -> None:
         workers=2,
         site_templates=True,
         drop_non_articles=True,
+        start_method="fork",  # the other test covers the default forkserver; fork starts 3x faster
     )
     executor.run()
 
