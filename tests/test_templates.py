@@ -86,13 +86,18 @@ def test_learned_templates_remove_every_chrome_line_and_no_body_line() -> None:
 
 
 def test_templates_are_what_removes_the_chrome() -> None:
-    """Without the index much of the chrome survives, and with it TPL001 does the removing."""
+    """Chrome that single-page rules leave in is removed by TPL001.
+
+    The main-content rules (CTX) are switched off on both sides, as the HTML path does: with
+    them on, the synthetic pages' chrome sits outside the main run and goes anyway, which would
+    make this test say nothing about the index.
+    """
     index = corpus_index()
     survived = tpl = 0
     for site, _, text, truth in corpus():
-        plain = set(cleaner.clean(text).text.splitlines())
+        plain = set(cleaner.clean(text, config=cleaner.Config(ignore=("CTX",))).text.splitlines())
         survived += sum(line.strip() in plain for line in truth["chrome"])
-        article = cleaner.clean(text, config=cleaner.Config(templates=index, site=site))
+        article = cleaner.clean(text, config=cleaner.Config(templates=index, site=site, ignore=("CTX",)))
         tpl += sum(r.rule == "TPL001" and r.kind == "site_template" for r in article.removed)
     assert survived > 50
     assert tpl >= survived
