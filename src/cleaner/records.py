@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from cleaner.config import Config
+from cleaner.model import Article
 from cleaner.pipeline import clean
 
 
@@ -30,9 +31,16 @@ def clean_record(
     article = clean(text, config=config)
     if article.status != "not_an_article":
         out[text_field] = article.text
-    out["headline"] = article.headline
-    out["dateline"] = article.dateline
-    out["date"] = article.date
-    out["removed_kinds"] = list(article.removed_kinds)
-    out["cleaner_status"] = article.status
+    out.update(article_fields(article))
     return out
+
+
+def article_fields(article: Article) -> dict[str, Any]:
+    """The metadata fields `clean_record` adds for an article (shared by the engine adapters)."""
+    return {
+        "headline": article.headline,
+        "dateline": article.dateline,
+        "date": article.date,
+        "removed_kinds": list(article.removed_kinds),
+        "cleaner_status": article.status,
+    }

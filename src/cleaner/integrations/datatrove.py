@@ -38,6 +38,7 @@ except ImportError as e:  # pragma: no cover - exercised only without datatrove
 from cleaner.config import DEFAULT, Config
 from cleaner.model import Article
 from cleaner.pipeline import clean
+from cleaner.records import article_fields
 from cleaner.templates import (
     MAX_LINES,
     MIN_DOCS,
@@ -207,12 +208,7 @@ class ArticleCleaner(PipelineStep):  # type: ignore[misc]
         """Write `article` into `doc` as `clean_record` writes it into a record, and count it."""
         if article.status != "not_an_article":
             doc.text = article.text
-        metadata = doc.metadata
-        metadata["headline"] = article.headline
-        metadata["dateline"] = article.dateline
-        metadata["date"] = article.date
-        metadata["removed_kinds"] = list(article.removed_kinds)
-        metadata["cleaner_status"] = article.status
+        doc.metadata.update(article_fields(article))
         self.stat_update(article.status)
         if article.status == "not_an_article":
             return
