@@ -183,8 +183,10 @@ RELATED_INLINE: Final = regex.compile(
 # A credit parenthesis at the end of a caption: "(Name/Agency via Getty Images)", "(KCNA via
 # Reuters)", "(Photo: AP)". Needs a slash, "via", a credit word, or a known agency name.
 _CREDIT_BODY = (
-    r"\((?:[^()]{0,80}\b(?:via|getty|reuters|afp|ap|epa|ansa|dpa|efe|xinhua|tass|ria|kcna|"
-    r"yonhap|shutterstock|alamy|istock|bloomberg|pool|file|handout|courtesy)\b[^()]{0,80}|"
+    # agency names are matched with their own casing, so "(ePA)" or "(ap)" in prose is no credit
+    r"\((?:[^()]{0,80}\b(?:via|pool|file|handout|courtesy|(?-i:Getty|GETTY|Reuters|REUTERS|AFP|AP|"
+    r"EPA|ANSA|DPA|dpa|EFE|Xinhua|XINHUA|TASS|RIA|KCNA|Yonhap|YONHAP|Shutterstock|Alamy|iStock|"
+    r"Bloomberg))\b[^()]{0,80}|"
     r"\p{Lu}[^()/]{0,60}/\s{0,2}\p{Lu}[^()/]{0,60}(?:/\s{0,2}\p{Lu}[^()/]{0,60}){0,3}|"
     r"(?:photo|image|picture|pic|credit|foto|bild|video)s?\s{0,2}(?:credit)?\s{0,2}[:/]"
     r"[^()]{1,80})\)"

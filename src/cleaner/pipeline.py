@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from cleaner.assemble import assemble
 from cleaner.config import DEFAULT, Config
-from cleaner.model import Article, Block, Hit
-from cleaner.normalize import normalize
+from cleaner.model import Article, Block, Hit, Removal
+from cleaner.normalize import Text, normalize
 from cleaner.patterns import TIMEOUT
 from cleaner.segment import segment
 from cleaner.smooth import classify, smooth
@@ -27,13 +29,62 @@ def clean(text: str, *, config: Config | None = None) -> Article:
             "for example with cleaner.io.decode(data)."
         )
     cfg = config or DEFAULT
+    article, norm = _clean_once(text, cfg)
+    for _ in range(MAX_PASSES - 1):
+        if article.status == "not_an_article":
+            break
+        again, _norm = _clean_once(article.text, cfg)
+        if again.text == article.text or again.status == "not_an_article":
+            return article
+        article = _fold(article, again, norm)
+    else:
+        if article.status != "not_an_article" and _clean_once(article.text, cfg)[0].text != article.text:
+            return dataclasses.replace(article, messages=(*article.messages, _UNSTABLE))
+    return article
+
+
+#: `clean()` cleans its own output again until it no longer changes: context and position rules
+#: see a different page once the noise around a block is gone. At most this many passes.
+MAX_PASSES = 3
+_UNSTABLE = f"The output still changed after {MAX_PASSES} passes; cleaning it again may remove more."
+
+
+def _clean_once(text: str, cfg: Config) -> tuple[Article, Text]:
     rules = cfg.ruleset()
     norm = normalize(text)
     seg = segment(norm, rules)
     hits, messages = classify(seg.blocks, rules, seg.language)
     hits = _extra_hits(seg.blocks, hits, cfg)
     sm = smooth(seg.blocks, hits, rules)
-    return assemble(norm, seg, sm, rules, cfg, messages)
+    return assemble(norm, seg, sm, rules, cfg, messages), norm
+
+
+def _fold(first: Article, again: Article, norm: Text) -> Article:
+    """`again` (a pass over `first.text`) with its removals moved to the original input's offsets.
+
+    Every removal of the later pass is text of the earlier output, which is text of the
+    normalized input; it is found there in order, after the previous one.
+    """
+    moved: list[Removal] = []
+    cursor = 0
+    for r in again.removed:
+        pos = norm.text.find(r.text, cursor)
+        if pos < 0:
+            pos = norm.text.find(r.text)
+        if pos < 0:
+            continue
+        cursor = pos + len(r.text)
+        start, end = norm.to_original(pos), norm.to_original(pos + len(r.text))
+        moved.append(Removal(r.rule, r.name, r.kind, start, end, norm.original[start:end]))
+    return dataclasses.replace(
+        again,
+        date=first.date or again.date,
+        removed=tuple(sorted((*first.removed, *moved), key=lambda r: (r.start, r.end))),
+        repairs=first.repairs,
+        confident=first.confident and again.confident,
+        language=first.language,
+        messages=(*first.messages, *again.messages),
+    )
 
 
 #: Repeated lines this long with sentence punctuation are kept: quoted boilerplate of a press
