@@ -9,7 +9,7 @@ from cleaner import dates
 from cleaner.config import Config
 from cleaner.model import Article, Block, Removal, Repair, Status, Verdict
 from cleaner.normalize import Text
-from cleaner.patterns import DATELINE, HOME_PREFIX, TIMEOUT
+from cleaner.patterns import DATELINE, HOME_PREFIX, timeout_for
 from cleaner.registry import RuleSet
 from cleaner.rules import by_code
 from cleaner.segment import Segmented
@@ -98,7 +98,7 @@ def assemble(
 
     body = _paragraphs(text, blocks, kept)
     dateline = None
-    m = DATELINE.match(body[0], timeout=TIMEOUT)
+    m = DATELINE.match(body[0], timeout=timeout_for(body[0]))
     if m is not None and len(body[0]) > m.end() + 20:
         dateline = m.group("dl")
         body[0] = body[0][m.end() :]

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from cleaner.config import DEFAULT, Config
 from cleaner.model import Article, Removal
-from cleaner.patterns import DATELINE, TIMEOUT
+from cleaner.patterns import DATELINE, timeout_for
 from cleaner.pipeline import clean
 from cleaner.rules import by_code
 
@@ -206,7 +206,7 @@ def _promote_title(text: str, article: Article, title: str) -> dict[str, Any]:
         removed.append(Removal(hdl.code, hdl.name, hdl.kind, start, pos, body.pop(0)))
     changes: dict[str, Any] = {"headline": title, "body": tuple(body), "removed": tuple(sorted(removed, key=_start))}
     if body and article.dateline is None:
-        m = DATELINE.match(body[0], timeout=TIMEOUT)
+        m = DATELINE.match(body[0], timeout=timeout_for(body[0]))
         if m is not None and len(body[0]) > m.end() + DATELINE_MIN_REST:
             changes["dateline"] = m.group("dl")
             body[0] = body[0][m.end() :]

@@ -325,3 +325,12 @@ DATELINE: Final = regex.compile(
 ALL_PATTERNS: Final[tuple[regex.Pattern[str], ...]] = tuple(
     value for value in tuple(globals().values()) if isinstance(value, regex.Pattern)
 )
+
+#: Below this length a bounded pattern cannot run long, so the timeout's own fixed cost (a timer
+#: per call, about as much as a short match) is not paid; longer texts always get the backstop.
+TIMEOUT_MIN_CHARS: Final = 10_000
+
+
+def timeout_for(text: str) -> float | None:
+    """The `timeout=` to pass when matching `text`: the backstop for long texts, none for short."""
+    return TIMEOUT if len(text) > TIMEOUT_MIN_CHARS else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cleaner import features
 from cleaner.model import Block
 from cleaner.normalize import Text
-from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, TIMEOUT, WORD
+from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, WORD, timeout_for
 from cleaner.registry import RuleSet
 
 #: Lines longer than this are not searched for glue points (a 10 MB line is data, not prose).
@@ -85,7 +85,7 @@ def segment(text: Text, rules: RuleSet) -> Segmented:
 
 def _split_points(line: str, rules: RuleSet) -> list[Cut]:
     found: dict[int, Cut] = {}
-    hinted = SPLIT_HINT.search(line, timeout=TIMEOUT) is not None
+    hinted = SPLIT_HINT.search(line, timeout=timeout_for(line)) is not None
     for info in rules.split_rules if hinted else ():
         for p in info.splitter(line):
             if 0 < p < len(line) and p not in found:
@@ -98,7 +98,7 @@ def _split_points(line: str, rules: RuleSet) -> list[Cut]:
 
 
 def _soft_points(line: str) -> list[int]:
-    points = [m.end() for m in SENTENCE_START.finditer(line, timeout=TIMEOUT)]
-    points += [m.start() for m in SOFT_GLUE.finditer(line, timeout=TIMEOUT)]
-    points += [m.end() for m in CSS_BRACE_END.finditer(line, timeout=TIMEOUT)]
+    points = [m.end() for m in SENTENCE_START.finditer(line, timeout=timeout_for(line))]
+    points += [m.start() for m in SOFT_GLUE.finditer(line, timeout=timeout_for(line))]
+    points += [m.end() for m in CSS_BRACE_END.finditer(line, timeout=timeout_for(line))]
     return points

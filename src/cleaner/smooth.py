@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from cleaner.model import Block, Features, Hit, Verdict
-from cleaner.patterns import TEASER_GLUE, TIMEOUT
+from cleaner.patterns import TEASER_GLUE, timeout_for
 from cleaner.registry import DocView, RuleInfo, RuleSet
 from cleaner.rules import by_code
 
@@ -257,7 +257,7 @@ def _teaser_shape(block: Block) -> bool:
     text = block.text
     if block.features.words < 8:
         return False
-    m = TEASER_GLUE.search(text, 0, 200, timeout=TIMEOUT)
+    m = TEASER_GLUE.search(text, 0, 200, timeout=timeout_for(text))
     if m is None:
         return False
     head = text[: m.start()].split()

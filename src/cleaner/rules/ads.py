@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block
-from cleaner.patterns import ADVERT, PAYWALL, PROMO, PROMO_OFFER, TIMEOUT
+from cleaner.patterns import ADVERT, PAYWALL, PROMO, PROMO_OFFER, timeout_for
 from cleaner.registry import DocView, rule
 
 #: A promotion is a short call to action; longer blocks that mention an app are body text.
@@ -36,7 +36,7 @@ def advert_marker(block: Block, doc: DocView) -> bool:
     ## Limitations
     Only whole lines are removed; a body sentence that mentions an advertisement is kept.
     """
-    return block.features.words <= 8 and ADVERT.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 8 and ADVERT.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -74,9 +74,9 @@ def channel_promo(block: Block, doc: DocView) -> bool:
     if f.words > PROMO_MAX_WORDS:
         return False
     text = block.text
-    if PROMO_OFFER.match(text, timeout=TIMEOUT) is not None:
+    if PROMO_OFFER.match(text, timeout=timeout_for(text)) is not None:
         return True
-    m = PROMO.search(text, timeout=TIMEOUT)
+    m = PROMO.search(text, timeout=timeout_for(text))
     if m is None:
         return False
     head = text[: m.start() + 1].lower()
@@ -107,7 +107,7 @@ def paywall(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     Site furniture shown to non-subscribers; it is not part of the story.
     """
-    return block.features.words <= 30 and PAYWALL.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 30 and PAYWALL.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 RULES = (advert_marker, paywall, channel_promo)

@@ -17,7 +17,7 @@ from cleaner.patterns import (
     PHOTO_CREDIT,
     SOURCE_CREDIT,
     SOURCE_LINK,
-    TIMEOUT,
+    timeout_for,
 )
 from cleaner.registry import DocView, rule
 
@@ -67,7 +67,7 @@ def photo_caption(block: Block, doc: DocView) -> bool:
     text = block.text
     if block.features.words > CAPTION_MAX_WORDS or not text.rstrip(". ").endswith(")"):
         return False
-    return CREDIT_PAREN.search(text, timeout=TIMEOUT) is not None
+    return CREDIT_PAREN.search(text, timeout=timeout_for(text)) is not None
 
 
 @rule(
@@ -87,7 +87,7 @@ def photo_credit(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     It credits an image that is not in the text.
     """
-    return block.features.words <= 10 and PHOTO_CREDIT.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 10 and PHOTO_CREDIT.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -120,7 +120,7 @@ def agency_credit(block: Block, doc: DocView) -> bool:
     low = [t.lower() for t in tokens]
     if tokens and any(t in _PHOTO_WORDS for t in low) and all(t in _PHOTO_WORDS or t.upper() in _AGENCIES for t in low):
         return True
-    return len(tokens) >= 2 and AGENCY_LINE.match(text, timeout=TIMEOUT) is not None and block.piece > 0
+    return len(tokens) >= 2 and AGENCY_LINE.match(text, timeout=timeout_for(text)) is not None and block.piece > 0
 
 
 @rule(
@@ -143,7 +143,7 @@ def source_credit(block: Block, doc: DocView) -> bool:
     ## Limitations
     Only short lines; a real paragraph that starts with "Source:" is kept.
     """
-    return block.features.words <= 8 and SOURCE_CREDIT.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 8 and SOURCE_CREDIT.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -172,7 +172,7 @@ def contributed(block: Block, doc: DocView) -> bool:
     low = block.text.lower()
     if "contributed" not in low and " by " not in low and "agencies" not in low and "wires" not in low:
         return False
-    return CONTRIBUTED.match(block.text, timeout=TIMEOUT) is not None
+    return CONTRIBUTED.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -193,7 +193,7 @@ def source_link(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     It is a link label, not text of the article.
     """
-    return block.features.words <= 6 and SOURCE_LINK.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 6 and SOURCE_LINK.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -226,7 +226,7 @@ def first_person_bio(block: Block, doc: DocView) -> bool:
     text = block.text
     if text[:1] not in "IiHh" or block.features.words > BIO_MAX_WORDS:
         return False
-    if BIO_FIRST_PERSON.match(text, timeout=TIMEOUT) is None:
+    if BIO_FIRST_PERSON.match(text, timeout=timeout_for(text)) is None:
         return False
     after = regex.sub(r"^(?:hi,? |hello,? )?(?:i'm|i’m|i am)\s", "", text, flags=regex.IGNORECASE)
     return after[:1].isupper()
@@ -258,7 +258,10 @@ def third_person_bio(block: Block, doc: DocView) -> bool:
     """
     if block.features.words > BIO_MAX_WORDS or doc.relative_position < BIO_MIN_POSITION:
         return False
-    return BIO_THIRD_PERSON.match(block.text, timeout=TIMEOUT) is not None or BIO_HEADING.match(block.text) is not None
+    return (
+        BIO_THIRD_PERSON.match(block.text, timeout=timeout_for(block.text)) is not None
+        or BIO_HEADING.match(block.text) is not None
+    )
 
 
 @rule(
@@ -284,7 +287,9 @@ def byline(block: Block, doc: DocView) -> bool:
     Metadata about the article, not its text.
     """
     f = block.features
-    return f.words <= 14 and not f.ends_sentence and BYLINE.match(block.text, timeout=TIMEOUT) is not None
+    return (
+        f.words <= 14 and not f.ends_sentence and BYLINE.match(block.text, timeout=timeout_for(block.text)) is not None
+    )
 
 
 RULES = (

@@ -10,8 +10,8 @@ from cleaner.patterns import (
     DATE_LINE,
     GLUE,
     LEGAL,
-    TIMEOUT,
     YEAR,
+    timeout_for,
 )
 from cleaner.registry import DocView, rule
 
@@ -41,7 +41,7 @@ def page_date(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     It is page metadata; the story never reads it as a sentence.
     """
-    return block.features.words <= 12 and DATE_LINE.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 12 and DATE_LINE.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -63,7 +63,11 @@ def breadcrumb_trail(block: Block, doc: DocView) -> bool:
     Navigation, not text.
     """
     f = block.features
-    return f.words <= 16 and not f.ends_sentence and BREADCRUMB_SEPARATED.match(block.text, timeout=TIMEOUT) is not None
+    return (
+        f.words <= 16
+        and not f.ends_sentence
+        and BREADCRUMB_SEPARATED.match(block.text, timeout=timeout_for(block.text)) is not None
+    )
 
 
 @rule(
@@ -144,7 +148,7 @@ def site_link(block: Block, doc: DocView) -> bool:
     """
     return (
         block.features.words <= 5
-        and LEGAL.match(block.text, timeout=TIMEOUT) is not None
+        and LEGAL.match(block.text, timeout=timeout_for(block.text)) is not None
         and not block.features.ends_sentence
     )
 
@@ -173,7 +177,9 @@ def browser_warning(block: Block, doc: DocView) -> bool:
     low = block.text.lower()
     if "browser" not in low and "javascript" not in low and "explorer" not in low and "ie" not in low:
         return False
-    return block.features.words <= 40 and BROWSER_WARNING.search(block.text, timeout=TIMEOUT) is not None
+    return (
+        block.features.words <= 40 and BROWSER_WARNING.search(block.text, timeout=timeout_for(block.text)) is not None
+    )
 
 
 @rule(
@@ -209,7 +215,7 @@ def cookie_notice(block: Block, doc: DocView) -> bool:
         return False
     if "cookie" not in block.text.lower():
         return False
-    m = COOKIE.search(block.text, timeout=TIMEOUT)
+    m = COOKIE.search(block.text, timeout=timeout_for(block.text))
     # a long consent text is still a notice when it opens with the cookie sentence
     return m is not None and (f.words <= COOKIE_MAX_WORDS or m.start() < COOKIE_LEAD_CHARS)
 

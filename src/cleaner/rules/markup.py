@@ -11,7 +11,7 @@ from cleaner.patterns import (
     CSS_SELECTOR_OPEN,
     CSS_SELECTOR_TOKEN,
     JS_CODE,
-    TIMEOUT,
+    timeout_for,
 )
 from cleaner.registry import DocView, rule
 
@@ -39,7 +39,7 @@ def css_selector(block: Block, doc: DocView) -> bool:
     text = block.text
     if block.features.chars >= 400 or not text.endswith("{"):
         return False
-    if CSS_SELECTOR_OPEN.match(text, timeout=TIMEOUT) is None:
+    if CSS_SELECTOR_OPEN.match(text, timeout=timeout_for(text)) is None:
         return False
     tokens = text[:-1].replace(",", " ").split()
     return text.startswith("@") or any(CSS_SELECTOR_TOKEN.search(t) for t in tokens)
@@ -68,9 +68,9 @@ def css_declaration(block: Block, doc: DocView) -> bool:
     text = block.text
     if block.features.chars > 600 or ":" not in text:
         return False
-    if CSS_DECLARATION.match(text, timeout=TIMEOUT) is None:
+    if CSS_DECLARATION.match(text, timeout=timeout_for(text)) is None:
         return False
-    return text.rstrip().endswith((";", "}")) or CSS_PROPERTY.search(text, timeout=TIMEOUT) is not None
+    return text.rstrip().endswith((";", "}")) or CSS_PROPERTY.search(text, timeout=timeout_for(text)) is not None
 
 
 @rule(
@@ -89,7 +89,7 @@ def css_close(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     A lone brace carries no text.
     """
-    return block.text.startswith("}") and CSS_CLOSE.match(block.text, timeout=TIMEOUT) is not None
+    return block.text.startswith("}") and CSS_CLOSE.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -118,9 +118,9 @@ def css_inline(block: Block, doc: DocView) -> bool:
     if "{" not in block.text:
         return False
     text = block.text.strip("/* ")
-    if "}" not in text or CSS_PROPERTY.search(text, timeout=TIMEOUT) is None:
+    if "}" not in text or CSS_PROPERTY.search(text, timeout=timeout_for(text)) is None:
         return False
-    covered = sum(len(m.group()) for m in CSS_RULE_INLINE.finditer(text, timeout=TIMEOUT))
+    covered = sum(len(m.group()) for m in CSS_RULE_INLINE.finditer(text, timeout=timeout_for(text)))
     return covered >= 0.6 * len(text)
 
 
@@ -146,7 +146,7 @@ def script_code(block: Block, doc: DocView) -> bool:
     Script code is executed by the browser, not read.
     """
     text = block.text
-    return text.endswith((";", "{", "}", "; ", ";}")) and JS_CODE.match(text, timeout=TIMEOUT) is not None
+    return text.endswith((";", "{", "}", "; ", ";}")) and JS_CODE.match(text, timeout=timeout_for(text)) is not None
 
 
 RULES = (css_selector, css_declaration, css_close, css_inline, script_code)

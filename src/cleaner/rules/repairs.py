@@ -18,6 +18,7 @@ from cleaner.patterns import (
     SENTENCE_START,
     TIMEOUT,
     TRAILING_AGENCY,
+    timeout_for,
 )
 from cleaner.registry import rule
 
@@ -51,7 +52,7 @@ def glued_sentences(line: str) -> Iterator[int]:
     No split after initials ("U.S."), single-letter abbreviations, numbers ("3.5") or inside
     URLs; and none before an opening quote, which often starts a quoted sentence in running text.
     """
-    for m in GLUED_SENTENCE.finditer(line, timeout=TIMEOUT):
+    for m in GLUED_SENTENCE.finditer(line, timeout=timeout_for(line)):
         yield m.start()
 
 
@@ -73,7 +74,7 @@ def glued_after_credit(line: str) -> Iterator[int]:
     ## Why is it noise?
     The caption and the next element were separate on the page.
     """
-    for m in GLUED_AFTER_CREDIT.finditer(line, timeout=TIMEOUT):
+    for m in GLUED_AFTER_CREDIT.finditer(line, timeout=timeout_for(line)):
         start = line.rfind("(", 0, m.start())
         if start >= 0 and CREDIT_PAREN.search(line[start : m.start()], timeout=TIMEOUT):
             yield m.start()
@@ -97,7 +98,7 @@ def glued_related(line: str) -> Iterator[int]:
     ## Why is it noise?
     The heading was a separate element of the page.
     """
-    for m in GLUED_RELATED.finditer(line, timeout=TIMEOUT):
+    for m in GLUED_RELATED.finditer(line, timeout=timeout_for(line)):
         yield m.start()
 
 
@@ -118,7 +119,7 @@ def trailing_agency(line: str) -> Iterator[int]:
     ## Why is it noise?
     The credit was a separate element below the story.
     """
-    m = TRAILING_AGENCY.search(line, timeout=TIMEOUT)
+    m = TRAILING_AGENCY.search(line, timeout=timeout_for(line))
     if m is not None:
         yield m.end()
 
@@ -148,11 +149,11 @@ def inline_caption(line: str) -> Iterator[int]:
     ## Why is it noise?
     The caption was a separate element under an image.
     """
-    for m in CREDIT_PAREN_INLINE.finditer(line, timeout=TIMEOUT):
+    for m in CREDIT_PAREN_INLINE.finditer(line, timeout=timeout_for(line)):
         lo = max(0, m.start() - CAPTION_MAX_CHARS)
         # the caption's own sentence ends just before the parenthesis: look before that end
         window = line[lo : max(lo, m.start() - 3)]
-        starts = [s.end() for s in SENTENCE_START.finditer(window, timeout=TIMEOUT)]
+        starts = [s.end() for s in SENTENCE_START.finditer(window, timeout=timeout_for(window))]
         if starts:
             yield lo + starts[-1]
 

@@ -10,8 +10,8 @@ from cleaner.patterns import (
     RELATED_INLINE,
     SHARE,
     SOCIAL_NAME,
-    TIMEOUT,
     WIDGET_HEADING,
+    timeout_for,
 )
 from cleaner.registry import DocView, rule
 
@@ -46,7 +46,7 @@ def share_prompt(block: Block, doc: DocView) -> bool:
     ## Limitations
     Only whole short lines; sentences about shares or social networks are kept.
     """
-    return block.features.words <= 6 and SHARE.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 6 and SHARE.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -72,9 +72,9 @@ def social_run(block: Block, doc: DocView) -> bool:
     A button bar dumped without separators.
     """
     text = block.text
-    if len(text) > SOCIAL_RUN_MAX_CHARS or SOCIAL_NAME.search(text, timeout=TIMEOUT) is None:
+    if len(text) > SOCIAL_RUN_MAX_CHARS or SOCIAL_NAME.search(text, timeout=timeout_for(text)) is None:
         return False
-    covered = sum(len(m.group()) for m in SOCIAL_NAME.finditer(text, timeout=TIMEOUT))
+    covered = sum(len(m.group()) for m in SOCIAL_NAME.finditer(text, timeout=timeout_for(text)))
     letters = sum(1 for c in text if c.isalpha())
     return letters > 0 and covered >= 0.55 * letters and covered >= 10
 
@@ -96,7 +96,7 @@ def comments_widget(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     Comment widgets sit under the article; their labels are not part of it.
     """
-    return block.features.words <= 8 and COMMENTS.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 8 and COMMENTS.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -126,7 +126,7 @@ def comment_meta(block: Block, doc: DocView) -> bool:
     text = block.text
     if not (text.endswith(":") or text[:1].isdigit()):
         return False
-    if f.words > 16 or COMMENT_META.search(text, timeout=TIMEOUT) is None:
+    if f.words > 16 or COMMENT_META.search(text, timeout=timeout_for(text)) is None:
         return False
     if text[:1].isdigit():
         return True
@@ -154,7 +154,7 @@ def widget_heading(block: Block, doc: DocView) -> bool:
     They title lists of other pages, not the article. The list under such a heading is removed by
     the context rule CTX003.
     """
-    return block.features.words <= 6 and WIDGET_HEADING.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 6 and WIDGET_HEADING.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -176,7 +176,7 @@ def related_heading(block: Block, doc: DocView) -> bool:
     It introduces links to other articles. The headline-like lines under it are removed by the
     context rule CTX003.
     """
-    return block.features.words <= 8 and RELATED_HEADING.match(block.text, timeout=TIMEOUT) is not None
+    return block.features.words <= 8 and RELATED_HEADING.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -212,7 +212,7 @@ def related_inline(block: Block, doc: DocView) -> bool:
     with "Related:" is kept.
     """
     f = block.features
-    if f.words > RELATED_LIST_MAX_WORDS or RELATED_INLINE.match(block.text, timeout=TIMEOUT) is None:
+    if f.words > RELATED_LIST_MAX_WORDS or RELATED_INLINE.match(block.text, timeout=timeout_for(block.text)) is None:
         return False
     if f.words > RELATED_LINK_MAX_WORDS and f.sentence_marks * RELATED_WORDS_PER_SENTENCE >= f.words:
         # longer than one link: only a glued list of titles, not paragraphs of prose
