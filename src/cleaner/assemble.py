@@ -15,6 +15,10 @@ from cleaner.rules import by_code
 from cleaner.segment import Segmented
 from cleaner.smooth import Smoothed
 
+#: The result is `confident` only with this much body, at least one full sentence of this many
+#: words, and no rule skipped; otherwise the CLI leaves the file as it is and says so.
+CONFIDENT_MIN_WORDS: Final = 40
+CONFIDENT_SENTENCE_WORDS: Final = 12
 #: How far above the first body block a headline is looked for (blocks).
 HEADLINE_WINDOW: Final = 12
 HEADLINE_MAX_WORDS: Final = 30
@@ -118,6 +122,11 @@ def assemble(
         )
     repairs = _repairs(text, seg, set(kept))
     status: Status = "cleaned" if removed or repairs else "unchanged"
+    confident = (
+        sum(len(p.split()) for p in body) >= CONFIDENT_MIN_WORDS
+        and any(blocks[i].features.ends_sentence and blocks[i].features.words >= CONFIDENT_SENTENCE_WORDS for i in kept)
+        and not messages
+    )
     return Article(
         headline=headline,
         dateline=dateline,
@@ -126,7 +135,7 @@ def assemble(
         removed=removed,
         repairs=repairs,
         status=status,
-        confident=True,
+        confident=confident,
         language=seg.language,
         messages=messages,
     )

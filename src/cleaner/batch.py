@@ -29,7 +29,7 @@ from cleaner.records import clean_record
 T = TypeVar("T")
 R = TypeVar("R")
 
-Outcome = Literal["changed", "unchanged", "not_an_article", "skipped"]
+Outcome = Literal["changed", "unchanged", "not_an_article", "unsure", "skipped"]
 
 #: Records per task sent to a worker in JSONL mode; big enough to amortise the pipe, small
 #: enough to keep every worker busy near the end of a file.
@@ -133,6 +133,8 @@ def clean_file(task: FileTask) -> FileResult:
         return FileResult(task, "skipped", reason=f"could not be cleaned ({_describe(e)}); please report this bug.")
     if article.status == "not_an_article":
         return FileResult(task, "not_an_article", original=text, article=article)
+    if not article.confident:
+        return FileResult(task, "unsure", original=text, article=article)
     output = to_output(article.text)
     outcome: Outcome = "unchanged" if output == text else "changed"
     return FileResult(task, outcome, original=text, output=output, article=article)
@@ -154,6 +156,8 @@ def _clean_html(task: FileTask, text: str, config: Config) -> FileResult:
     article: Article = clean_html(text, config=config)
     if article.status == "not_an_article":
         return FileResult(task, "not_an_article", original="", article=article)
+    if not article.confident:
+        return FileResult(task, "unsure", original="", article=article)
     target = html_target(Path(task.path))
     try:
         existing = decode(target.read_bytes(), name=str(target)) if target.exists() else ""

@@ -45,6 +45,7 @@ from cleaner.batch import (
 from cleaner.config import Config
 from cleaner.io import DecodeError, atomic_write, decode, open_atomic_output, open_binary_lines, to_output
 from cleaner.model import Article, Removal
+from cleaner.records import accepted
 
 DEFAULT_INCLUDE: Final = ("*.txt", "*.html", "*.htm")
 HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
@@ -529,6 +530,7 @@ class Tally:
     changed: int = 0
     unchanged: int = 0
     not_article: int = 0
+    unsure: int = 0
     skipped: int = 0
     errors: int = 0
     rules: Counter[tuple[str, str]] = dataclasses.field(default_factory=Counter)
@@ -568,9 +570,11 @@ def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int
 
         article = clean(text, config=config)
         before = text
-    output = before if article.status == "not_an_article" else to_output(article.text)
+    output = to_output(article.text) if accepted(article) else before
     if article.status == "not_an_article":
         report.info("<stdin>: not an article; left unchanged.")
+    elif not article.confident:
+        report.info("<stdin>: unsure of the result; left unchanged.")
     if args.explain:
         for line in explain_lines("<stdin>", text, article.removed, color=report.color):
             print(line)
@@ -675,6 +679,11 @@ def _handle(
         tally.not_article += 1
         report.info(f"{path}: not an article; left unchanged.")
         return
+    if result.outcome == "unsure":
+        tally.unsure += 1
+        why = " ".join(article.messages) or "too little clear article text was found."
+        report.info(f"{path}: unsure of the result, left unchanged: {why}")
+        return
     if args.explain and result.original is not None:
         source = result.original if not result.task.html else _extracted_text(path)
         for line in explain_lines(path, source, article.removed, color=report.color):
@@ -738,6 +747,8 @@ def _summary(args: argparse.Namespace, report: Reporter, tally: Tally) -> None:
     ]
     if tally.not_article:
         parts.append(f"{tally.not_article} not an article")
+    if tally.unsure:
+        parts.append(f"{tally.unsure} left unchanged (unsure)")
     if tally.skipped:
         parts.append(f"{tally.skipped} skipped")
     report.info(", ".join(parts) + ".")

@@ -158,6 +158,8 @@ class Article:
 
     `body` holds the paragraphs with the dateline prefix stripped from the first one; `removed`
     accounts for every piece of the input that is not in headline, dateline or body.
+    `confident` is False when the result is doubtful (little body, no full sentence, a rule
+    skipped on a runaway match, or output that kept changing); `messages` says why.
     """
 
     headline: str | None

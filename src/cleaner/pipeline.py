@@ -39,7 +39,7 @@ def clean(text: str, *, config: Config | None = None) -> Article:
         article = _fold(article, again, norm)
     else:
         if article.status != "not_an_article" and _clean_once(article.text, cfg)[0].text != article.text:
-            return dataclasses.replace(article, messages=(*article.messages, _UNSTABLE))
+            return dataclasses.replace(article, confident=False, messages=(*article.messages, _UNSTABLE))
     return article
 
 

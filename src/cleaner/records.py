@@ -19,7 +19,8 @@ def clean_record(
 
     Every other field is kept as it is. Added fields: `headline`, `dateline`, `date`,
     `removed_kinds` (list of kinds, first-seen order), `cleaner_status`. A record that is not an
-    article keeps its text unchanged (`cleaner_status` says "not_an_article"). A record without
+    article, or whose result is not confident, keeps its text unchanged (`cleaner_status` says
+    "not_an_article" or "unsure"). A record without
     the field, or whose field is not a string, is returned unchanged with
     `cleaner_status` "skipped".
     """
@@ -29,10 +30,15 @@ def clean_record(
         out["cleaner_status"] = "skipped"
         return out
     article = clean(text, config=config)
-    if article.status != "not_an_article":
+    if accepted(article):
         out[text_field] = article.text
     out.update(article_fields(article))
     return out
+
+
+def accepted(article: Article) -> bool:
+    """Whether the cleaned text should replace the input: an article, and a confident one."""
+    return article.status != "not_an_article" and article.confident
 
 
 def article_fields(article: Article) -> dict[str, Any]:
@@ -42,5 +48,5 @@ def article_fields(article: Article) -> dict[str, Any]:
         "dateline": article.dateline,
         "date": article.date,
         "removed_kinds": list(article.removed_kinds),
-        "cleaner_status": article.status,
+        "cleaner_status": article.status if article.confident or article.status == "not_an_article" else "unsure",
     }

@@ -38,7 +38,7 @@ except ImportError as e:  # pragma: no cover - exercised only without datatrove
 from cleaner.config import DEFAULT, Config
 from cleaner.model import Article
 from cleaner.pipeline import clean
-from cleaner.records import article_fields
+from cleaner.records import accepted, article_fields
 from cleaner.templates import (
     MAX_LINES,
     MIN_DOCS,
@@ -206,7 +206,7 @@ class ArticleCleaner(PipelineStep):  # type: ignore[misc]
 
     def apply(self, doc: Document, article: Article) -> None:
         """Write `article` into `doc` as `clean_record` writes it into a record, and count it."""
-        if article.status != "not_an_article":
+        if accepted(article):
             doc.text = article.text
         doc.metadata.update(article_fields(article))
         self.stat_update(article.status)
