@@ -127,6 +127,8 @@ def assemble(
         and any(blocks[i].features.ends_sentence and blocks[i].features.words >= CONFIDENT_SENTENCE_WORDS for i in kept)
         and not messages
     )
+    if not confident and not messages:
+        messages = ("Little clear article text was found (too short, or no full sentence); check the result.",)
     return Article(
         headline=headline,
         dateline=dateline,
