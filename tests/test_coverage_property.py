@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import cleaner
 from cleaner.normalize import Text, normalize
-from conftest import seed_paths
+from conftest import ROOT, seed_paths
 
 SEEDS: tuple[str, ...] = tuple(p.read_text(encoding="utf-8") for p in seed_paths())
 DATELINE_GLUE = set(" \t–—-")
@@ -181,3 +183,14 @@ def test_glued_paragraphs_are_accounted_for(seed: str, data: Any) -> None:
     for p, g in zip(paras[1:], glue, strict=True):
         text += ("" if g else "\n\n") + p
     check_coverage(text)
+
+
+DEV = ROOT / "benchmarks" / "dev"
+#: Every sixth dev page (about 30 real crawled pages) keeps CI fast; all 181 passed when written.
+DEV_SAMPLE = sorted(DEV.glob("*.txt"))[::6] if DEV.is_dir() else []
+
+
+@pytest.mark.skipif(not DEV_SAMPLE, reason="benchmarks/dev is not in this checkout")
+@pytest.mark.parametrize("path", DEV_SAMPLE, ids=lambda p: p.stem)
+def test_dev_pages_are_accounted_for(path: Path) -> None:
+    check_coverage(path.read_text(encoding="utf-8"))
