@@ -77,7 +77,7 @@ def _time_shape(name: str, size: int, conn: Any) -> None:
 
 def measure(name: str, size: int, limit: float) -> tuple[float | None, float]:
     """(seconds or None when over `limit`, MB) of clean() on one shape, in a child process."""
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    ctx: Any = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_time_shape, args=(name, size, child), daemon=True)
     proc.start()
