@@ -58,13 +58,7 @@ PATTERNS = _named_patterns()
 
 #: Known super-linear patterns, pinned until the lead fixes them (see the report in the README
 #: "Safety" section). A strict xfail turns into a failure as soon as the pattern is fixed.
-KNOWN_BAD: dict[str, str] = {
-    "NORMALIZE_EDITS": (
-        "[ \\t]{1,1000}(?=\\r|\\n|$) is retried from every blank of a long run that is not at a line end: "
-        "O(n*1000) on 10 MB of spaces. normalize.py no longer uses it (normalize.EDITS is linear); "
-        "fix: delete NORMALIZE_EDITS or make it (?<![ \\t])[ \\t]++(?=[\\r\\n]|$)"
-    ),
-}
+KNOWN_BAD: dict[str, str] = {}
 
 
 def gauntlet(size: int = SIZE) -> str:

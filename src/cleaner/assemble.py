@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from typing import Final
 
 from cleaner import dates
@@ -19,6 +20,11 @@ from cleaner.smooth import Smoothed
 #: words, and no rule skipped; otherwise the CLI leaves the file as it is and says so.
 CONFIDENT_MIN_WORDS: Final = 40
 CONFIDENT_SENTENCE_WORDS: Final = 12
+#: Removing this share of the input while keeping a short body is the signature of a wrong main
+#: run (measured on the dev benchmark 2026-11-23: flags 10% of pages, among them all 4 whose
+#: main run was the wrong one).
+UNSURE_REMOVED_SHARE: Final = 0.8
+UNSURE_BODY_WORDS: Final = 300
 #: How far above the first body block a headline is looked for (blocks).
 HEADLINE_WINDOW: Final = 12
 HEADLINE_MAX_WORDS: Final = 30
@@ -122,13 +128,19 @@ def assemble(
         )
     repairs = _repairs(text, seg, set(kept))
     status: Status = "cleaned" if removed or repairs else "unchanged"
+    words = sum(len(p.split()) for p in body)
+    removed_share = _nonspace(r.text for r in removed) / max(1, _nonspace((text.original,)))
     confident = (
-        sum(len(p.split()) for p in body) >= CONFIDENT_MIN_WORDS
+        words >= CONFIDENT_MIN_WORDS
         and any(blocks[i].features.ends_sentence and blocks[i].features.words >= CONFIDENT_SENTENCE_WORDS for i in kept)
+        and not (removed_share >= UNSURE_REMOVED_SHARE and words < UNSURE_BODY_WORDS)
         and not messages
     )
     if not confident and not messages:
-        messages = ("Little clear article text was found (too short, or no full sentence); check the result.",)
+        messages = (
+            f"Little clear article text was found ({words} words of body, {removed_share:.0%} of the "
+            "input removed); check the result.",
+        )
     return Article(
         headline=headline,
         dateline=dateline,
@@ -155,6 +167,10 @@ def _paragraphs(text: Text, blocks: tuple[Block, ...], kept: list[int]) -> list[
             out.append([b.text])
         prev = i
     return ["".join(parts) for parts in out]
+
+
+def _nonspace(texts: Iterable[str]) -> int:
+    return sum(len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in texts)
 
 
 def _drop_headline_copies(

@@ -19,11 +19,7 @@ _V = regex.VERSION1
 #: a skipped rule rather than a hang. Bounded patterns make it unreachable in practice.
 TIMEOUT: Final = 1.0
 
-# --- normalize --------------------------------------------------------------------------------
-# Edits of the normalize stage: line endings, odd spaces, zero-width characters, trailing blanks.
-NORMALIZE_EDITS: Final = regex.compile(
-    r"\r\n|\r|[\u00a0\u2007\u202f]|[\u200b\u200c\u200d\u2060\ufeff]|[ \t]{1,1000}(?=\r|\n|$)", _V
-)
+# (The normalize stage's own edit pattern lives in cleaner.normalize.EDITS.)
 
 # --- segment ----------------------------------------------------------------------------------
 WORD: Final = regex.compile(r"\w{1,100}", _V)
@@ -241,6 +237,8 @@ COMMENT_META: Final = regex.compile(
     r"|^\d{1,5}\s(?:responses?|comments?|thoughts|replies|reactions)\s(?:to|on)\b.{0,200}$",
     _I,
 )
+# The self-introduction that opens a first-person bio ("Hi, I'm ").
+BIO_INTRO: Final = regex.compile(r"^(?:hi,? |hello,? )?(?:i'm|i’m|i am)\s", _I)
 BIO_HEADING: Final = regex.compile(r"^(?:about the author|about me|author bio|the author)\s{0,2}:?$", _I)
 BYLINE: Final = regex.compile(
     r"^(?i:(?:posted|written|published|reported|story|words|text|photos?) by|by|von|par|por|di|door|от)"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
 from cleaner.model import Block
 from cleaner.patterns import (
     AGENCY_LINE,
     AGENCY_SPLIT,
     BIO_FIRST_PERSON,
     BIO_HEADING,
+    BIO_INTRO,
     BIO_THIRD_PERSON,
     BYLINE,
     CONTRIBUTED,
@@ -228,7 +227,7 @@ def first_person_bio(block: Block, doc: DocView) -> bool:
         return False
     if BIO_FIRST_PERSON.match(text, timeout=timeout_for(text)) is None:
         return False
-    after = regex.sub(r"^(?:hi,? |hello,? )?(?:i'm|i’m|i am)\s", "", text, flags=regex.IGNORECASE)
+    after = BIO_INTRO.sub("", text, count=1)
     return after[:1].isupper()
 
 
