@@ -11,6 +11,8 @@ import inspect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from cleaner.model import KINDS, Block, Scope, Strength
 
 LineFunc = Callable[[Block, "DocView"], bool]
@@ -65,6 +67,10 @@ class RuleInfo:
     #: A line rule never fires on a block with more words than this (None: no limit); the
     #: classifier skips it without a call. The rule's own code checks the same bound.
     max_words: int | None = None
+    #: A pattern whose `match` at the block's start the rule needs in order to fire; the
+    #: classifier tries all gates of a rule set as one alternation and skips gated rules at once
+    #: when none matches.
+    gate: regex.Pattern[str] | None = field(default=None, repr=False, compare=False)
     func: LineFunc = field(default=_never, repr=False, compare=False)
     splitter: SplitFunc = field(default=_no_split, repr=False, compare=False)
 
@@ -86,6 +92,7 @@ def rule(
     strength: Strength = "strong",
     status: str = "stable",
     max_words: int | None = None,
+    gate: regex.Pattern[str] | None = None,
 ) -> Callable[[Callable[..., object]], RuleInfo]:
     """Turn a documented function into a `RuleInfo`.
 
@@ -109,6 +116,7 @@ def rule(
             "noise": tuple(noise),
             "keep": tuple(keep),
             "max_words": max_words,
+            "gate": gate,
         }
         if scope == "split":
             return RuleInfo(**common, splitter=func)  # type: ignore[arg-type]
@@ -127,6 +135,8 @@ class RuleSet:
     line_rules: tuple[RuleInfo, ...]
     split_rules: tuple[RuleInfo, ...]
     codes: frozenset[str]
+    #: All gates of the selected line rules as one alternation (None: no gated rule).
+    gate: regex.Pattern[str] | None = None
 
     def enabled(self, code: str) -> bool:
         return code in self.codes
@@ -152,9 +162,20 @@ def select(
         and not any(_matches(r, s) for s in ignore)
         and (preview or r.status != "preview")
     )
+    line_rules = tuple(r for r in chosen if r.scope == "line")
     return RuleSet(
         rules=chosen,
-        line_rules=tuple(r for r in chosen if r.scope == "line"),
+        line_rules=line_rules,
         split_rules=tuple(r for r in chosen if r.scope == "split"),
         codes=frozenset(r.code for r in chosen),
+        gate=combine_gates(r.gate for r in line_rules),
     )
+
+
+def combine_gates(gates: Iterable[regex.Pattern[str] | None]) -> regex.Pattern[str] | None:
+    """One pattern that matches where any of `gates` matches (each keeps its own case flag)."""
+    parts = []
+    for g in dict.fromkeys(x for x in gates if x is not None):
+        flag = "i" if g.flags & regex.IGNORECASE else "-i"
+        parts.append(f"(?{flag}:{g.pattern})")
+    return regex.compile("|".join(parts)) if parts else None

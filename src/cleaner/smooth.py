@@ -83,8 +83,12 @@ def classify(
         weak: Hit | None = None
         found: Hit | None = None
         words = block.features.words
+        text = block.text
+        gate_open = rules.gate is None or rules.gate.match(text, timeout=timeout_for(text)) is not None
         for info in rules.line_rules:
             if info.max_words is not None and words > info.max_words:
+                continue
+            if info.gate is not None and not gate_open:
                 continue
             try:
                 fired = info.func(block, view)

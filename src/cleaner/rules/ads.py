@@ -13,6 +13,7 @@ PROMO_MAX_WORDS = 40
 
 @rule(
     code="ADV001",
+    gate=ADVERT,
     max_words=8,
     name="advert-marker",
     kind="advert_marker",
@@ -86,6 +87,7 @@ def channel_promo(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="PAY001",
+    gate=PAYWALL,
     max_words=30,
     name="paywall-notice",
     kind="paywall",

@@ -71,6 +71,7 @@ def photo_caption(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CRD001",
+    gate=PHOTO_CREDIT,
     max_words=10,
     name="photo-credit-line",
     kind="credit",
@@ -124,6 +125,7 @@ def agency_credit(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CRD003",
+    gate=SOURCE_CREDIT,
     max_words=8,
     name="source-credit",
     kind="credit",
@@ -176,6 +178,7 @@ def contributed(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="SRC001",
+    gate=SOURCE_LINK,
     max_words=6,
     name="source-link",
     kind="source_link",
@@ -265,6 +268,7 @@ def third_person_bio(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BYL001",
+    gate=BYLINE,
     max_words=14,
     name="byline",
     kind="byline",

@@ -25,6 +25,7 @@ COOKIE_LEAD_CHARS = 40
 
 @rule(
     code="DAT001",
+    gate=DATE_LINE,
     max_words=12,
     name="page-date",
     kind="page_date",
@@ -46,6 +47,7 @@ def page_date(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BRC001",
+    gate=BREADCRUMB_SEPARATED,
     max_words=16,
     name="breadcrumb-trail",
     kind="breadcrumb",
@@ -131,6 +133,7 @@ def menu_item(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="NAV003",
+    gate=LEGAL,
     max_words=5,
     name="site-link",
     kind="nav",

@@ -27,6 +27,7 @@ SOCIAL_RUN_MAX_CHARS = 260
 
 @rule(
     code="SHR001",
+    gate=SHARE,
     max_words=6,
     name="share-prompt",
     kind="share_widget",
@@ -81,6 +82,7 @@ def social_run(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="COM001",
+    gate=COMMENTS,
     max_words=8,
     name="comments-widget",
     kind="comments_widget",
@@ -137,6 +139,7 @@ def comment_meta(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="WID001",
+    gate=WIDGET_HEADING,
     max_words=6,
     name="widget-heading",
     kind="widget_heading",
@@ -159,6 +162,7 @@ def widget_heading(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="REL001",
+    gate=RELATED_HEADING,
     max_words=8,
     name="related-heading",
     kind="related_links",
@@ -181,6 +185,7 @@ def related_heading(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="REL002",
+    gate=RELATED_INLINE,
     max_words=RELATED_LIST_MAX_WORDS,
     name="related-link-inline",
     kind="related_links",
