@@ -116,24 +116,17 @@ def _mode(summary: dict[str, Any]) -> str | None:
 
 
 def _speed(mode: str) -> float | None:
+    """cleaner's own MB/s for `mode` ("text" or "html") from benchmarks/speed.py's results.
+
+    Read by exact key (`<mode>_mode.mb_per_s`): the file also holds other throughputs (the
+    tokenising floor, trafilatura) that must not be mistaken for cleaner's.
+    """
     path = RESULTS / "speed.json"
     if not path.exists():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    found: list[float] = []
-
-    def walk(x: Any, trail: str) -> None:
-        if isinstance(x, dict):
-            for k, v in x.items():
-                walk(v, f"{trail} {k}".lower())
-        elif isinstance(x, list):
-            for v in x:
-                walk(v, trail)
-        elif isinstance(x, int | float) and ("mb_per_s" in trail or "mb/s" in trail) and mode in trail:
-            found.append(float(x))
-
-    walk(data, "")
-    return max(found) if found else None
+    section = json.loads(path.read_text(encoding="utf-8")).get(f"{mode}_mode")
+    value = (section.get("mb_per_s") or section.get(f"clean_{mode}_mb_per_s")) if isinstance(section, dict) else None
+    return float(value) if isinstance(value, int | float) else None
 
 
 def recorded_points() -> dict[str, Point]:
