@@ -15,13 +15,22 @@ import regex
 
 from cleaner.model import KINDS, Block, Scope, Strength
 
+#: Where the second half of a page starts (relative position of a block).
+SECOND_HALF = 0.5
+
 LineFunc = Callable[[Block, "DocView"], bool]
 SplitFunc = Callable[[str], Iterable[int]]
 
 
 @dataclass(frozen=True, slots=True)
 class DocView:
-    """What a line rule may see of the document: all blocks, its own index, the language."""
+    """What a line rule may see of the document: all blocks, its own index, the language.
+
+    Line rules decide from the block's text and features, whether the block is a piece cut from
+    a longer line, and whether it stands in the second half of the page. The classifier caches
+    a page's verdicts by exactly these (`cache_key`), so repeated lines (menus) are judged
+    once; a rule that needs more of the page must add it to `cache_key`.
+    """
 
     blocks: tuple[Block, ...]
     index: int
@@ -34,6 +43,14 @@ class DocView:
     def neighbour(self, offset: int) -> Block | None:
         j = self.index + offset
         return self.blocks[j] if 0 <= j < len(self.blocks) else None
+
+    @property
+    def second_half(self) -> bool:
+        return self.relative_position >= SECOND_HALF
+
+    def cache_key(self) -> tuple[str, bool, bool]:
+        block = self.block
+        return (block.text, block.piece > 0, self.second_half)
 
     @property
     def relative_position(self) -> float:

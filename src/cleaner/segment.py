@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaner import features
-from cleaner.model import Block
+from cleaner.model import Block, Features
 from cleaner.normalize import Text
 from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, WORD, timeout_for
 from cleaner.registry import RuleSet
@@ -76,8 +76,16 @@ def segment(text: Text, rules: RuleSet) -> Segmented:
     sample = text.text[:200_000].lower()
     language = features.guess_language(WORD.findall(sample))
     stops = features.STOPWORDS[language]
+    measured: dict[str, Features] = {}  # repeated lines (menus) are measured once
+
+    def measure(chunk: str) -> Features:
+        found = measured.get(chunk)
+        if found is None:
+            found = measured[chunk] = features.compute(chunk, stops)
+        return found
+
     blocks = tuple(
-        Block(i, s, e, text.text[s:e], ln, g, p, features.compute(text.text[s:e], stops), j)
+        Block(i, s, e, text.text[s:e], ln, g, p, measure(text.text[s:e]), j)
         for i, (s, e, ln, g, p, j) in enumerate(raw)
     )
     return Segmented(blocks, tuple(cuts), language)

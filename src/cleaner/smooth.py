@@ -78,8 +78,14 @@ def classify(
     """
     hits: list[Hit | None] = []
     messages: list[str] = []
+    seen: dict[tuple[str, bool, bool], Hit | None] = {}
     for i, block in enumerate(blocks):
         view = DocView(blocks, i, language)
+        key = view.cache_key()
+        if key in seen:
+            hits.append(seen[key])
+            continue
+        timed_out = len(messages)
         weak: Hit | None = None
         found: Hit | None = None
         words = block.features.words
@@ -103,6 +109,8 @@ def classify(
                 if weak is None:
                     weak = hit
         hits.append(found or weak)
+        if len(messages) == timed_out:  # a skipped rule is retried on the next copy
+            seen[key] = found or weak
     return tuple(hits), tuple(messages)
 
 

@@ -22,8 +22,6 @@ from cleaner.registry import DocView, rule
 
 #: Captions are one or two sentences; calibrated on the seeds and dev benchmark 2026-11-23.
 CAPTION_MAX_WORDS = 90
-#: An author bio sits in the last part of the page.
-BIO_MIN_POSITION = 0.5
 BIO_MAX_WORDS = 200
 #: Well-known wire agencies that credit a story or photo with their name alone.
 _AGENCIES = frozenset("REUTERS AFP AP DPA EFE ANSA TASS XINHUA BLOOMBERG UPI IANS PTI ANI AAP KYODO YONHAP EPA".split())
@@ -258,7 +256,7 @@ def third_person_bio(block: Block, doc: DocView) -> bool:
     Only in the second half of the page and only when the block starts with the name, so a
     profile sentence inside a story's opening paragraphs is kept.
     """
-    if block.features.words > BIO_MAX_WORDS or doc.relative_position < BIO_MIN_POSITION:
+    if block.features.words > BIO_MAX_WORDS or not doc.second_half:
         return False
     return (
         BIO_THIRD_PERSON.match(block.text, timeout=timeout_for(block.text)) is not None
