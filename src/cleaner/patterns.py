@@ -43,7 +43,7 @@ AGENCY_SPLIT: Final = regex.compile(r"[\s,/&()\-–—.]+", _V)
 # "Sept.") immediately followed by a capitalised word. The look-behind needs two lowercase
 # letters or a digit before the mark, so "U.S.A", "e.g.", "Mr.X" and "3.5" never split.
 GLUED_SENTENCE: Final = regex.compile(
-    r"(?<=(?:\p{Ll}{2}|\d|\p{Ll}[\"”’)\]])[.!?][\"”’)\]]{0,2})(?=\p{Lu}\p{Ll}{1,30}\b)", _V
+    r"(?<=(?:\p{Ll}{2}|\d|\p{Ll}[\"”’)\]])[.!?][\"”’)\]]{0,2})(?=\p{Lu}(?:\p{Ll}{1,30}|\p{Lu}[\p{Lu}'’]{1,30})\b)", _V
 )
 # A credit parenthesis glued to the next sentence: "...(Name/Agency)Next heading".
 GLUED_AFTER_CREDIT: Final = regex.compile(r"(?<=\)[\"”’]{0,1})(?=\p{Lu}\p{Ll}{1,30}\b)", _V)
