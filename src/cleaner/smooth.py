@@ -1,14 +1,19 @@
 """Stages 3 and 4: classify blocks with the line rules, then settle them by context.
 
-Classification gives each block at most one rule hit. Smoothing then
+Classification gives each block at most one rule hit (repeated lines of a page are judged
+once). Smoothing then, in linear passes over the blocks,
 
-1. removes the lists under widget and related-links headings (CTX003);
+1. marks runs of teaser cards (REL003) and the lists under widget and related-links headings
+   (CTX003);
 2. gives every block a prose class from its features (good / near / short / bad), in the
    manner of jusText;
-3. finds the main content: the contiguous run of blocks with the highest total score
-   (Kadane's algorithm, one linear pass); blocks outside it are page furniture (CTX001);
-4. settles short and weak blocks inside the run by their nearest confident neighbours on the
-   left and on the right, found with two linear sweeps (CTX002).
+3. cuts off a reader-comment thread after the article (CTX004);
+4. finds the main content: the contiguous run of blocks with the highest total score
+   (Kadane's algorithm), with isolated and truncated prose damped; the run then bridges short
+   gaps to full paragraphs and follows a list its last line announces with a colon; blocks
+   outside it are page furniture (CTX001);
+5. settles short and weak blocks inside the run by their nearest confident neighbours on the
+   left and on the right, found with two sweeps that look through adverts and credits (CTX002).
 """
 
 from __future__ import annotations
