@@ -163,7 +163,9 @@ def _clean_html(task: FileTask, text: str, config: Config) -> FileResult:
         existing = decode(target.read_bytes(), name=str(target)) if target.exists() else ""
     except (OSError, DecodeError):
         existing = ""
-    output = to_output(article.text)
+    # the .txt is what the text hook will see on the next commit: write the text cleaner's fixed
+    # point of the HTML result, so the hook never rewrites it (HTML mode runs fewer context rules)
+    output = to_output(_clean_text(article.text, config).text)
     outcome: Outcome = "unchanged" if output == existing else "changed"
     return FileResult(task, outcome, original=existing, output=output, article=article)
 
