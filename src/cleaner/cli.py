@@ -155,12 +155,11 @@ def _comma_list(value: str) -> list[str]:
 
 
 def _check_selectors(selectors: Iterable[str], option: str) -> None:
+    from cleaner.registry import matches
     from cleaner.rules import RULES
 
     for s in selectors:
-        if s == "ALL":
-            continue
-        if not any(r.code.startswith(s.upper()) or r.kind == s or r.name == s for r in RULES):
+        if not any(matches(r, s) for r in RULES):
             raise UsageError(
                 f"{option} {s!r} matches no rule; use a code (CSS001), a code prefix (CSS), a rule name "
                 "or a kind, and run `cleaner rules` to list them."

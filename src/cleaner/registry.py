@@ -159,7 +159,8 @@ class RuleSet:
         return code in self.codes
 
 
-def _matches(info: RuleInfo, selector: str) -> bool:
+def matches(info: RuleInfo, selector: str) -> bool:
+    """Whether a select/ignore selector (code, code prefix, kind, name or "ALL") names `info`."""
     s = selector.strip()
     return info.code.startswith(s.upper()) or info.kind == s or info.name == s or s == "ALL"
 
@@ -175,8 +176,8 @@ def select(
     chosen = tuple(
         r
         for r in registry
-        if any(_matches(r, s) for s in select)
-        and not any(_matches(r, s) for s in ignore)
+        if any(matches(r, s) for s in select)
+        and not any(matches(r, s) for s in ignore)
         and (preview or r.status != "preview")
     )
     line_rules = tuple(r for r in chosen if r.scope == "line")
