@@ -124,22 +124,34 @@ def classify(
 FALLBACK_DENSITY: Final = 0.1
 FALLBACK_SHORT_CHARS: Final = 40
 FALLBACK_MAX_TITLE_RATIO: Final = 0.5
+#: A page whose letters are mostly without case is in a dense script (Japanese, Chinese): its
+#: length thresholds shrink by this factor.
+UNCASED_SCRIPT_SHARE: Final = 0.5
+DENSE_SCRIPT_SCALE: Final = 0.35
 
 
-def needs_fallback(blocks: tuple[Block, ...]) -> bool:
-    """True when the sentence-like blocks of the page show almost no stop words we know."""
+def fallback_scale(blocks: tuple[Block, ...]) -> float | None:
+    """None when stop words tell prose from furniture on this page; else the length scale of the
+    shape-only fallback: 1.0 for a cased script we have no stop words for (Indonesian…), and
+    DENSE_SCRIPT_SCALE for scripts without case and spaces (Japanese, Chinese), whose characters
+    each carry about a word."""
+    sample = "".join(b.text for b in blocks[:400])
+    letters = [c for c in sample if c.isalpha()]
+    uncased = sum(1 for c in letters if not (c.isupper() or c.islower()))
+    if letters and uncased >= UNCASED_SCRIPT_SHARE * len(letters):
+        return DENSE_SCRIPT_SCALE
     dens = sorted(b.features.stop_density for b in blocks if b.features.chars >= 80 and b.features.ends_sentence)
-    return bool(dens) and dens[len(dens) // 2] < FALLBACK_DENSITY
+    return 1.0 if dens and dens[len(dens) // 2] < FALLBACK_DENSITY else None
 
 
-def prose_class(f: Features, fallback: bool = False) -> ProseClass:
-    """The jusText-style class of a block from its features alone."""
-    if fallback:
-        if f.chars < FALLBACK_SHORT_CHARS:
+def prose_class(f: Features, fallback: float | None = None) -> ProseClass:
+    """The jusText-style class of a block from its features alone (or its shape, in fallback)."""
+    if fallback is not None:
+        if f.chars < FALLBACK_SHORT_CHARS * fallback:
             return "short"
         if f.title_ratio > FALLBACK_MAX_TITLE_RATIO or f.bullet:
             return "bad"
-        if f.chars >= GOOD_CHARS or (f.ends_sentence and f.chars >= GOOD_SENTENCE_CHARS):
+        if f.chars >= GOOD_CHARS * fallback or (f.ends_sentence and f.chars >= GOOD_SENTENCE_CHARS * fallback):
             return "good"
         return "near" if f.ends_sentence else "bad"
     if f.words < SHORT_WORDS:
@@ -354,7 +366,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     hits = list(hits_in)
     _teaser_runs(blocks, hits, rules)
     _widget_lists(blocks, hits, rules)
-    fallback = needs_fallback(blocks)
+    fallback = fallback_scale(blocks)
     classes: list[ProseClass] = []
     for block, hit in zip(blocks, hits, strict=False):
         if hit is not None:

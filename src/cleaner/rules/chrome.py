@@ -18,6 +18,7 @@ from cleaner.registry import DocView, rule
 #: A glued menu is short or mostly glue points; calibrated on the seeds and dev set 2026-11-23.
 NAV_SHORT_WORDS = 6
 NAV_GLUE_PER_WORD = 0.2
+NAV_MIN_CASED_SHARE = 0.7
 COOKIE_MAX_WORDS = 90
 COOKIE_LONG_MAX_WORDS = 250
 COOKIE_LEAD_CHARS = 40
@@ -81,7 +82,11 @@ def breadcrumb_trail(block: Block, doc: DocView) -> bool:
         "HomeBusinessOpinionTechSport",
         "Accept & CloseSite Internationalall editionsLog inRegister",
     ],
-    keep=["Why PlayStation sales fell", "The iPhone maker said revenue rose."],
+    keep=[
+        "Why PlayStation sales fell",
+        "The iPhone maker said revenue rose.",
+        "Kindle for PCの起動キーがKeePassと重なる",
+    ],
 )
 def glued_menu(block: Block, doc: DocView) -> bool:
     """Menu words glued together with no separator ("Get more newsLiveon").
@@ -98,7 +103,7 @@ def glued_menu(block: Block, doc: DocView) -> bool:
     word is glued, or several are.
     """
     f = block.features
-    if f.glue == 0 or f.ends_sentence:
+    if f.glue == 0 or f.ends_sentence or not _mostly_cased(block.text):
         return False
     if f.glue >= 3 and f.glue >= NAV_GLUE_PER_WORD * f.words:
         return True
@@ -106,6 +111,14 @@ def glued_menu(block: Block, doc: DocView) -> bool:
         return False
     last = block.text.split()[-1]
     return f.glue >= 2 or GLUE.search(last) is not None
+
+
+def _mostly_cased(text: str) -> bool:
+    """Whether most letters have case: glue points mean nothing in Japanese or Chinese text,
+    whose words are not separated by spaces and may embed a Latin brand name."""
+    letters = [c for c in text if c.isalpha()]
+    cased = sum(1 for c in letters if c.isupper() or c.islower())
+    return cased >= NAV_MIN_CASED_SHARE * len(letters)
 
 
 @rule(
