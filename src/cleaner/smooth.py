@@ -124,7 +124,7 @@ def classify(
 FALLBACK_DENSITY: Final = 0.1
 FALLBACK_SHORT_CHARS: Final = 40
 FALLBACK_MAX_TITLE_RATIO: Final = 0.5
-#: A page whose letters are mostly without case is in a dense script (Japanese, Chinese): its
+#: A page whose letters are mostly without case is in a dense script (CJK): its
 #: length thresholds shrink by this factor.
 UNCASED_SCRIPT_SHARE: Final = 0.5
 DENSE_SCRIPT_SCALE: Final = 0.35
@@ -133,7 +133,7 @@ DENSE_SCRIPT_SCALE: Final = 0.35
 def fallback_scale(blocks: tuple[Block, ...]) -> float | None:
     """None when stop words tell prose from furniture on this page; else the length scale of the
     shape-only fallback: 1.0 for a cased script we have no stop words for (Indonesian…), and
-    DENSE_SCRIPT_SCALE for scripts without case and spaces (Japanese, Chinese), whose characters
+    DENSE_SCRIPT_SCALE for scripts without case and spaces (CJK), whose characters
     each carry about a word."""
     sample = "".join(b.text for b in blocks[:400])
     letters = [c for c in sample if c.isalpha()]

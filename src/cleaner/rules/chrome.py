@@ -114,7 +114,7 @@ def glued_menu(block: Block, doc: DocView) -> bool:
 
 
 def _mostly_cased(text: str) -> bool:
-    """Whether most letters have case: glue points mean nothing in Japanese or Chinese text,
+    """Whether most letters have case: glue points mean nothing in CJK text,
     whose words are not separated by spaces and may embed a Latin brand name."""
     letters = [c for c in text if c.isalpha()]
     cased = sum(1 for c in letters if c.isupper() or c.islower())
