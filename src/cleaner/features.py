@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from cleaner.model import Features
-from cleaner.patterns import BULLET, ENDS_SENTENCE, GLUE, SENTENCE_END, WORD
+from cleaner.patterns import BULLET, GLUE, SENTENCE_END, WORD
 
 STOPWORDS: Final[dict[str, frozenset[str]]] = {
     "en": frozenset(
@@ -60,7 +60,9 @@ STOPWORDS: Final[dict[str, frozenset[str]]] = {
 #: Every language's stop words together; used before the language is known.
 ANY_STOPWORDS: Final = frozenset().union(*STOPWORDS.values())
 
-_CLOSERS = "\"'”’»)]"
+_CLOSERS = "\"'”’»)]」』"
+_SENTENCE_MARKS = ".!?…;。！？"
+_MAX_CLOSERS = 3
 
 
 #: For each stop word, the languages it belongs to (built once).
@@ -87,18 +89,21 @@ def compute(text: str, stopwords: frozenset[str]) -> Features:
     """Measure one block (pure; linear in its length)."""
     words = WORD.findall(text)
     n = len(words)
-    stops = sum(map(stopwords.__contains__, WORD.findall(text.lower()))) if n else 0
+    stops = sum(map(stopwords.__contains__, map(str.lower, words)))
     initials = [w[0] for w in words if w[0].isalpha()]
     capitalised = sum(map(str.isupper, initials))
     alpha = initials
     digits = len(text) - len(text.translate(_DIGITS_OUT))
-    stripped = text.rstrip(_CLOSERS) or text
+    core = text.rstrip(_CLOSERS)
+    # a sentence mark, followed by at most three closing quotes or brackets; a colon announces
+    # what follows and does not end a sentence
+    ends = bool(core) and core[-1] in _SENTENCE_MARKS and len(text) - len(core) <= _MAX_CLOSERS
     return Features(
         chars=len(text),
         words=n,
         stopwords=stops,
         stop_density=stops / n if n else 0.0,
-        ends_sentence=ENDS_SENTENCE.search(text) is not None and not stripped.endswith(":"),
+        ends_sentence=ends,
         sentence_marks=len(SENTENCE_END.findall(text)),
         title_ratio=capitalised / len(alpha) if alpha else 0.0,
         glue=len(GLUE.findall(text)),

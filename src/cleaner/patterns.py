@@ -28,7 +28,6 @@ GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
 # Any lowercase-to-uppercase step inside a token ("newsRANDY"): soft cut points of long lines.
 SOFT_GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}", _V)
 SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。！？]", _V)
-ENDS_SENTENCE: Final = regex.compile(r"[.!?…:;。！？][\"'”’»)\]」』]{0,3}$", _V)
 BULLET: Final = regex.compile(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
 DIGIT: Final = regex.compile(r"\d", _V)
 YEAR: Final = regex.compile(r"\b(?:1[89]|20)\d\d\b", _V)
