@@ -164,6 +164,10 @@ RELATED_HEADING: Final = regex.compile(
     _I,
 )
 # Where a teaser card's title is glued to its summary: "…Student-AthleteA 24-year-old woman…".
+#: Runs of letters, and runs of letters without case (CJK, Thai…): their share tells a dense
+#: script apart from a cased one.
+LETTERS: Final = regex.compile(r"\p{L}+", _V)
+UNCASED_LETTERS: Final = regex.compile(r"[\p{Lo}\p{Lm}]+", _V)
 TEASER_GLUE: Final = regex.compile(r"(?<=\p{Ll}{3}|[’'”?!])\p{Lu}(?=[\p{Ll} ])", _V)
 RELATED_INLINE: Final = regex.compile(
     r"^\[?\s{0,2}(?:related|see also|read more|read also|also read|more|recommended|lesen sie "

@@ -9,7 +9,7 @@ from cleaner.config import DEFAULT, Config
 from cleaner.model import Article, Block, Hit, Removal
 from cleaner.normalize import Text, normalize
 from cleaner.patterns import TIMEOUT
-from cleaner.segment import segment
+from cleaner.segment import Memo, segment
 from cleaner.smooth import classify, smooth
 
 _USER = ("USR001", "user-pattern")
@@ -29,16 +29,17 @@ def clean(text: str, *, config: Config | None = None) -> Article:
             "for example with cleaner.io.decode(data)."
         )
     cfg = config or DEFAULT
-    article, norm = _clean_once(text, cfg)
+    memo = Memo()
+    article, norm = _clean_once(text, cfg, memo)
     for _ in range(MAX_PASSES - 1):
         if article.status == "not_an_article":
             break
-        again, _norm = _clean_once(article.text, cfg)
+        again, _norm = _clean_once(article.text, cfg, memo)
         if again.text == article.text or again.status == "not_an_article":
             return article
         article = _fold(article, again, norm)
     else:
-        if article.status != "not_an_article" and _clean_once(article.text, cfg)[0].text != article.text:
+        if article.status != "not_an_article" and _clean_once(article.text, cfg, memo)[0].text != article.text:
             return dataclasses.replace(article, confident=False, messages=(*article.messages, _UNSTABLE))
     return article
 
@@ -49,11 +50,11 @@ MAX_PASSES = 3
 _UNSTABLE = f"The output still changed after {MAX_PASSES} passes; cleaning it again may remove more."
 
 
-def _clean_once(text: str, cfg: Config) -> tuple[Article, Text]:
+def _clean_once(text: str, cfg: Config, memo: Memo) -> tuple[Article, Text]:
     rules = cfg.ruleset()
     norm = normalize(text)
-    seg = segment(norm, rules)
-    hits, messages = classify(seg.blocks, rules, seg.language)
+    seg = segment(norm, rules, memo)
+    hits, messages = classify(seg.blocks, rules, seg.language, memo.verdicts)
     hits = _extra_hits(seg.blocks, hits, cfg)
     sm = smooth(seg.blocks, hits, rules)
     return assemble(norm, seg, sm, rules, cfg, messages), norm

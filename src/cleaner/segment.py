@@ -8,10 +8,10 @@ AFP"). Each split point is found by a `split` rule of the registry; the pieces k
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleaner import features
-from cleaner.model import Block, Features
+from cleaner.model import Block, Features, Hit
 from cleaner.normalize import Text
 from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, WORD, timeout_for
 from cleaner.registry import RuleSet
@@ -35,14 +35,31 @@ class Cut:
 
 
 @dataclass(frozen=True, slots=True)
+class Memo:
+    """Results of pure per-line work, shared by the passes of one `clean()` call.
+
+    `clean()` cleans its own output again until it is stable, and the output's lines are mostly
+    lines of the input: their split points, features and verdicts are looked up, not recomputed.
+    Every entry is keyed by everything its value depends on, so a hit is exactly what computing
+    would give. One memo lives for one call (and one rule set); nothing is kept between calls.
+    """
+
+    cuts: dict[str, tuple[Cut, ...]] = field(default_factory=dict)
+    features: dict[tuple[str, str], Features] = field(default_factory=dict)
+    verdicts: dict[tuple[str, bool, bool, str], Hit | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Segmented:
     blocks: tuple[Block, ...]
     cuts: tuple[Cut, ...]
     language: str
 
 
-def segment(text: Text, rules: RuleSet) -> Segmented:
-    """Split `text` into blocks (pure)."""
+def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
+    """Split `text` into blocks (pure; `memo` only saves repeated work)."""
+    memo = memo or Memo()
+    split_memo = memo.cuts
     raw: list[tuple[int, int, int, bool, int, bool]] = []  # start, end, line, gap_before, piece, joined
     cuts: list[Cut] = []
     pos = 0
@@ -57,7 +74,13 @@ def segment(text: Text, rules: RuleSet) -> Segmented:
         lead = len(line) - len(line.lstrip())
         start += lead
         end = start + len(stripped)
-        points = _split_points(stripped, rules) if len(stripped) <= MAX_SPLIT_LINE else []
+        if len(stripped) > MAX_SPLIT_LINE:
+            points: tuple[Cut, ...] = ()
+        else:
+            known = split_memo.get(stripped)
+            if known is None:
+                known = split_memo[stripped] = _split_points(stripped, rules)
+            points = known
         prev = 0
         soft_before = False
         piece = 0
@@ -76,12 +99,13 @@ def segment(text: Text, rules: RuleSet) -> Segmented:
     sample = text.text[:200_000].lower()
     language = features.guess_language(WORD.findall(sample))
     stops = features.STOPWORDS[language]
-    measured: dict[str, Features] = {}  # repeated lines (menus) are measured once
+    measured = memo.features  # repeated lines (menus) are measured once
 
     def measure(chunk: str) -> Features:
-        found = measured.get(chunk)
+        key = (language, chunk)
+        found = measured.get(key)
         if found is None:
-            found = measured[chunk] = features.compute(chunk, stops)
+            found = measured[key] = features.compute(chunk, stops)
         return found
 
     blocks = tuple(
@@ -91,7 +115,7 @@ def segment(text: Text, rules: RuleSet) -> Segmented:
     return Segmented(blocks, tuple(cuts), language)
 
 
-def _split_points(line: str, rules: RuleSet) -> list[Cut]:
+def _split_points(line: str, rules: RuleSet) -> tuple[Cut, ...]:
     found: dict[int, Cut] = {}
     hinted = SPLIT_HINT.search(line, timeout=timeout_for(line)) is not None
     for info in rules.split_rules if hinted else ():
@@ -102,7 +126,7 @@ def _split_points(line: str, rules: RuleSet) -> list[Cut]:
         for p in _soft_points(line):
             if 0 < p < len(line) and p not in found:
                 found[p] = Cut(p, "", "", soft=True)
-    return [found[p] for p in sorted(found)]
+    return tuple(found[p] for p in sorted(found))
 
 
 def _soft_points(line: str) -> list[int]:

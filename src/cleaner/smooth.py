@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from cleaner.model import Block, Features, Hit, Verdict
-from cleaner.patterns import TEASER_GLUE, timeout_for
+from cleaner.patterns import LETTERS, TEASER_GLUE, UNCASED_LETTERS, timeout_for
 from cleaner.registry import DocView, RuleInfo, RuleSet
 from cleaner.rules import by_code
 
@@ -74,19 +74,24 @@ class Smoothed:
 
 
 def classify(
-    blocks: tuple[Block, ...], rules: RuleSet, language: str
+    blocks: tuple[Block, ...],
+    rules: RuleSet,
+    language: str,
+    seen: dict[tuple[str, bool, bool, str], Hit | None] | None = None,
 ) -> tuple[tuple[Hit | None, ...], tuple[str, ...]]:
     """Each block's deciding hit: the first strong rule that fires, else the first weak one.
 
     A rule whose pattern times out on a block is skipped for that block and reported in the
-    returned messages, never allowed to hang the run.
+    returned messages, never allowed to hang the run. `seen` holds verdicts already found for a
+    line in the same situation (this page, or an earlier pass over the same page).
     """
     hits: list[Hit | None] = []
     messages: list[str] = []
-    seen: dict[tuple[str, bool, bool], Hit | None] = {}
+    if seen is None:
+        seen = {}
     for i, block in enumerate(blocks):
         view = DocView(blocks, i, language)
-        key = view.cache_key()
+        key = (*view.cache_key(), language)
         if key in seen:
             hits.append(seen[key])
             continue
@@ -128,6 +133,8 @@ FALLBACK_MAX_TITLE_RATIO: Final = 0.5
 #: length thresholds shrink by this factor.
 UNCASED_SCRIPT_SHARE: Final = 0.5
 DENSE_SCRIPT_SCALE: Final = 0.35
+#: The script is judged on at most this many characters from the top of the page.
+SCRIPT_SAMPLE_CHARS: Final = 200_000
 
 
 def fallback_scale(blocks: tuple[Block, ...]) -> float | None:
@@ -135,10 +142,10 @@ def fallback_scale(blocks: tuple[Block, ...]) -> float | None:
     shape-only fallback: 1.0 for a cased script we have no stop words for (Indonesian…), and
     DENSE_SCRIPT_SCALE for scripts without case and spaces (CJK), whose characters
     each carry about a word."""
-    sample = "".join(b.text for b in blocks[:400])
-    letters = [c for c in sample if c.isalpha()]
-    uncased = sum(1 for c in letters if not (c.isupper() or c.islower()))
-    if letters and uncased >= UNCASED_SCRIPT_SHARE * len(letters):
+    sample = "".join(b.text for b in blocks[:400])[:SCRIPT_SAMPLE_CHARS]
+    letters = sum(map(len, LETTERS.findall(sample, timeout=timeout_for(sample))))
+    uncased = sum(map(len, UNCASED_LETTERS.findall(sample, timeout=timeout_for(sample))))
+    if letters and uncased >= UNCASED_SCRIPT_SHARE * letters:
         return DENSE_SCRIPT_SCALE
     dens = sorted(b.features.stop_density for b in blocks if b.features.chars >= 80 and b.features.ends_sentence)
     return 1.0 if dens and dens[len(dens) // 2] < FALLBACK_DENSITY else None
