@@ -84,7 +84,9 @@ CSS_PROPERTY: Final = regex.compile(
 CSS_BRACE_END: Final = regex.compile(r"\}(?=\s{0,3}[^\s}])", _V)
 CSS_CLOSE: Final = regex.compile(r"^\s{0,8}\}\s{0,3}$", _V)
 CSS_RULE_INLINE: Final = regex.compile(
-    r"[#.]?[\w-]{1,60}(?:[#.:\[][\w\-=\"'\]()]{1,60}){0,8}\s{0,3}\{[^{}]{0,400}:[^{}]{0,400}\}", _V
+    # starts only at a word start: inside a word the selector would be retried at every letter
+    r"(?<![\w-])[#.]?[\w-]{1,60}(?:[#.:\[][\w\-=\"'\]()]{1,60}){0,8}\s{0,3}\{[^{}]{0,400}:[^{}]{0,400}\}",
+    _V,
 )
 JS_CODE: Final = regex.compile(
     r"^(?:var|let|const|function|window\.|document\.|if\s{0,2}\(|\}\)|\(function|googletag|"

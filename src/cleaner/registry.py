@@ -154,9 +154,17 @@ class RuleSet:
     codes: frozenset[str]
     #: All gates of the selected line rules as one alternation (None: no gated rule).
     gate: regex.Pattern[str] | None = None
+    #: `by_words[min(n, len(by_words) - 1)]`: the line rules (in order) that may fire on a block
+    #: of n words, as (gate closed, gate open); built once so the classifier tests nothing per rule.
+    by_words: tuple[tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...]], ...] = ()
 
     def enabled(self, code: str) -> bool:
         return code in self.codes
+
+    def line_rules_for(self, words: int) -> tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...]]:
+        """The line rules for a block of `words` words: (gate closed, gate open)."""
+        table = self.by_words
+        return table[words] if words < len(table) else table[-1]
 
 
 def matches(info: RuleInfo, selector: str) -> bool:
@@ -187,7 +195,17 @@ def select(
         split_rules=tuple(r for r in chosen if r.scope == "split"),
         codes=frozenset(r.code for r in chosen),
         gate=combine_gates(r.gate for r in line_rules),
+        by_words=_by_words(line_rules),
     )
+
+
+def _by_words(line_rules: tuple[RuleInfo, ...]) -> tuple[tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...]], ...]:
+    limit = max((r.max_words for r in line_rules if r.max_words is not None), default=0) + 1
+    table = []
+    for n in range(limit + 1):
+        fits = [r for r in line_rules if r.max_words is None or n <= r.max_words]
+        table.append((tuple(r for r in fits if r.gate is None), tuple(fits)))
+    return tuple(table)
 
 
 def combine_gates(gates: Iterable[regex.Pattern[str] | None]) -> regex.Pattern[str] | None:

@@ -98,14 +98,13 @@ def classify(
         timed_out = len(messages)
         weak: Hit | None = None
         found: Hit | None = None
-        words = block.features.words
         text = block.text
-        gate_open = rules.gate is None or rules.gate.match(text, timeout=timeout_for(text)) is not None
-        for info in rules.line_rules:
-            if info.max_words is not None and words > info.max_words:
-                continue
-            if info.gate is not None and not gate_open:
-                continue
+        closed, opened = rules.line_rules_for(block.features.words)
+        candidates = closed
+        gate = rules.gate
+        if len(opened) != len(closed) and gate is not None and gate.match(text, timeout=timeout_for(text)):
+            candidates = opened
+        for info in candidates:
             try:
                 fired = info.func(block, view)
             except TimeoutError:

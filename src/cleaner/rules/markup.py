@@ -120,7 +120,7 @@ def css_inline(block: Block, doc: DocView) -> bool:
     text = block.text.strip("/* ")
     if "}" not in text or CSS_PROPERTY.search(text, timeout=timeout_for(text)) is None:
         return False
-    covered = sum(len(m.group()) for m in CSS_RULE_INLINE.finditer(text, timeout=timeout_for(text)))
+    covered = len(text) - len(CSS_RULE_INLINE.sub("", text, timeout=timeout_for(text)))
     return covered >= 0.6 * len(text)
 
 

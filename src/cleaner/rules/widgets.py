@@ -6,6 +6,7 @@ from cleaner.model import Block
 from cleaner.patterns import (
     COMMENT_META,
     COMMENTS,
+    LETTERS,
     RELATED_HEADING,
     RELATED_INLINE,
     SHARE,
@@ -73,10 +74,12 @@ def social_run(block: Block, doc: DocView) -> bool:
     A button bar dumped without separators.
     """
     text = block.text
-    if len(text) > SOCIAL_RUN_MAX_CHARS or SOCIAL_NAME.search(text, timeout=timeout_for(text)) is None:
+    if len(text) > SOCIAL_RUN_MAX_CHARS:
         return False
-    covered = sum(len(m.group()) for m in SOCIAL_NAME.finditer(text, timeout=timeout_for(text)))
-    letters = sum(1 for c in text if c.isalpha())
+    covered = len(text) - len(SOCIAL_NAME.sub("", text, timeout=timeout_for(text)))
+    if covered < 10:
+        return False
+    letters = sum(map(len, LETTERS.findall(text, timeout=timeout_for(text))))
     return letters > 0 and covered >= 0.55 * letters and covered >= 10
 
 
