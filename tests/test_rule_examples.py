@@ -131,3 +131,17 @@ def test_rule_example(case: Case, request: pytest.FixtureRequest) -> None:
 def test_every_rule_has_cases() -> None:
     ids = {p.id.split("-")[0] for p in _cases()}  # type: ignore[attr-defined]
     assert ids == {r.code for r in cleaner.RULES}
+
+
+def _all_examples() -> list[str]:
+    return [e for info in cleaner.RULES for e in (*info.noise, *info.keep)]
+
+
+@pytest.mark.parametrize("example", _all_examples())
+def test_candidates_never_skip_a_rule_that_fires(example: str) -> None:
+    """The classifier calls only `RuleSet.candidates` (word bound and gate, both necessary
+    conditions): every line rule that fires on a block must be among them."""
+    for block, view in _views(example):
+        offered = {r.code for r in ALL_RULES.candidates(block.text, block.features.words)}
+        fired = {r.code for r in ALL_RULES.line_rules if r.func(block, view)}
+        assert fired <= offered, f"{sorted(fired - offered)} fire on {example!r} but would be skipped"

@@ -84,9 +84,9 @@ class RuleInfo:
     #: A line rule never fires on a block with more words than this (None: no limit); the
     #: classifier skips it without a call. The rule's own code checks the same bound.
     max_words: int | None = None
-    #: A pattern whose `match` at the block's start the rule needs in order to fire; the
-    #: classifier tries all gates of a rule set as one alternation and skips gated rules at once
-    #: when none matches.
+    #: A pattern whose `match` at the block's start the rule needs in order to fire (a necessary
+    #: condition: tests check every noise example matches it); the classifier skips the rule
+    #: without a call when it does not match.
     gate: regex.Pattern[str] | None = field(default=None, repr=False, compare=False)
     func: LineFunc = field(default=_never, repr=False, compare=False)
     splitter: SplitFunc = field(default=_no_split, repr=False, compare=False)
@@ -155,16 +155,31 @@ class RuleSet:
     #: All gates of the selected line rules as one alternation (None: no gated rule).
     gate: regex.Pattern[str] | None = None
     #: `by_words[min(n, len(by_words) - 1)]`: the line rules (in order) that may fire on a block
-    #: of n words, as (gate closed, gate open); built once so the classifier tests nothing per rule.
-    by_words: tuple[tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...]], ...] = ()
+    #: of n words, as (ungated, gated, all); built once so the classifier tests nothing per rule.
+    by_words: tuple[tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...], tuple[RuleInfo, ...]], ...] = ()
 
     def enabled(self, code: str) -> bool:
         return code in self.codes
 
-    def line_rules_for(self, words: int) -> tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...]]:
-        """The line rules for a block of `words` words: (gate closed, gate open)."""
+    def line_rules_for(self, words: int) -> tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...], tuple[RuleInfo, ...]]:
+        """The line rules that may fire on a block of `words` words: (ungated, gated, all in order)."""
         table = self.by_words
         return table[words] if words < len(table) else table[-1]
+
+    def candidates(self, text: str, words: int, timeout: float | None = None) -> tuple[RuleInfo, ...]:
+        """The line rules worth calling on a block: those that fit its length and whose gate (a
+        necessary condition) matches. A few gates are tried one by one; more as one alternation."""
+        ungated, gated, every = self.line_rules_for(words)
+        if not gated:
+            return every
+        if len(gated) <= FEW_GATES:
+            opened = {r.code for r in gated if r.gate is not None and r.gate.match(text, timeout=timeout)}
+            if not opened:
+                return ungated
+            return tuple(r for r in every if r.gate is None or r.code in opened)
+        if self.gate is not None and self.gate.match(text, timeout=timeout):
+            return every
+        return ungated
 
 
 def matches(info: RuleInfo, selector: str) -> bool:
@@ -199,12 +214,18 @@ def select(
     )
 
 
-def _by_words(line_rules: tuple[RuleInfo, ...]) -> tuple[tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...]], ...]:
+#: Up to this many gates are tried one by one (long blocks fit few gated rules); more at once.
+FEW_GATES = 2
+
+
+def _by_words(
+    line_rules: tuple[RuleInfo, ...],
+) -> tuple[tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...], tuple[RuleInfo, ...]], ...]:
     limit = max((r.max_words for r in line_rules if r.max_words is not None), default=0) + 1
     table = []
     for n in range(limit + 1):
-        fits = [r for r in line_rules if r.max_words is None or n <= r.max_words]
-        table.append((tuple(r for r in fits if r.gate is None), tuple(fits)))
+        fits = tuple(r for r in line_rules if r.max_words is None or n <= r.max_words)
+        table.append((tuple(r for r in fits if r.gate is None), tuple(r for r in fits if r.gate is not None), fits))
     return tuple(table)
 
 

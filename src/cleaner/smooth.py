@@ -99,12 +99,7 @@ def classify(
         weak: Hit | None = None
         found: Hit | None = None
         text = block.text
-        closed, opened = rules.line_rules_for(block.features.words)
-        candidates = closed
-        gate = rules.gate
-        if len(opened) != len(closed) and gate is not None and gate.match(text, timeout=timeout_for(text)):
-            candidates = opened
-        for info in candidates:
+        for info in rules.candidates(text, block.features.words, timeout_for(text)):
             try:
                 fired = info.func(block, view)
             except TimeoutError:
@@ -142,8 +137,8 @@ def fallback_scale(blocks: tuple[Block, ...]) -> float | None:
     DENSE_SCRIPT_SCALE for scripts without case and spaces (CJK), whose characters
     each carry about a word."""
     sample = "".join(b.text for b in blocks[:400])[:SCRIPT_SAMPLE_CHARS]
-    letters = sum(map(len, LETTERS.findall(sample, timeout=timeout_for(sample))))
-    uncased = sum(map(len, UNCASED_LETTERS.findall(sample, timeout=timeout_for(sample))))
+    letters = len(sample) - len(LETTERS.sub("", sample, timeout=timeout_for(sample)))
+    uncased = len(sample) - len(UNCASED_LETTERS.sub("", sample, timeout=timeout_for(sample)))
     if letters and uncased >= UNCASED_SCRIPT_SHARE * letters:
         return DENSE_SCRIPT_SCALE
     dens = sorted(b.features.stop_density for b in blocks if b.features.chars >= 80 and b.features.ends_sentence)
