@@ -290,6 +290,34 @@ COOKIE: Final = regex.compile(
     r"\butiliza cookies|\butilizza (?:i )?cookie)",
     _I,
 )
+# The microcopy of a comment form: what a site tells a reader about to post.
+COMMENT_FORM: Final = regex.compile(
+    r"\bemail address will not be published|\brequired fields are marked|\bsave my name,? e-?mail|"
+    r"\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)|\byou must be logged in to (?:post|comment)|"
+    r"\b(?:be respectful|community (?:guidelines|standards|rules)).{0,80}\bcomment|"
+    r"^comments? (?:are|is) (?:subject to (?:our|the)\b|moderated\b|closed\b)|^please be (?:mindful|respectful)\b",
+    _I,
+)
+# The microcopy of a newsletter sign-up box: reassurance, confirmation and consent lines.
+SIGNUP_FORM: Final = regex.compile(
+    r"\bunsubscribe at any time\b|\bno spam\b|\bsucc?ess?fully subscribed\b|\bactivation link\b|"
+    r"\bopt-in box\b|\bsee all newsletters\b|\bcan send me\b.{0,80}\bnewsletter|"
+    r"\bby (?:sign(?:ing)? up|subscribing|registering|submitting)\b.{0,60}\byou (?:agree|accept|consent)\b|"
+    r"^(?:subscribe|sign up)\s{1,3}no,? thanks?\b",
+    _I,
+)
+# A reader agreeing to the site's terms, or the site addressing the reader about their data.
+CONSENT_LEAD: Final = regex.compile(
+    r"^i (?:agree|consent|accept)\b|\b(?:use of|registration on) (?:this|our) (?:web)?site constitutes\b",
+    _I,
+)
+PRIVACY_TERM: Final = regex.compile(
+    r"\bpersonal (?:data|information|details)\b|\bprivacy (?:policy|notice|statement|settings)\b|"
+    r"\bdata (?:protection|privacy)\b|\buser agreement\b|\bterms (?:of (?:use|service)|and conditions)\b|"
+    r"\bconsent\b|\brevoke\b|\bopt[- ]out\b|\bprocessing of\b|\bthird parties\b",
+    _I,
+)
+READER: Final = regex.compile(r"\b(?:you|your|yours)\b", _I)
 PAYWALL: Final = regex.compile(
     r"^(?:subscribe (?:now )?to (?:continue|keep) reading|to (?:continue|keep) reading,? "
     r"(?:please )?(?:subscribe|sign in|log in|register)|already a (?:subscriber|member)\??"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block
-from cleaner.patterns import ADVERT, PAYWALL, PROMO, PROMO_OFFER, timeout_for
+from cleaner.patterns import ADVERT, PAYWALL, PROMO, PROMO_OFFER, SIGNUP_FORM, timeout_for
 from cleaner.registry import DocView, rule
 
 #: A promotion is a short call to action; longer blocks that mention an app are body text.
@@ -112,4 +112,43 @@ def paywall(block: Block, doc: DocView) -> bool:
     return block.features.words <= 30 and PAYWALL.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
-RULES = (advert_marker, paywall, channel_promo)
+@rule(
+    code="PRM002",
+    max_words=PROMO_MAX_WORDS,
+    name="signup-form",
+    kind="promo",
+    noise=[
+        "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
+        "You have successfully subscribed. Thank you!",
+        "An email with an activation link has just been sent to your email address.",
+        "Please check the opt-in box to acknowledge that you would like to subscribe.",
+        "By subscribing, you agree to our Privacy Policy.",
+        "Subscribe No thanks",
+    ],
+    keep=[
+        "The company said customers could unsubscribe from the service, but many found it hard.",
+        "Spam filters caught most of the messages, the researchers found.",
+    ],
+)
+def signup_form(block: Block, doc: DocView) -> bool:
+    """The notes of a newsletter sign-up box: reassurance, confirmation and consent lines.
+
+    ## What it removes
+    "No spam, we promise. You can unsubscribe at any time", "You have successfully subscribed",
+    "An email with an activation link has just been sent", "Please check the opt-in box",
+    "By subscribing, you agree to our Privacy Policy", "Subscribe No thanks".
+
+    ## Why is it noise?
+    A sign-up form of the publisher, not the story; its button and field labels survive in a
+    text dump.
+
+    ## Limitations
+    Short lines only; reporting about a service's subscriptions is kept.
+    """
+    text = block.text
+    if block.features.words > PROMO_MAX_WORDS:
+        return False
+    return SIGNUP_FORM.search(text, timeout=timeout_for(text)) is not None
+
+
+RULES = (advert_marker, paywall, channel_promo, signup_form)

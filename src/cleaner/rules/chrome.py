@@ -6,10 +6,13 @@ from cleaner.model import Block
 from cleaner.patterns import (
     BREADCRUMB_SEPARATED,
     BROWSER_WARNING,
+    CONSENT_LEAD,
     COOKIE,
     DATE_LINE,
     GLUE,
     LEGAL,
+    PRIVACY_TERM,
+    READER,
     YEAR,
     timeout_for,
 )
@@ -264,4 +267,64 @@ def copyright_line(block: Block, doc: DocView) -> bool:
     return low.startswith(("copyright ", "copyright©")) and (YEAR.search(text) is not None or "©" in text)
 
 
-RULES = (page_date, breadcrumb_trail, glued_menu, menu_item, site_link, browser_warning, cookie_notice, copyright_line)
+#: A privacy notice is a few sentences; a longer paragraph about data is reporting.
+PRIVACY_MAX_WORDS = 80
+#: Distinct privacy terms a reader-addressed line needs to count as a notice.
+PRIVACY_MIN_TERMS = 2
+
+
+@rule(
+    code="LEG002",
+    max_words=PRIVACY_MAX_WORDS,
+    name="privacy-notice",
+    kind="legal",
+    noise=[
+        "I agree to the processing of my personal data for the purpose of creating an account.",
+        "You may revoke this consent at any time, in which case your personal data will be deleted.",
+        "We have updated our Privacy Policy to comply with data protection rules; please review your settings.",
+        "Registration on or use of this site constitutes acceptance of our User Agreement.",
+    ],
+    keep=[
+        "The regulator said the company had processed personal data without consent.",
+        "Critics say the new privacy policy gives the firm too much power, the report said.",
+        "I agree with the decision, the mayor said after the vote.",
+    ],
+)
+def privacy_notice(block: Block, doc: DocView) -> bool:
+    """A privacy or consent notice of the site, addressed to the reader.
+
+    ## What it removes
+    "I agree to the processing of my personal data…", "You may revoke this consent at any
+    time…", "Please review our Privacy Policy…", "Use of this site constitutes acceptance of our
+    User Agreement".
+
+    ## Why is it noise?
+    Legal text of the site's forms and banners, the same on every page.
+
+    ## Limitations
+    The line must be the reader agreeing ("I agree to…" with a privacy term), or speak to the
+    reader ("you", "your") and name at least two privacy terms; reporting about data protection
+    in the third person is kept.
+    """
+    text = block.text
+    if block.features.words > PRIVACY_MAX_WORDS:
+        return False
+    terms = {m.lower() for m in PRIVACY_TERM.findall(text, timeout=timeout_for(text))}
+    if not terms:
+        return False
+    if CONSENT_LEAD.search(text, timeout=timeout_for(text)) is not None:
+        return True
+    return len(terms) >= PRIVACY_MIN_TERMS and READER.search(text, timeout=timeout_for(text)) is not None
+
+
+RULES = (
+    page_date,
+    breadcrumb_trail,
+    glued_menu,
+    menu_item,
+    site_link,
+    browser_warning,
+    cookie_notice,
+    copyright_line,
+    privacy_notice,
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleaner.model import Block
 from cleaner.patterns import (
+    COMMENT_FORM,
     COMMENT_META,
     COMMENTS,
     LETTERS,
@@ -229,4 +230,57 @@ def related_inline(block: Block, doc: DocView) -> bool:
     return not (block.text.rstrip(" ]").endswith(".") and f.sentence_marks >= 1 and f.stop_density > 0.3)
 
 
-RULES = (share_prompt, social_run, comments_widget, comment_meta, widget_heading, related_heading, related_inline)
+#: A comment form's notes are short; a longer paragraph that mentions comments is text.
+COMMENT_FORM_MAX_WORDS = 60
+
+
+@rule(
+    code="COM003",
+    max_words=COMMENT_FORM_MAX_WORDS,
+    name="comment-form",
+    kind="comments_widget",
+    noise=[
+        "Your email address will not be published. Required fields are marked *",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Notify me of follow-up comments by email.",
+        "As you comment, please be respectful of other commenters and other viewpoints.",
+        "Comments are subject to our community guidelines, which can be viewed here.",
+        "Please be mindful of our community standards.",
+    ],
+    keep=[
+        "The minister's comments are subject to review by the ethics committee, a spokesman said.",
+        "Please be careful on the roads tonight, the police said.",
+        "Her email address was published on a forum, exposing her to abuse.",
+    ],
+)
+def comment_form(block: Block, doc: DocView) -> bool:
+    """The notes of a comment form: what the site tells a reader about to post a comment.
+
+    ## What it removes
+    "Your email address will not be published. Required fields are marked *", "Save my name,
+    email, and website in this browser…", "Notify me of follow-up comments", "Comments are
+    subject to our community guidelines", "Please be respectful of other commenters".
+
+    ## Why is it noise?
+    Form furniture under the article; the dump keeps its labels and notes as text.
+
+    ## Limitations
+    Only short lines in the voice of a form; an article about a minister's comments or a
+    published email address is kept.
+    """
+    text = block.text
+    if block.features.words > COMMENT_FORM_MAX_WORDS:
+        return False
+    return COMMENT_FORM.search(text, timeout=timeout_for(text)) is not None
+
+
+RULES = (
+    share_prompt,
+    social_run,
+    comments_widget,
+    comment_meta,
+    widget_heading,
+    related_heading,
+    related_inline,
+    comment_form,
+)
