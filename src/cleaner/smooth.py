@@ -10,8 +10,9 @@ once). Smoothing then, in linear passes over the blocks,
 3. cuts off a reader-comment thread after the article (CTX004);
 4. finds the main content: the contiguous run of blocks with the highest total score
    (Kadane's algorithm), with isolated and truncated prose damped; the run then bridges short
-   gaps to full paragraphs and follows a list its last line announces with a colon; blocks
-   outside it are page furniture (CTX001);
+   gaps to full paragraphs, follows a list its last line announces with a colon and the tail of
+   lines up to a mark that closes the article (share bar, author bio); blocks outside it are
+   page furniture (CTX001);
 5. settles short and weak blocks inside the run by their nearest confident neighbours on the
    left and on the right, found with two sweeps that look through adverts and credits (CTX002).
 """
@@ -273,6 +274,42 @@ def _extend_colon_list(blocks: tuple[Block, ...], classes: list[ProseClass], lo:
     return end
 
 
+#: Marks that close an article: its share bar, the author's bio, the reporting credit. The
+#: unlabelled lines between the main run and such a mark are the article's own tail (tour dates,
+#: a schedule, a table), which scores like a menu. Calibrated on the dev benchmark 2026-11-24
+#: (a heading of related links or a widget closes menus and teaser lists as often as articles).
+_ARTICLE_END_CODES: Final = frozenset({"SHR001", "SHR002", "BIO001", "BIO002", "CRD004"})
+#: A tail is followed for at most this many blocks.
+TAIL_MAX_BLOCKS: Final = 60
+
+
+def _extend_closed_tail(
+    blocks: tuple[Block, ...], classes: list[ProseClass], hits: list[Hit | None], lo: int, hi: int, cut: int
+) -> int:
+    """Grow the main run over the lines between it and a mark that closes the article.
+
+    The tail is the unlabelled blocks after the run, none of them a run-on line. It is kept when
+    an article-end mark follows it, or when the page ends after it and it holds no full paragraph:
+    the page cleaned once ends there, and cleaning it again must keep what the first pass kept.
+    """
+    if hi <= lo:
+        return hi
+    end = hi
+    while (
+        end < cut
+        and end - hi < TAIL_MAX_BLOCKS
+        and classes[end] not in ("noise", "weak")
+        and blocks[end].features.words < RUN_ON_MIN_WORDS
+    ):
+        end += 1
+    if end == hi:
+        return hi
+    if end == len(blocks):
+        return end if all(classes[i] != "good" for i in range(hi, end)) else hi
+    closer = hits[end]
+    return end if closer is not None and closer.code in _ARTICLE_END_CODES else hi
+
+
 #: A teaser's title is a few capitalised words; calibrated on the dev benchmark 2026-11-23.
 TEASER_TITLE_WORDS: Final = (3, 20)
 TEASER_TITLE_CAPITALISED: Final = 0.6
@@ -385,6 +422,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     hi = _bridge_gaps(blocks, classes, lo, hi, cut)
     run_end = hi
     hi = _extend_colon_list(blocks, classes, lo, hi, cut)
+    hi = _extend_closed_tail(blocks, classes, hits, lo, hi, cut)
 
     # nearest confident neighbour on each side, inside the region (two linear sweeps); markers
     # dropped in the middle of running text (adverts, captions, credits) are looked through
