@@ -162,7 +162,13 @@ RELATED_HEADING: Final = regex.compile(
     r"more stories|more to explore|what to read next|up next|next (?:story|article|post)|"
     r"previous (?:story|article|post)|(?:read|watch) (?:this|these) next|"
     r"lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leer más|te puede interesar|"
-    r"leggi anche|veja também|читайте также)\s{0,2}[:»›>]?$",
+    r"leggi anche|veja também|читайте также|"
+    # "you may also like" in the languages with stop-word lists
+    r"(?:você|voce) (?:também |tambem )?(?:pode|poderá) gostar|(?:también )?te (?:puede|podría) "
+    r"(?:gustar|interesar)|vous (?:aimerez|pourriez aimer) aussi|à voir aussi|das könnte sie auch "
+    r"interessieren|auch interessant|(?:ti )?potrebbe(?:ro)? (?:interessarti|piacerti)|ook interessant|"
+    r"lees ook|вам (?:может|могут) (?:понравиться|быть интересн\w{1,4})|похожие (?:статьи|новости|"
+    r"материалы)|материалы по теме)\s{0,2}(?:\.{3}|…)?\s{0,2}[:»›>]?$",
     _I,
 )
 # Where a teaser card's title is glued to its summary: "…Student-AthleteA 24-year-old woman…".
