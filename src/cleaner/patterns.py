@@ -29,6 +29,9 @@ GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
 SOFT_GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}", _V)
 SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。！？]", _V)
 BULLET: Final = regex.compile(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
+#: The number that opens an item of an enumerated list or a table row: "1.", "2)", "3 ", "4a ",
+#: "#5", "6th:" (not a year: at most three digits).
+ENUM_NUMBER: Final = regex.compile(r"^#?\s?(\d{1,3})(?:st|nd|rd|th|[aoºª°])?(?:[.):\-–]|\s)", _V)
 DIGIT: Final = regex.compile(r"\d", _V)
 YEAR: Final = regex.compile(r"\b(?:1[89]|20)\d\d\b", _V)
 

@@ -9,10 +9,12 @@ once). Smoothing then, in linear passes over the blocks,
    manner of jusText;
 3. cuts off a reader-comment thread after the article (CTX004);
 4. finds the main content: the contiguous run of blocks with the highest total score
-   (Kadane's algorithm), with isolated and truncated prose damped; the run then bridges short
-   gaps to full paragraphs, follows a list its last line announces with a colon and the tail of
-   lines up to a mark that closes the article (share bar, author bio); blocks outside it are
-   page furniture (CTX001);
+   (Kadane's algorithm), with isolated and truncated prose damped and the lines of an enumerated
+   list (items numbered 1, 2, 3…: a ranking, a standings table) scored like prose; the run then
+   bridges short gaps to full paragraphs, follows a list its last line announces with a colon,
+   takes in an enumerated list that starts at or just after its end, and the tail of lines up to
+   a mark that closes the article (share bar, author bio); blocks outside it are page furniture
+   (CTX001);
 5. settles short and weak blocks inside the run by their nearest confident neighbours on the
    left and on the right, found with two sweeps that look through adverts and credits (CTX002).
 """
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from cleaner.model import Block, Features, Hit, Verdict
-from cleaner.patterns import LETTERS, TEASER_GLUE, UNCASED_LETTERS, timeout_for
+from cleaner.patterns import ENUM_NUMBER, LETTERS, TEASER_GLUE, UNCASED_LETTERS, timeout_for
 from cleaner.registry import DocView, RuleInfo, RuleSet
 from cleaner.rules import by_code
 
@@ -314,6 +316,44 @@ def _extend_closed_tail(
     return end if closer is not None and closer.code in _ARTICLE_END_CODES else hi
 
 
+#: An enumerated list (a ranking, a standings table, numbered stages of a calendar) has at least
+#: this many items numbered 1, 2, 3… with at most ENUM_MAX_GAP other blocks between two items.
+#: Calibrated on the dev benchmark 2026-11-24: "most read" boxes of five numbered links stay out.
+ENUM_MIN_ITEMS: Final = 6
+ENUM_MAX_GAP: Final = 2
+#: The main run takes in an enumerated list that starts at most this many blocks after it.
+ENUM_ATTACH_GAP: Final = 3
+
+
+def _enumerations(blocks: tuple[Block, ...], hits: list[Hit | None]) -> list[tuple[int, int]]:
+    """Spans [first, last + 1) of enumerated lists: items numbered from 1 in steps of one.
+
+    Only blocks without a strong hit count as items, so that a numbered "most read" box under a
+    widget heading is not one.
+    """
+    spans: list[tuple[int, int]] = []
+    first = last = -1
+    count = expected = 0
+    for i, block in enumerate(blocks):
+        h = hits[i]
+        if (h is not None and h.strength == "strong") or block.features.words < 2:
+            continue
+        m = ENUM_NUMBER.match(block.text, timeout=timeout_for(block.text))
+        if m is None:
+            continue
+        n = int(m.group(1))
+        if n == expected and i - last <= ENUM_MAX_GAP + 1:
+            count, expected, last = count + 1, n + 1, i
+            continue
+        if count >= ENUM_MIN_ITEMS:
+            spans.append((first, last + 1))
+        first = last = i
+        count, expected = (1, 2) if n == 1 else (0, -1)
+    if count >= ENUM_MIN_ITEMS:
+        spans.append((first, last + 1))
+    return spans
+
+
 #: A teaser's title is a few capitalised words; calibrated on the dev benchmark 2026-11-23.
 TEASER_TITLE_WORDS: Final = (3, 20)
 TEASER_TITLE_CAPITALISED: Final = 0.6
@@ -424,11 +464,22 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         if h is not None and h.code in _HEADING_CODES:
             scores[i] -= HEADING_PENALTY
     _damp_isolated(scores, classes, blocks, see_through)
+    enumerations = _enumerations(blocks, hits)
+    listed = [False] * len(blocks)
+    for a, b in enumerations:
+        for i in range(a, b):
+            if classes[i] != "noise":
+                listed[i] = True
+                if i < cut:
+                    scores[i] = blocks[i].features.chars * NEAR_WEIGHT
     region = _best_run(scores)
     lo, hi = region if region else (0, 0)
     hi = _bridge_gaps(blocks, classes, lo, hi, cut)
     run_end = hi
     hi = _extend_colon_list(blocks, classes, lo, hi, cut)
+    for a, b in enumerations:
+        if hi > lo and lo <= a <= hi + ENUM_ATTACH_GAP and hi < b <= cut:
+            hi = b
     hi = _extend_closed_tail(blocks, classes, hits, lo, hi, cut)
 
     # nearest confident neighbour on each side, inside the region (two linear sweeps); markers
@@ -461,7 +512,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
                 verdicts.append(Verdict(i, "drop", ctx1.code, ctx1.name, hit.kind if hit else ctx1.kind))
             else:
                 verdicts.append(Verdict(i, "keep", "", "", ""))
-        elif cls in ("good", "near") or run_end <= i < hi:
+        elif cls in ("good", "near") or run_end <= i < hi or listed[i]:
             verdicts.append(Verdict(i, "keep", "", "", ""))
         else:
             body_both = left[i] in ("good", "near") and right[i] in ("good", "near")
