@@ -29,6 +29,9 @@ GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
 SOFT_GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}", _V)
 SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。！？]", _V)
 BULLET: Final = regex.compile(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
+#: The number that opens an item of an enumerated list or a table row: "1.", "2)", "3 ", "4a ",
+#: "#5", "6th:" (not a year: at most three digits).
+ENUM_NUMBER: Final = regex.compile(r"^#?\s?(\d{1,3})(?:st|nd|rd|th|[aoºª°])?(?:[.):\-–]|\s)", _V)
 DIGIT: Final = regex.compile(r"\d", _V)
 YEAR: Final = regex.compile(r"\b(?:1[89]|20)\d\d\b", _V)
 
@@ -162,7 +165,13 @@ RELATED_HEADING: Final = regex.compile(
     r"more stories|more to explore|what to read next|up next|next (?:story|article|post)|"
     r"previous (?:story|article|post)|(?:read|watch) (?:this|these) next|"
     r"lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leer más|te puede interesar|"
-    r"leggi anche|veja também|читайте также)\s{0,2}[:»›>]?$",
+    r"leggi anche|veja também|читайте также|"
+    # "you may also like" in the languages with stop-word lists
+    r"(?:você|voce) (?:também |tambem )?(?:pode|poderá) gostar|(?:también )?te (?:puede|podría) "
+    r"(?:gustar|interesar)|vous (?:aimerez|pourriez aimer) aussi|à voir aussi|das könnte sie auch "
+    r"interessieren|auch interessant|(?:ti )?potrebbe(?:ro)? (?:interessarti|piacerti)|ook interessant|"
+    r"lees ook|вам (?:может|могут) (?:понравиться|быть интересн\w{1,4})|похожие (?:статьи|новости|"
+    r"материалы)|материалы по теме)\s{0,2}(?:\.{3}|…)?\s{0,2}[:»›>]?$",
     _I,
 )
 # Where a teaser card's title is glued to its summary: "…Student-AthleteA 24-year-old woman…".

@@ -170,7 +170,16 @@ def widget_heading(block: Block, doc: DocView) -> bool:
     max_words=8,
     name="related-heading",
     kind="related_links",
-    noise=["More On This Topic", "Related Stories", "Read more", "You may also like", "See also:"],
+    noise=[
+        "More On This Topic",
+        "Related Stories",
+        "Read more",
+        "You may also like",
+        "See also:",
+        "Vous aimerez aussi",
+        "Das könnte Sie auch interessieren",
+        "Você também pode gostar...",
+    ],
     keep=["Read more carefully, the law says something else.", "Related stories of abuse emerged later."],
 )
 def related_heading(block: Block, doc: DocView) -> bool:
@@ -178,7 +187,8 @@ def related_heading(block: Block, doc: DocView) -> bool:
 
     ## What it removes
     "More On This Topic", "Related Stories", "Read more", "See also", "You may also like",
-    "Recommended for you", also glued behind the last sentence of a paragraph (split off first).
+    "Recommended for you", also glued behind the last sentence of a paragraph (split off first);
+    also "you may also like" and "related articles" in the other languages with stop-word lists.
 
     ## Why is it noise?
     It introduces links to other articles. The headline-like lines under it are removed by the
