@@ -41,6 +41,7 @@ KINDS: tuple[str, ...] = (
     "custom",
     "duplicate_headline",
     "site_template",
+    "duplicate_text",
 )
 
 

@@ -58,6 +58,7 @@ KIND_COLOURS: Final[dict[str, str]] = {
     "custom": "#e6550d",
     "duplicate_headline": "#31a354",
     "site_template": "#756bb1",
+    "duplicate_text": "#bcbd22",
 }
 #: Colour of a kind outside `KINDS` (a user pattern's kind from a newer version, say).
 OTHER_COLOUR: Final = "#999999"

@@ -531,4 +531,39 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
                 verdicts.append(Verdict(i, "drop", ctx2.code, ctx2.name, ctx2.kind))
             else:
                 verdicts.append(Verdict(i, "keep", "", "", ""))
+    if rules.enabled("DUP001"):
+        _drop_repeated_runs(blocks, verdicts)
     return Smoothed(tuple(verdicts), region)
+
+
+#: DUP001: a repeated run needs this many consecutive kept blocks and words to be a second copy
+#: (a weekly meal plan repeats runs of up to ~190 words; a dumped article copy, 1,500 and more).
+#: Calibrated on the dev benchmark, 2026-11-23.
+DUP_MIN_BLOCKS: Final = 3
+DUP_MIN_WORDS: Final = 300
+
+
+def _drop_repeated_runs(blocks: tuple[Block, ...], verdicts: list[Verdict]) -> None:
+    """DUP001: drop later copies of long runs of kept blocks (in place; linear: every block is
+    compared at most DUP_MIN_BLOCKS times unless it joins a run, which is then skipped)."""
+    kept = [v.index for v in verdicts if v.label == "keep"]
+    texts = [blocks[i].text for i in kept]
+    first: dict[str, int] = {}
+    info = by_code("DUP001")
+    p = 0
+    while p < len(texts):
+        j = first.get(texts[p])
+        if j is not None:
+            n = 0
+            while p + n < len(texts) and j + n < p and texts[p + n] == texts[j + n]:
+                n += 1
+            if n >= DUP_MIN_BLOCKS:
+                if sum(blocks[kept[k]].features.words for k in range(p, p + n)) >= DUP_MIN_WORDS:
+                    for k in range(p, p + n):
+                        verdicts[kept[k]] = Verdict(kept[k], "drop", info.code, info.name, info.kind)
+                for k in range(p, p + n):
+                    first.setdefault(texts[k], k)
+                p += n
+                continue
+        first.setdefault(texts[p], p)
+        p += 1

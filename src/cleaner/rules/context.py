@@ -244,6 +244,45 @@ def site_template() -> None:
     """
 
 
+#: Six distinct paragraphs of about 60 words: a whole article that a dump can carry twice.
+_LONG_ARTICLE = "".join(
+    f"In the {place} district, the council said on Tuesday that {n} new schools would open by the "
+    f"end of the year, and that the money for them would come from the budget approved after the "
+    f"long debate. Parents in {place} welcomed the plan, but teachers asked how the {n} schools "
+    f"would be staffed when the city already struggles to fill the posts it has.\n\n"
+    for place, n in (("north", 3), ("south", 4), ("east", 5), ("west", 6), ("harbour", 7), ("hill", 8))
+)
+
+
+@rule(
+    code="DUP001",
+    name="repeated-article-copy",
+    kind="duplicate_text",
+    scope="context",
+    noise=[_LONG_ARTICLE + "Share this:\n\n" + _LONG_ARTICLE],
+    keep=[
+        _LONG_ARTICLE,
+        "What do you cook at home?\n\nPasta, mostly, with whatever is in the garden that week.\n\n"
+        "What do you cook at home?\n\nSoup in winter and salads in summer, and bread every day.\n",
+    ],
+)
+def repeated_article_copy() -> None:
+    """A second copy of a long stretch of the article.
+
+    ## What it removes
+    A run of at least `DUP_MIN_BLOCKS` consecutive kept blocks, `DUP_MIN_WORDS` words or more,
+    that repeats an earlier run block for block: the article a second time, as dumps of pages
+    with an AMP, print or `<noscript>` copy carry it. The first copy is kept.
+
+    ## Why is it noise?
+    The page shows the article once; the copy doubles every word of it.
+
+    ## Limitations
+    Only exact, long repeats in the same order; a question repeated before each answer of an
+    interview, or a line that recurs in a weekly plan, is kept.
+    """
+
+
 RULES = (
     outside_main_content,
     short_near_noise,
@@ -254,4 +293,5 @@ RULES = (
     duplicate_headline,
     user_pattern,
     site_template,
+    repeated_article_copy,
 )
