@@ -180,6 +180,11 @@ RELATED_HEADING: Final = regex.compile(
 LETTERS: Final = regex.compile(r"\p{L}+", _V)
 UNCASED_LETTERS: Final = regex.compile(r"[\p{Lo}\p{Lm}]+", _V)
 TEASER_GLUE: Final = regex.compile(r"(?<=\p{Ll}{3}|[’'”?!])\p{Lu}(?=[\p{Ll} ])", _V)
+# A title in sentence case glued to the upper-case dateline that opens its summary
+# ("…may soon be deemed statelessWASHINGTON: Expressing concern…").
+TEASER_DATELINE_GLUE: Final = regex.compile(
+    r"(?<=\p{Ll}{2}|[’'”?!)])(?=\p{Lu}{2,20}(?:[ -]\p{Lu}{2,20}){0,2}\s{0,2}[:–—]\s)", _V
+)
 RELATED_INLINE: Final = regex.compile(
     r"^\[?\s{0,2}(?:related|see also|read more|read also|also read|more|recommended|lesen sie "
     r"auch|lire aussi|leer más|leggi anche|veja também)\s{0,2}[:|]\s{0,2}.{3,200}\]?$"

@@ -25,7 +25,15 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from cleaner.model import Block, Features, Hit, Verdict
-from cleaner.patterns import ENUM_NUMBER, LETTERS, TEASER_GLUE, UNCASED_LETTERS, timeout_for
+from cleaner.patterns import (
+    ENUM_NUMBER,
+    LETTERS,
+    SENTENCE_END,
+    TEASER_DATELINE_GLUE,
+    TEASER_GLUE,
+    UNCASED_LETTERS,
+    timeout_for,
+)
 from cleaner.registry import DocView, RuleInfo, RuleSet
 from cleaner.rules import by_code
 
@@ -363,6 +371,8 @@ def _enumerations(blocks: tuple[Block, ...], hits: list[Hit | None]) -> list[tup
 TEASER_TITLE_WORDS: Final = (3, 20)
 TEASER_TITLE_CAPITALISED: Final = 0.6
 TEASER_NEIGHBOURHOOD: Final = 3
+#: A title glued to a summary's upper-case dateline may be a whole sentence-case headline.
+TEASER_DATELINE_TITLE_MAX_WORDS: Final = 30
 _TITLE_SMALL_WORDS: Final = frozenset(
     "a an the of in on at to for from by with and or but nor as vs via de la le el du der die das".split()
 )
@@ -373,6 +383,13 @@ def _teaser_shape(block: Block) -> bool:
     text = block.text
     if block.features.words < 8:
         return False
+    d = TEASER_DATELINE_GLUE.search(text, 0, 250, timeout=timeout_for(text))
+    if d is not None:
+        title = text[: d.start()]
+        # a sentence-case title: no sentence ends inside it
+        words = len(title.split())
+        if TEASER_TITLE_WORDS[0] <= words <= TEASER_DATELINE_TITLE_MAX_WORDS and SENTENCE_END.search(title) is None:
+            return True
     m = TEASER_GLUE.search(text, 0, 200, timeout=timeout_for(text))
     if m is None:
         return False

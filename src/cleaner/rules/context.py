@@ -138,7 +138,10 @@ def comment_thread() -> None:
         _ARTICLE
         + "\nCouncil Approves New Harbour BudgetThe city council voted on Tuesday to fund the harbour.\n"
         + "Schools Brace For Winter StormsDistricts across the region said they would close early.\n"
-        + "Local Team Wins Title In OvertimeThe home side scored twice in the final minutes to win.\n"
+        + "Local Team Wins Title In OvertimeThe home side scored twice in the final minutes to win.\n",
+        _ARTICLE
+        + "\nPort strike enters its third week as talks stallROTTERDAM: Dock workers rejected the offer.\n"
+        + "Rail fares to rise again in spring, operators sayLONDON: Fares will go up by four percent.\n",
     ],
     keep=[_ARTICLE.replace("\n\nOpposition", "\n\nA Fight AheadOpposition")],
 )
@@ -146,9 +149,11 @@ def teaser_cards() -> None:
     """A run of teaser cards: another article's title glued to its summary.
 
     ## What it removes
-    Blocks such as "Council Approves Harbour BudgetThe city council voted on Tuesday to…" when
-    another such block stands within three blocks: lists of links to other stories whose title
-    and summary were separate elements that the dump glued together.
+    Blocks such as "Council Approves Harbour BudgetThe city council voted on Tuesday to…" or
+    "Port strike enters its third week as talks stallROTTERDAM: Dock workers…" (a title glued
+    to the upper-case dateline of its summary) when another such block stands within three
+    blocks: lists of links to other stories whose title and summary were separate elements that
+    the dump glued together.
 
     ## Why is it noise?
     They advertise other articles of the site.
