@@ -124,7 +124,8 @@ PROMO_OFFER: Final = regex.compile(
 # --- rules: widgets ---------------------------------------------------------------------------
 SHARE: Final = regex.compile(
     r"^(?:share(?: (?:this|on|via|to)(?: \w{1,20}){0,2})?|share this (?:article|story|post|page)|"
-    r"click to (?:share on \w{1,20}|email this to a friend|print)(?: \(opens in new window\))?|"
+    r"click to (?:share on \w{1,20}|email this to a friend|print|tweet)(?: \(opens in new window\))?|"
+    r"\d[\d,.]{0,8}k? shares?|"
     r"tweet(?: this)?|pin(?: it)?|e-?mail(?: this)?|print(?: this)?(?: (?:article|page))?|"
     r"copy link|facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|"
     r"messenger|x|sms|like this|likeloading\W{0,3}|like loading\W{0,3}|addthis sharing buttons|"
@@ -309,7 +310,18 @@ COMMENT_FORM: Final = regex.compile(
     r"\bemail address will not be published|\brequired fields are marked|\bsave my name,? e-?mail|"
     r"\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)|\byou must be logged in to (?:post|comment)|"
     r"\b(?:be respectful|community (?:guidelines|standards|rules)).{0,80}\bcomment|"
-    r"^comments? (?:are|is) (?:subject to (?:our|the)\b|moderated\b|closed\b)|^please be (?:mindful|respectful)\b",
+    r"\bcomment data is processed\b|^comments? (?:are|is) (?:subject to (?:our|the)\b|moderated\b|closed\b)|"
+    r"^please be (?:mindful|respectful)\b",
+    _I,
+)
+# The standing disclaimers of a site: medical, financial and reproduction notices.
+DISCLAIMER: Final = regex.compile(
+    r"\bno part (?:of this (?:\w{1,15} ){0,2})?may be reproduced\b|\bnot intended to diagnose, treat,? (?:or )?cure\b|"
+    r"\bthese statements have not been evaluated by\b|\bfor (?:general )?informational purposes only\b|"
+    r"\b(?:does|do|should|shall) not constitute (?:\w{1,15} ){0,2}(?:medical|financial|legal|investment|"
+    r"professional|tax) advice\b|\bconsult (?:your|a) (?:physician|doctor|health ?care (?:provider|professional))\b"
+    r".{0,80}\bbefore (?:beginning|starting|using)\b|\bmay not be (?:published|reproduced),? broadcast\b|"
+    r"^this (?:document|material|content) is subject to copyright\b",
     _I,
 )
 # The microcopy of a newsletter sign-up box: reassurance, confirmation and consent lines.

@@ -9,6 +9,7 @@ from cleaner.patterns import (
     CONSENT_LEAD,
     COOKIE,
     DATE_LINE,
+    DISCLAIMER,
     GLUE,
     LEGAL,
     PRIVACY_TERM,
@@ -317,6 +318,50 @@ def privacy_notice(block: Block, doc: DocView) -> bool:
     return len(terms) >= PRIVACY_MIN_TERMS and READER.search(text, timeout=timeout_for(text)) is not None
 
 
+#: A site's standing disclaimer is a paragraph at most; the article's own text is longer.
+DISCLAIMER_MAX_WORDS = 120
+
+
+@rule(
+    code="LEG003",
+    max_words=DISCLAIMER_MAX_WORDS,
+    name="site-disclaimer",
+    kind="legal",
+    noise=[
+        "These statements have not been evaluated by the Food and Drug Administration. These "
+        "products are not intended to diagnose, treat, cure, or prevent any disease.",
+        "This material may not be published, broadcast, rewritten, or redistributed.",
+        "This document is subject to copyright. Apart from any fair dealing, no part may be "
+        "reproduced without the written permission.",
+        "The content on this site is for informational purposes only and does not constitute financial advice.",
+        "Consult your physician and follow all safety instructions before beginning any exercise program.",
+    ],
+    keep=[
+        "The agency said the claims had not been checked and urged buyers to be careful.",
+        "Doctors told patients to consult a physician if symptoms persisted.",
+    ],
+)
+def site_disclaimer(block: Block, doc: DocView) -> bool:
+    """A standing disclaimer of the site: medical, financial or reproduction notices.
+
+    ## What it removes
+    "These statements have not been evaluated by the Food and Drug Administration…", "This
+    material may not be published, broadcast, rewritten, or redistributed", "…no part may be
+    reproduced…", "…for informational purposes only and does not constitute financial advice",
+    "Consult your physician… before beginning any exercise program".
+
+    ## Why is it noise?
+    Legal small print of the site, printed under every article.
+
+    ## Limitations
+    Only the set formulas of such notices; reporting about a product's claims is kept.
+    """
+    text = block.text
+    if block.features.words > DISCLAIMER_MAX_WORDS:
+        return False
+    return DISCLAIMER.search(text, timeout=timeout_for(text)) is not None
+
+
 RULES = (
     page_date,
     breadcrumb_trail,
@@ -327,4 +372,5 @@ RULES = (
     cookie_notice,
     copyright_line,
     privacy_notice,
+    site_disclaimer,
 )

@@ -33,7 +33,7 @@ SOCIAL_RUN_MAX_CHARS = 260
     max_words=6,
     name="share-prompt",
     kind="share_widget",
-    noise=["Share this:", "Share on Facebook", "Tweet", "WhatsApp", "Print this article", "Like this:"],
+    noise=["Share this:", "Share on Facebook", "Tweet", "WhatsApp", "Print this article", "Like this:", "445 shares"],
     keep=["Share prices fell 4% on Monday.", "Facebook said it would appeal the ruling."],
 )
 def share_prompt(block: Block, doc: DocView) -> bool:
@@ -256,6 +256,7 @@ COMMENT_FORM_MAX_WORDS = 60
         "As you comment, please be respectful of other commenters and other viewpoints.",
         "Comments are subject to our community guidelines, which can be viewed here.",
         "Please be mindful of our community standards.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
     ],
     keep=[
         "The minister's comments are subject to review by the ethics committee, a spokesman said.",
