@@ -277,6 +277,14 @@ _TIME = (
     r"(?:\s{0,3}(?:at\s|[-–|,@]\s{0,2})?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s{0,2}(?:[ap]\.?m\.?)?"
     r"(?:\s{0,2}[A-Z]{2,5}(?:[+-]\d{1,4})?)?)?"
 )
+# A post's age on a line of its own: "2 days ago", "3 hours ago at 07:52 am", "vor 2 Stunden".
+RELATIVE_DATE_LINE: Final = regex.compile(
+    r"^(?:(?:posted|published|updated)\s{1,2})?(?:\d{1,3}|an?|one)\s(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|"
+    r"year)s?\sago"
+    + _TIME
+    + r"\s{0,3}$|^vor\s\d{1,3}\s(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\s{0,3}$",
+    _I,
+)
 DATE_LINE: Final = regex.compile(
     rf"^(?:(?:published|updated|posted|last updated|date)\s{{0,2}}(?:on)?\s{{0,2}}:?\s{{0,2}})?"
     rf"(?:{_WEEKDAY},?\s{{1,3}})?(?:"

@@ -447,22 +447,39 @@ def _widget_lists(blocks: tuple[Block, ...], hits: list[Hit | None], rules: Rule
 
 #: A comment thread needs at least this many comment meta lines after its start.
 MIN_COMMENT_METAS: Final = 2
-_COMMENT_CODES: Final = frozenset({"COM001", "COM002"})
+#: A comment's meta line: who wrote it ("Name says:") or when ("2 days ago at 07:52 am").
+_COMMENT_META_CODES: Final = frozenset({"COM002", "DAT002"})
 
 
-def _comment_thread_start(classes: list[ProseClass], hits: list[Hit | None]) -> int:
+def _comment_thread_start(blocks: tuple[Block, ...], classes: list[ProseClass], hits: list[Hit | None]) -> int:
     """CTX004: index of the first comment marker after body text that opens a real thread."""
+    meta = [_is_comment_meta(blocks, hits, i) for i in range(len(hits))]
     metas_after = [0] * (len(hits) + 1)
     for i in range(len(hits) - 1, -1, -1):
-        h = hits[i]
-        metas_after[i] = metas_after[i + 1] + (1 if h is not None and h.code == "COM002" else 0)
+        metas_after[i] = metas_after[i + 1] + meta[i]
     seen_body = False
     for i, h in enumerate(hits):
         if classes[i] == "good":
             seen_body = True
-        elif seen_body and h is not None and h.code in _COMMENT_CODES and metas_after[i] >= MIN_COMMENT_METAS:
+        elif seen_body and (meta[i] or (h is not None and h.code == "COM001")) and metas_after[i] >= MIN_COMMENT_METAS:
             return i
     return len(hits)
+
+
+#: A comment's author line above its age stamp is a user name of at most this many words.
+COMMENT_AUTHOR_MAX_WORDS: Final = 3
+
+
+def _is_comment_meta(blocks: tuple[Block, ...], hits: list[Hit | None], i: int) -> bool:
+    """A "Name says:" line, or an age stamp right under a short user name (a listed story's age
+    stamp sits under its title instead)."""
+    h = hits[i]
+    if h is None or h.code not in _COMMENT_META_CODES:
+        return False
+    if h.code != "DAT002":
+        return True
+    above = blocks[i - 1].features if i > 0 else None
+    return above is not None and above.words <= COMMENT_AUTHOR_MAX_WORDS and not above.ends_sentence
 
 
 def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: RuleSet) -> Smoothed:
@@ -480,7 +497,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     see_through = [
         c == "noise" and h is not None and h.kind in _TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
     ]
-    cut = _comment_thread_start(classes, hits) if rules.enabled("CTX004") else len(blocks)
+    cut = _comment_thread_start(blocks, classes, hits) if rules.enabled("CTX004") else len(blocks)
     scores = [_score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
     for i, h in enumerate(hits[:cut]):
         if h is not None and h.code in _HEADING_CODES:

@@ -14,6 +14,7 @@ from cleaner.patterns import (
     LEGAL,
     PRIVACY_TERM,
     READER,
+    RELATIVE_DATE_LINE,
     YEAR,
     timeout_for,
 )
@@ -48,6 +49,29 @@ def page_date(block: Block, doc: DocView) -> bool:
     It is page metadata; the story never reads it as a sentence.
     """
     return block.features.words <= 12 and DATE_LINE.match(block.text, timeout=timeout_for(block.text)) is not None
+
+
+@rule(
+    code="DAT002",
+    gate=RELATIVE_DATE_LINE,
+    max_words=8,
+    name="relative-date",
+    kind="page_date",
+    noise=["2 days ago", "3 hours ago at 07:52 am", "Posted 1 day ago", "vor 2 Stunden"],
+    keep=["2 days ago the river burst its banks.", "Three hours ago nobody knew."],
+)
+def relative_date(block: Block, doc: DocView) -> bool:
+    """A line holding only a post's age: "2 days ago", "3 hours ago at 07:52 am".
+
+    ## What it removes
+    The age stamps of listed stories and of reader comments. Several of them after the article
+    mark a comment thread for CTX004.
+
+    ## Why is it noise?
+    Page metadata; a story never reads its own age as a sentence.
+    """
+    text = block.text
+    return block.features.words <= 8 and RELATIVE_DATE_LINE.match(text, timeout=timeout_for(text)) is not None
 
 
 @rule(
@@ -364,6 +388,7 @@ def site_disclaimer(block: Block, doc: DocView) -> bool:
 
 RULES = (
     page_date,
+    relative_date,
     breadcrumb_trail,
     glued_menu,
     menu_item,

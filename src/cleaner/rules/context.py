@@ -109,9 +109,19 @@ def widget_list() -> None:
         + "\n3 responses to “Budget passes”\n\nreaderone says:\nMay 2, 2019 at 5:23 pm\n\n"
         + "This is the worst budget I have seen in years and the council knows it very well.\n\n"
         + "readertwo says:\nMay 2, 2019 at 6:01 pm\n\n"
-        + "I disagree with the first comment because the schools really needed the money this time.\n"
+        + "I disagree with the first comment because the schools really needed the money this time.\n",
+        _ARTICLE
+        + "\nTop Comments\n\nreaderone\n2 days ago at 07:52 am\n\n"
+        + "This is the worst budget I have seen in years and the council knows it very well.\n\n"
+        + "readertwo\n2 days ago at 08:10 am\n\n"
+        + "I disagree with the first comment because the schools really needed the money this time.\n",
     ],
-    keep=[_ARTICLE],
+    keep=[
+        _ARTICLE,
+        "Weather Today\n\nSunny spells later in the day with a light breeze from the west.\n1 hour ago\n\n"
+        + "Harbour Works Begin On Monday\n2 hours ago\n\n"
+        + _ARTICLE,
+    ],
 )
 def comment_thread() -> None:
     """A reader-comment thread after the article.
@@ -119,7 +129,10 @@ def comment_thread() -> None:
     ## What it removes
     Everything from the first comment marker after the article (a comments heading or a
     comment's meta line) to the end of the page, when at least two comment meta lines follow
-    it — the comments themselves, which are prose and would otherwise pass for body.
+    it — the comments themselves, which are prose and would otherwise pass for body. A meta
+    line names the writer ("readerone says:") or is an age stamp ("2 days ago at 07:52 am",
+    DAT002) right under a user name of at most three words; a listed story's age stamp, under
+    its title, is not one.
 
     ## Why is it noise?
     Comments are written by readers, not by the article's author.
