@@ -1,0 +1,59 @@
+"""Start-up: what `import cleaner` and the command load before they need it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def _run(code: str, cache_dir: Path | str, **env: str) -> subprocess.CompletedProcess[str]:
+    full = {
+        **os.environ,
+        "CLEANER_CACHE_DIR": str(cache_dir),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
+        **env,
+    }
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=full)
+
+
+def _modules_after(code: str, cache_dir: Path | str) -> set[str]:
+    out = _run(code + "\nimport sys; print(' '.join(sorted(sys.modules)))", cache_dir)
+    return set(out.stdout.split())
+
+
+def test_version_loads_neither_regex_nor_the_pipeline(tmp_path: Path) -> None:
+    code = "from cleaner.cli import main; main(['--version'])"
+    loaded = _modules_after(code, tmp_path)
+    assert not loaded & {"regex", "cleaner.pipeline", "cleaner.patterns", "argparse", "dataclasses", "typing"}
+
+
+def test_help_does_not_load_the_pipeline(tmp_path: Path) -> None:
+    code = "from cleaner.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    loaded = _modules_after(code, tmp_path)
+    assert "argparse" in loaded
+    assert not loaded & {"regex", "cleaner.pipeline"}
+
+
+def test_cleaning_one_file_loads_no_pool_json_or_html(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\n" + "A sentence of the body that says enough words. " * 10 + "\n", encoding="utf-8")
+    code = f"from cleaner.cli import main; main(['--check', '-q', {str(page)!r}])"
+    loaded = _modules_after(code, tmp_path / "cache")
+    assert "cleaner.pipeline" in loaded
+    assert not loaded & {"multiprocessing", "json", "tempfile", "gzip", "difflib", "charset_normalizer", "trafilatura"}
+
+
+def test_bare_import_cleaner_still_reaches_the_api_and_submodules(tmp_path: Path) -> None:
+    code = (
+        "import cleaner\n"
+        "assert 'cleaner.pipeline' not in __import__('sys').modules\n"
+        "assert cleaner.clean('x').status == 'not_an_article'\n"
+        "assert cleaner.pipeline.clean is cleaner.clean and cleaner.by_code('CSS001').code == 'CSS001'\n"
+        "assert set(cleaner.__all__) <= set(dir(cleaner))\n"
+        "try:\n    cleaner.nothing_here\nexcept AttributeError:\n    pass\nelse:\n    raise AssertionError\n"
+    )
+    _run(code, tmp_path)
