@@ -19,11 +19,15 @@ simply compiled anew.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from typing import Any
 
 import regex
+
+try:  # the C unpickler alone: importing the `pickle` module would cost start-up ~2 ms more
+    from _pickle import Unpickler, UnpicklingError
+except ImportError:  # pragma: no cover - a Python without the C accelerator
+    from pickle import Unpickler, UnpicklingError
 
 #: Entries kept in the file beyond the ones a process used (old pattern versions, other rule
 #: selections' gates); past this the file is rewritten with the used ones only.
@@ -36,13 +40,13 @@ _used: set[_Key] = set()
 _dirty = False
 
 
-class _PatternUnpickler(pickle.Unpickler):
+class _PatternUnpickler(Unpickler):
     """Unpickles only `regex` patterns (their reduce function) and plain containers."""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) == ("regex._regex", "compile"):
             return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the pattern cache")
+        raise UnpicklingError(f"{module}.{name} is not allowed in the pattern cache")
 
 
 def cache_path() -> str | None:
@@ -94,6 +98,8 @@ def save() -> None:
     path = cache_path()
     if path is None:
         return
+    import pickle
+
     entries = _cache if len(_cache) <= MAX_ENTRIES else {k: v for k, v in _cache.items() if k in _used}
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
