@@ -77,3 +77,28 @@ def test_help_width_is_what_argparse_would_use(monkeypatch: pytest.MonkeyPatch, 
     else:
         monkeypatch.setenv("COLUMNS", columns)
     assert _help_width() == shutil.get_terminal_size().columns - 2
+
+
+def test_main_called_in_process_leaves_the_collector_alone(tmp_path: Path) -> None:
+    import gc
+
+    from cleaner.cli import main
+
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\n" + "A sentence of the body that says enough words. " * 10 + "\n", encoding="utf-8")
+    frozen = gc.get_freeze_count()
+    main(["--check", "-q", str(page)])
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_the_command_freezes_start_up_objects_and_collects_afterwards(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\n" + "A sentence of the body that says enough words. " * 10 + "\n", encoding="utf-8")
+    code = (
+        "import gc, sys\n"
+        "from cleaner.cli import main\n"
+        f"sys.argv = ['cleaner', '--check', '-q', {str(page)!r}]\n"
+        "main()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 10_000)\n"
+    )
+    assert _run(code, tmp_path / "cache").stdout.split() == ["True", "True"]
