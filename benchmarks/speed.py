@@ -7,8 +7,9 @@ All measurements run in one process run, on the same dev pages (benchmarks/dev, 
 * HTML mode: MB/s of `cleaner.html.clean_html()` beside trafilatura's own `extract()` on the
   same .html files (skipped with a note when either is not importable);
 * the tokenising floor: one `regex` `\\w+` findall pass over the same text;
-* start-up: `cleaner --version` and `cleaner --check` on one small file vs `python -c pass`
-  (median of several runs), and which heavy modules `import cleaner` pulls in;
+* start-up: `import cleaner`, `cleaner --version` and `cleaner --check` on one small file (warm
+  and cold pattern cache) vs `python -c pass` and `python -c "import regex"` (medians of
+  interleaved runs), and which heavy modules `cleaner.clean` pulls in;
 * scaling: the CLI over N files with `--jobs 1` vs `--jobs 2`, and `--jsonl` over a JSONL corpus
   of `--jsonl-mb` MB (default 200) with the child's peak RSS;
 * cost growth: `clean()` on 1x, 4x, 16x, 64x a document (time per MB should stay flat);
@@ -23,6 +24,7 @@ Timing numbers are printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import compileall
 import cProfile
 import io
 import json
@@ -110,37 +112,71 @@ def html_mode(htmls: list[str]) -> dict[str, Any]:
     return out
 
 
-def median_wall(cmd: list[str], runs: int) -> float:
-    times = []
+def median_walls(cmds: dict[str, list[str]], runs: int, cwd: Path, cold: Sequence[str] = ()) -> dict[str, float]:
+    """Median wall time of each command over `runs` rounds, the commands interleaved round by
+    round so that load from other jobs on the machine falls on all of them alike. Commands named
+    in `cold` run with a new, empty pattern cache each time (a first run after installing)."""
+    times: dict[str, list[float]] = {name: [] for name in cmds}
     for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for name, cmd in cmds.items():
+            env = None
+            if name in cold:
+                env = {**os.environ, "CLEANER_CACHE_DIR": tempfile.mkdtemp(prefix="cleaner-cold-")}
+            t0 = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=cwd, env=env)
+            times[name].append(time.perf_counter() - t0)
+            if env is not None:
+                shutil.rmtree(env["CLEANER_CACHE_DIR"], ignore_errors=True)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def startup(sample: Path, runs: int) -> dict[str, Any]:
+    """Start-up against `python -c pass` and `python -c "import regex"` (the floor: cleaning
+    needs `regex`). Bytecode is compiled first, as pip does on install (PYTHONDONTWRITEBYTECODE
+    would otherwise make every run compile the sources), and the pattern cache is warm except
+    for the `cold` run. The commands run in a temporary directory without a pyproject.toml (one
+    in the tree is parsed for `[tool.cleaner]`: tomllib costs a few ms more)."""
     exe = str(BIN / "cleaner")
     py = sys.executable
+    compileall.compile_dir(str(Path(cleaner.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp) / "small.txt"
         shutil.copy(sample, small)
-        base = median_wall([py, "-c", "pass"], runs)
-        version = median_wall([exe, "--version"], runs)
-        one = median_wall([exe, "--check", "-q", str(small)], runs)
+        one = [exe, "--check", "-q", str(small)]
+        subprocess.run(one, capture_output=True, check=False, cwd=tmp)  # fills the pattern cache
+        t = median_walls(
+            {
+                "pass": [py, "-c", "pass"],
+                "regex": [py, "-c", "import regex"],
+                "import": [py, "-c", "import cleaner"],
+                "import_clean": [py, "-c", "from cleaner import clean"],
+                "version": [exe, "--version"],
+                "one": one,
+                "one_cold": one,
+            },
+            runs,
+            Path(tmp),
+            cold=("one_cold",),
+        )
     probe = (
-        "import sys, cleaner; "
+        "import sys, cleaner; cleaner.clean('x'); "
         "print(','.join(m for m in ('trafilatura', 'lxml', 'numpy', 'bs4', 'charset_normalizer') if m in sys.modules))"
     )
     heavy = subprocess.run([py, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
-    imp = median_wall([py, "-c", "import cleaner"], runs)
+    base = t["pass"]
     return {
-        "python_c_pass_s": round(base, 3),
-        "import_cleaner_s": round(imp, 3),
-        "cleaner_version_s": round(version, 3),
-        "cleaner_one_small_file_s": round(one, 3),
-        "version_over_python": round(version / base, 1),
-        "heavy_modules_imported_by_import_cleaner": heavy.split(",") if heavy else [],
+        "runs": runs,
+        "python_c_pass_s": round(base, 4),
+        "python_import_regex_s": round(t["regex"], 4),
+        "import_cleaner_s": round(t["import"], 4),
+        "from_cleaner_import_clean_s": round(t["import_clean"], 4),
+        "cleaner_version_s": round(t["version"], 4),
+        "cleaner_one_small_file_s": round(t["one"], 4),
+        "cleaner_one_small_file_cold_cache_s": round(t["one_cold"], 4),
+        "import_regex_over_python": round(t["regex"] / base, 2),
+        "version_over_python": round(t["version"] / base, 2),
+        "one_small_file_over_python": round(t["one"] / base, 2),
+        "heavy_modules_imported_by_clean": heavy.split(",") if heavy else [],
     }
 
 
@@ -262,10 +298,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small JSONL (5 MB) and 200 files instead of 2,000")
     ap.add_argument("--jsonl-mb", type=float, default=200.0, help="size of the JSONL corpus (default 200)")
     ap.add_argument("--files", type=int, default=2000, help="files for the CLI --jobs run (default 2000)")
-    ap.add_argument("--runs", type=int, default=5, help="runs per start-up median")
+    ap.add_argument("--runs", type=int, default=21, help="runs per start-up median")
     ap.add_argument("--profile", action="store_true", help="also print the top functions by cumulative time")
     ap.add_argument("--top", type=int, default=15)
-    ap.add_argument("--skip", default="", help="comma list of sections to skip: html,startup,cli,jsonl,growth")
+    ap.add_argument("--skip", default="", help="comma list of sections to skip: text,html,startup,cli,jsonl,growth")
     ap.add_argument("-o", "--output", type=Path, default=RESULTS / "speed.json")
     args = ap.parse_args(argv)
     if args.quick:
@@ -287,8 +323,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
     }
     cleaner.clean(texts[0])  # warm caches (rule selection, compiled patterns)
-    results["text_mode"] = text_mode(texts)
-    print(table({"text_mode": results["text_mode"]}), flush=True)
+    if "text" not in skip:
+        results["text_mode"] = text_mode(texts)
+        print(table({"text_mode": results["text_mode"]}), flush=True)
     if "html" not in skip:
         results["html_mode"] = html_mode(htmls)
         print(table({"html_mode": results["html_mode"]}), flush=True)

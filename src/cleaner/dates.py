@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from cleaner.patterns import DATE_LINE, TIMEOUT
 
 _MONTHS = {
@@ -17,6 +15,8 @@ def to_iso(line: str) -> str | None:
     m = DATE_LINE.match(line.strip(), timeout=TIMEOUT)
     if m is None:
         return None
+    import datetime as _dt  # on first use: pages without a date line do not pay its ~3 ms import
+
     g = m.groupdict()
     try:
         if g["mon"]:

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import gzip
 import importlib
 import io
 import os
 import stat
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -164,6 +162,8 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
     replaces `path` with `os.replace`; on any error the temporary file is removed and `path` is
     left as it was.
     """
+    import tempfile  # here, not at the top: a run that writes nothing does not need it
+
     target = Path(path)
     data = to_output(text).encode("utf-8")
     try:
@@ -224,6 +224,8 @@ def open_binary_lines(path: str) -> Iterator[IO[bytes]]:
         yield sys.stdin.buffer
         return
     if path.endswith(".gz"):
+        import gzip
+
         with gzip.open(path, "rb") as gz:
             yield cast(IO[bytes], gz)
     elif path.endswith(".zst"):
@@ -246,12 +248,16 @@ def open_atomic_output(path: str) -> Iterator[IO[bytes]]:
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
+    import tempfile
+
     target = Path(path)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as raw:
             if path.endswith(".gz"):
+                import gzip
+
                 with gzip.GzipFile(filename=target.name, mode="wb", fileobj=raw, mtime=0) as gz:
                     yield cast(IO[bytes], gz)
             elif path.endswith(".zst"):

@@ -20,13 +20,15 @@ from typing import Final
 
 import regex
 
+from cleaner import pattern_cache
+
 #: The edits of this stage, one token per match. The trailing-blanks branch starts only at the
 #: first blank of a run (look-behind) and takes the run possessively, so a long run of blanks
 #: that is *not* at a line end is rejected in one step instead of being retried from each of its
 #: characters (the bounded `[ \t]{1,1000}(?=...)` form is quadratic on a 10 MB line of spaces).
 #: Single characters are one class so that the engine scans for them quickly (5x the speed of an
 #: alternation of small classes on prose).
-EDITS: Final = regex.compile(
+EDITS: Final = pattern_cache.compile(
     r"\r\n?|[\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\ud800-\udfff]|(?<![ \t])[ \t]++(?=[\r\n]|$)",
     regex.VERSION1,
 )

@@ -1,5 +1,8 @@
 """Every regular expression of the project, compiled once at import time.
 
+Compiled through `cleaner.pattern_cache`: a run after the first loads the compiled code from
+disk instead of parsing each pattern again.
+
 Rules: use the `regex` module; anchor where possible; bound every repetition (`{0,80}` rather
 than `*`), never nest unbounded quantifiers. `tests/test_regex_safety.py` runs each pattern of
 `ALL_PATTERNS` against a 10 MB single-line input. Patterns are matched against one block (one
@@ -12,6 +15,9 @@ from typing import Final
 
 import regex
 
+from cleaner.pattern_cache import compile as cached
+from cleaner.pattern_cache import save as _save_cache
+
 _I = regex.IGNORECASE  # not VERSION1: its full case-folding makes bounded classes ~10^5 times slower
 _V = regex.VERSION1
 
@@ -22,60 +28,58 @@ TIMEOUT: Final = 1.0
 # (The normalize stage's own edit pattern lives in cleaner.normalize.EDITS.)
 
 # --- segment ----------------------------------------------------------------------------------
-WORD: Final = regex.compile(r"\w{1,100}", _V)
+WORD: Final = cached(r"\w{1,100}", _V)
 # A lowercase letter glued to a capitalised word inside one token ("newsLiveon").
-GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
+GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
 # Any lowercase-to-uppercase step inside a token ("newsRANDY"): soft cut points of long lines.
-SOFT_GLUE: Final = regex.compile(r"(?<=\p{Ll}{2})\p{Lu}", _V)
-SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。！？]", _V)
-BULLET: Final = regex.compile(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
+SOFT_GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}", _V)
+SENTENCE_END: Final = cached(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。！？]", _V)
+BULLET: Final = cached(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
 #: The number that opens an item of an enumerated list or a table row: "1.", "2)", "3 ", "4a ",
 #: "#5", "6th:" (not a year: at most three digits).
-ENUM_NUMBER: Final = regex.compile(r"^#?\s?(\d{1,3})(?:st|nd|rd|th|[aoºª°])?(?:[.):\-–]|\s)", _V)
-DIGIT: Final = regex.compile(r"\d", _V)
-YEAR: Final = regex.compile(r"\b(?:1[89]|20)\d\d\b", _V)
+ENUM_NUMBER: Final = cached(r"^#?\s?(\d{1,3})(?:st|nd|rd|th|[aoºª°])?(?:[.):\-–]|\s)", _V)
+DIGIT: Final = cached(r"\d", _V)
+YEAR: Final = cached(r"\b(?:1[89]|20)\d\d\b", _V)
 
 # Cheap test that a line may hold a split point at all (sentence end glued to a letter, a
 # parenthesis, or capitals at the end); lines without one skip the split rules.
-SPLIT_HINT: Final = regex.compile(r"[.!?][\"”’)\]]{0,2}\p{L}|\(|\p{Lu}{2}\.?\s{0,3}$", _V)
+SPLIT_HINT: Final = cached(r"[.!?][\"”’)\]]{0,2}\p{L}|\(|\p{Lu}{2}\.?\s{0,3}$", _V)
 # Splits agency credit lines into their names.
-AGENCY_SPLIT: Final = regex.compile(r"[\s,/&()\-–—.]+", _V)
+AGENCY_SPLIT: Final = cached(r"[\s,/&()\-–—.]+", _V)
 
 # Glued sentences: a sentence end (not an initial such as "U.S." or an abbreviation such as
 # "Sept.") immediately followed by a capitalised word. The look-behind needs two lowercase
 # letters or a digit before the mark, so "U.S.A", "e.g.", "Mr.X" and "3.5" never split.
-GLUED_SENTENCE: Final = regex.compile(
+GLUED_SENTENCE: Final = cached(
     r"(?<=(?:\p{Ll}{2}|\d|\p{Ll}[\"”’)\]])[.!?][\"”’)\]]{0,2})(?=\p{Lu}(?:\p{Ll}{1,30}|\p{Lu}[\p{Lu}'’]{1,30})\b)", _V
 )
 # A credit parenthesis glued to the next sentence: "...(Name/Agency)Next heading".
-GLUED_AFTER_CREDIT: Final = regex.compile(r"(?<=\)[\"”’]{0,1})(?=\p{Lu}\p{Ll}{1,30}\b)", _V)
+GLUED_AFTER_CREDIT: Final = cached(r"(?<=\)[\"”’]{0,1})(?=\p{Lu}\p{Ll}{1,30}\b)", _V)
 # Trailing agency credit after the last sentence: '... as appropriate.” REUTERS, AFP'.
-TRAILING_AGENCY: Final = regex.compile(
+TRAILING_AGENCY: Final = cached(
     r"(?<=(?:\p{Ll}|\d)[.!?][\"”’]{0,2}|[.!?][\"”’])\s{1,3}"
     r"(?=\p{Lu}{2,12}(?:\s{0,2}(?:,|/|&|and)\s{0,2}\p{Lu}{2,12}){0,4}\s{0,3}$)",
     _V,
 )
 # Inline related-links heading glued behind a sentence: "...on the agenda.Related Stories".
-GLUED_RELATED: Final = regex.compile(
-    r"(?<=[.!?][\"”’]{0,2})(?=(?:related|read more|read also|see also|more on this)\b)", _I
-)
+GLUED_RELATED: Final = cached(r"(?<=[.!?][\"”’]{0,2})(?=(?:related|read more|read also|see also|more on this)\b)", _I)
 
 # --- rules: markup ----------------------------------------------------------------------------
-CSS_SELECTOR_OPEN: Final = regex.compile(
+CSS_SELECTOR_OPEN: Final = cached(
     r"^(?:@(?:media|supports|font-face|keyframes)[^{}]{0,200}|[\w\-.#:\[\]=\"'()*>+~, ]{1,300})\{$", _V
 )
 # A selector token: has a class/id/pseudo/attribute part, or is an HTML element name.
-CSS_SELECTOR_TOKEN: Final = regex.compile(
+CSS_SELECTOR_TOKEN: Final = cached(
     r"[.#:\[]|^(?:a|p|div|span|body|html|ul|ol|li|h[1-6]|img|table|td|tr|th|section|article|"
     r"header|footer|nav|aside|main|figure|figcaption|button|input|form|label|iframe|\*)$",
     _V,
 )
-CSS_DECLARATION: Final = regex.compile(
+CSS_DECLARATION: Final = cached(
     r"^\s{0,8}(?:[a-z-]{2,40}\s{0,3}:\s{0,3}[^;{}]{1,200};\s{0,3}){1,40}\}?$"
     r"|^\s{0,8}[a-z-]{2,40}\s{0,3}:\s{0,3}[^;{}:]{1,200};?\s{0,3}\}?$",
     _V,
 )
-CSS_PROPERTY: Final = regex.compile(
+CSS_PROPERTY: Final = cached(
     r"\b(?:display|content|border(?:-\w{1,10}){0,2}|height|width|background(?:-\w{1,10})?|"
     r"margin(?:-\w{1,10})?|padding(?:-\w{1,10})?|font(?:-\w{1,10})?|color|position|top|left|"
     r"right|bottom|overflow|line-height|text-\w{1,12}|z-index|opacity|float|max-\w{1,8}|"
@@ -84,21 +88,21 @@ CSS_PROPERTY: Final = regex.compile(
     _V,
 )
 # The end of a CSS rule inside a long line: "}" followed by more text.
-CSS_BRACE_END: Final = regex.compile(r"\}(?=\s{0,3}[^\s}])", _V)
-CSS_CLOSE: Final = regex.compile(r"^\s{0,8}\}\s{0,3}$", _V)
-CSS_RULE_INLINE: Final = regex.compile(
+CSS_BRACE_END: Final = cached(r"\}(?=\s{0,3}[^\s}])", _V)
+CSS_CLOSE: Final = cached(r"^\s{0,8}\}\s{0,3}$", _V)
+CSS_RULE_INLINE: Final = cached(
     # starts only at a word start: inside a word the selector would be retried at every letter
     r"(?<![\w-])[#.]?[\w-]{1,60}(?:[#.:\[][\w\-=\"'\]()]{1,60}){0,8}\s{0,3}\{[^{}]{0,400}:[^{}]{0,400}\}",
     _V,
 )
-JS_CODE: Final = regex.compile(
+JS_CODE: Final = cached(
     r"^(?:var|let|const|function|window\.|document\.|if\s{0,2}\(|\}\)|\(function|googletag|"
     r"dataLayer|_gaq|\$\(|jQuery)\b.{0,2000}[;{}]\s{0,3}$",
     _V,
 )
 
 # --- rules: ads and promos --------------------------------------------------------------------
-ADVERT: Final = regex.compile(
+ADVERT: Final = cached(
     r"^[\s\-–—*•|_=~\[(]{0,6}(?:advert\w{0,12}|advertis\w{0,12}|anzeige|werbung|publicit[ée]|"
     r"publicidad|pubblicit[àa]|reclame|реклама|sponsored(?:\s(?:content|post|links?|stories))?|"
     r"paid (?:content|post|partner(?:ship)?)|promoted(?:\s(?:content|stories))?|ads?|"
@@ -108,13 +112,13 @@ ADVERT: Final = regex.compile(
     r"[\s\-–—*•|_=~\])]{0,6}$",
     _I,
 )
-PROMO: Final = regex.compile(
+PROMO: Final = cached(
     r"\b(?:join|follow|subscribe(?: to)?|sign up(?: for| to)?|download|get|like)\b.{0,80}?"
     r"\b(?:telegram|whatsapp|newsletters?|channel|app|podcast|youtube|instagram|facebook|"
     r"twitter|google news|signal|viber|mailing list|daily (?:brief|digest|email))\b",
     _I,
 )
-PROMO_OFFER: Final = regex.compile(
+PROMO_OFFER: Final = cached(
     r"^(?:click here to subscribe|subscribe (?:now|today|for|to)|sign up (?:now|today|here|for)|"
     r"get (?:the|our) (?:latest|best|top)\b|never miss a\b|stay (?:informed|up to date|updated)\b|"
     r"enter your e-?mail|newsletter\b|download (?:our|the) app|get our app)",
@@ -122,7 +126,7 @@ PROMO_OFFER: Final = regex.compile(
 )
 
 # --- rules: widgets ---------------------------------------------------------------------------
-SHARE: Final = regex.compile(
+SHARE: Final = cached(
     r"^(?:share(?: (?:this|on|via|to)(?: \w{1,20}){0,2})?|share this (?:article|story|post|page)|"
     r"click to (?:share on \w{1,20}|email this to a friend|print|tweet)(?: \(opens in new window\))?|"
     r"\d[\d,.]{0,8}k? shares?|"
@@ -132,13 +136,13 @@ SHARE: Final = regex.compile(
     r"teilen|partager|compartir|condividi)\s{0,2}:?\s{0,2}$",
     _I,
 )
-SOCIAL_NAME: Final = regex.compile(
+SOCIAL_NAME: Final = cached(
     r"click to (?:share on|email this to a friend|print)|\(opens in new window\)|share (?:to|on|via)|"
     r"facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|flipboard|messenger|"
     r"e-?mail|print|share|tweet|google\+?|stumbleupon|blogger|pocket|copy link|vk|xing|sms",
     _I,
 )
-COMMENTS: Final = regex.compile(
+COMMENTS: Final = cached(
     r"^(?:\d{1,6}\s{0,2})?(?:comments?|all comments\.?|show (?:all )?comments|view comments|"
     r"(?:leave|post|add|write) (?:a |your )?(?:comment|reply)|comments? \(\d{1,6}\)|"
     r"join the (?:conversation|discussion)|comments are closed\.?|cancel reply|"
@@ -147,7 +151,7 @@ COMMENTS: Final = regex.compile(
     r"commentaires?|kommentare?|comentarios?|commenti)\s{0,2}:?$",
     _I,
 )
-WIDGET_HEADING: Final = regex.compile(
+WIDGET_HEADING: Final = cached(
     r"^(?:most (?:popular|read|viewed|shared|commented|emailed|recent)|recent (?:comments|posts|"
     r"articles|stories|news)|popular(?: (?:posts|stories|articles|now|news))?|trending(?: now| "
     r"(?:stories|news|articles|topics))?|latest(?: (?:news|posts|stories|articles|headlines|"
@@ -158,7 +162,7 @@ WIDGET_HEADING: Final = regex.compile(
     r"meistgelesen|les plus lus|lo más leído|più letti)\s{0,2}:?$",
     _I,
 )
-RELATED_HEADING: Final = regex.compile(
+RELATED_HEADING: Final = cached(
     r"^(?:more on (?:this|the) (?:topic|story|subject)|related(?: (?:stories|articles|posts|"
     r"content|coverage|news|links|reading|topics|videos))?|read (?:more|also|next)|see also|"
     r"also read|further reading|more from [\w .'&-]{1,40}|you (?:may|might|could) also "
@@ -178,15 +182,15 @@ RELATED_HEADING: Final = regex.compile(
 # Where a teaser card's title is glued to its summary: "…Student-AthleteA 24-year-old woman…".
 #: Runs of letters, and runs of letters without case (CJK, Thai…): their share tells a dense
 #: script apart from a cased one.
-LETTERS: Final = regex.compile(r"\p{L}+", _V)
-UNCASED_LETTERS: Final = regex.compile(r"[\p{Lo}\p{Lm}]+", _V)
-TEASER_GLUE: Final = regex.compile(r"(?<=\p{Ll}{3}|[’'”?!])\p{Lu}(?=[\p{Ll} ])", _V)
+LETTERS: Final = cached(r"\p{L}+", _V)
+UNCASED_LETTERS: Final = cached(r"[\p{Lo}\p{Lm}]+", _V)
+TEASER_GLUE: Final = cached(r"(?<=\p{Ll}{3}|[’'”?!])\p{Lu}(?=[\p{Ll} ])", _V)
 # A title in sentence case glued to the upper-case dateline that opens its summary
 # ("…may soon be deemed statelessWASHINGTON: Expressing concern…").
-TEASER_DATELINE_GLUE: Final = regex.compile(
+TEASER_DATELINE_GLUE: Final = cached(
     r"(?<=\p{Ll}{2}|[’'”?!)])(?=\p{Lu}{2,20}(?:[ -]\p{Lu}{2,20}){0,2}\s{0,2}[:–—]\s)", _V
 )
-RELATED_INLINE: Final = regex.compile(
+RELATED_INLINE: Final = cached(
     r"^\[?\s{0,2}(?:related|see also|read more|read also|also read|more|recommended|lesen sie "
     r"auch|lire aussi|leer más|leggi anche|veja também)\s{0,2}[:|]\s{0,2}.{3,200}\]?$"
     r"|^(?:related (?:articles|stories|posts|news|coverage)|most (?:read|popular|viewed)(?: in [\w ]{1,30})?|"
@@ -207,43 +211,43 @@ _CREDIT_BODY = (
     r"(?:photo|image|picture|pic|credit|foto|bild|video)s?\s{0,2}(?:credit)?\s{0,2}[:/]"
     r"[^()]{1,80})\)"
 )
-CREDIT_PAREN: Final = regex.compile(_CREDIT_BODY + r"[.\s]{0,3}$", _I)
+CREDIT_PAREN: Final = cached(_CREDIT_BODY + r"[.\s]{0,3}$", _I)
 # A credit parenthesis inside a line, at its end or glued to the next capitalised word.
-CREDIT_PAREN_INLINE: Final = regex.compile(_CREDIT_BODY + r"(?=\s{0,3}$|\p{Lu})", _I)
+CREDIT_PAREN_INLINE: Final = cached(_CREDIT_BODY + r"(?=\s{0,3}$|\p{Lu})", _I)
 # Where a sentence starts inside a paragraph (used to find where an inline caption begins).
-SENTENCE_START: Final = regex.compile(r"(?<=(?:\p{Ll}{2}|\d|[\"”’])[.!?][\"”’]{0,2})\s{1,3}(?=[\p{Lu}\"“])", _V)
-PHOTO_CREDIT: Final = regex.compile(
+SENTENCE_START: Final = cached(r"(?<=(?:\p{Ll}{2}|\d|[\"”’])[.!?][\"”’]{0,2})\s{1,3}(?=[\p{Lu}\"“])", _V)
+PHOTO_CREDIT: Final = cached(
     r"^(?:(?:cover|main|top|header|featured|lead|hero|file|title)\s)?"
     r"(?:photo|image|picture|pic|illustration|video|foto|bild|graphic)s?"
     r"(?:\s(?:credit|courtesy|by|source))?s?\s{0,2}[:|/©]\s{0,2}.{1,100}$"
     r"|^(?:credit|photo credit|image credit|image source)\s{0,2}[:|]\s{0,2}.{1,80}$",
     _I,
 )
-SOURCE_CREDIT: Final = regex.compile(r"^(?:source|sources|quelle|fuente|fonte)\s{0,2}:\s{0,2}.{1,80}$", _I)
-CONTRIBUTED: Final = regex.compile(
+SOURCE_CREDIT: Final = cached(r"^(?:source|sources|quelle|fuente|fonte)\s{0,2}:\s{0,2}.{1,80}$", _I)
+CONTRIBUTED: Final = cached(
     r"^[\p{Lu}][\w.,'& -]{0,200}? (?:also )?contributed(?: reporting)?"
     r"(?: to (?:this|the) (?:report|story|article))?\.?$"
     r"|^(?:additional )?reporting by .{2,120}$|^(?:edited|written|compiled) by .{2,80}$"
     r"|^with (?:agencies|wires|inputs from agencies)\.?$",
     _I,
 )
-AGENCY_LINE: Final = regex.compile(
+AGENCY_LINE: Final = cached(
     r"^\p{Lu}{2,12}(?:\s{0,2}(?:,|/|&|and)\s{0,2}\p{Lu}{2,12}){0,4}\.?$"
     r"|^[-–—(]{1,2}\s{0,2}(?:\p{Lu}{2,12}|reuters|afp|ap)\s{0,2}[-–—)]{0,2}$",
     _V,
 )
-SOURCE_LINK: Final = regex.compile(
+SOURCE_LINK: Final = cached(
     r"^(?:source|original|read (?:the )?(?:full|original) (?:article|story|post)(?: here)?|"
     r"view (?:the )?original(?: article)?|link to (?:the )?(?:source|original)|go to source|"
     r"via)(?: link| article| url)?\s{0,2}[:»›>]?$",
     _I,
 )
-BIO_FIRST_PERSON: Final = regex.compile(
+BIO_FIRST_PERSON: Final = cached(
     r"^(?:hi,? |hello,? )?(?:i'm|i’m|i am)\s.{0,80}\b(?:author|writer|blogger|journalist|editor|"
     r"founder|reporter|creator|owner|contributor)\b",
     _I,
 )
-BIO_THIRD_PERSON: Final = regex.compile(
+BIO_THIRD_PERSON: Final = cached(
     r"^(?:(?i:about the author)\s{0,2}:?\s{0,2})?\p{Lu}[\p{L}.'-]{1,30}(?: \p{Lu}[\p{L}.'-]{0,30}){0,3}"
     r" (?:is|was|has been|serves as) (?:an? |the )?(?:[\w-]{1,20} ){0,5}(?:writer|reporter|"
     r"journalist|editor|correspondent|contributor|columnist|author|blogger|freelancer|"
@@ -252,15 +256,15 @@ BIO_THIRD_PERSON: Final = regex.compile(
 )
 # The meta line above one comment: "Name on May 2, 2019 at 5:23 pm said:", "usernamesays:",
 # "34 responses to “Title”", "12 thoughts on “Title”".
-COMMENT_META: Final = regex.compile(
+COMMENT_META: Final = cached(
     r"(?:says|said|wrote|writes|replied|commented)\s{0,2}:$"
     r"|^\d{1,5}\s(?:responses?|comments?|thoughts|replies|reactions)\s(?:to|on)\b.{0,200}$",
     _I,
 )
 # The self-introduction that opens a first-person bio ("Hi, I'm ").
-BIO_INTRO: Final = regex.compile(r"^(?:hi,? |hello,? )?(?:i'm|i’m|i am)\s", _I)
-BIO_HEADING: Final = regex.compile(r"^(?:about the author|about me|author bio|the author)\s{0,2}:?$", _I)
-BYLINE: Final = regex.compile(
+BIO_INTRO: Final = cached(r"^(?:hi,? |hello,? )?(?:i'm|i’m|i am)\s", _I)
+BIO_HEADING: Final = cached(r"^(?:about the author|about me|author bio|the author)\s{0,2}:?$", _I)
+BYLINE: Final = cached(
     r"^(?i:(?:posted|written|published|reported|story|words|text|photos?) by|by|von|par|por|di|door|от)"
     r"\s{1,3}\p{Lu}[\p{L}.'-]{1,30}(?:\s{1,3}(?:and\s|&\s)?"
     r"\p{Lu}[\p{L}.'-]{0,30}){0,5}\b.{0,80}$",
@@ -278,14 +282,14 @@ _TIME = (
     r"(?:\s{0,2}[A-Z]{2,5}(?:[+-]\d{1,4})?)?)?"
 )
 # A post's age on a line of its own: "2 days ago", "3 hours ago at 07:52 am", "vor 2 Stunden".
-RELATIVE_DATE_LINE: Final = regex.compile(
+RELATIVE_DATE_LINE: Final = cached(
     r"^(?:(?:posted|published|updated)\s{1,2})?(?:\d{1,3}|an?|one)\s(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|"
     r"year)s?\sago"
     + _TIME
     + r"\s{0,3}$|^vor\s\d{1,3}\s(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\s{0,3}$",
     _I,
 )
-DATE_LINE: Final = regex.compile(
+DATE_LINE: Final = cached(
     rf"^(?:(?:published|updated|posted|last updated|date)\s{{0,2}}(?:on)?\s{{0,2}}:?\s{{0,2}})?"
     rf"(?:{_WEEKDAY},?\s{{1,3}})?(?:"
     rf"(?P<mon>{_MONTH})\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<year>\d{{4}})|"
@@ -295,7 +299,7 @@ DATE_LINE: Final = regex.compile(
     rf"){_TIME}\s{{0,3}}$",
     _I,
 )
-BROWSER_WARNING: Final = regex.compile(
+BROWSER_WARNING: Final = cached(
     r"(?:\b(?:ie|internet explorer)\s{0,2}\d{0,2}\b.{0,60}\b(?:not (?:be )?supported|no longer|"
     r"outdated|upgrade)|\byour (?:web )?browser\b.{0,80}\b(?:not supported|out of date|outdated|"
     r"upgrade|update|does not support|doesn't support|is not compatible)|\b(?:on|with|use) "
@@ -305,7 +309,7 @@ BROWSER_WARNING: Final = regex.compile(
     r"not enabled)|\bthis (?:site|page|website) requires javascript)",
     _I,
 )
-COOKIE: Final = regex.compile(
+COOKIE: Final = cached(
     r"(?:\b(?:we|this (?:web)?site|our (?:web)?site|the (?:web)?site|site) (?:uses?|use) "
     r"(?:\w{1,15} ){0,2}cookies|\bcookie (?:policy|settings|preferences|consent|notice|"
     r"statement)|\baccept (?:all )?cookies|\buse of cookies\b|\bby continuing to (?:use|browse)|"
@@ -314,7 +318,7 @@ COOKIE: Final = regex.compile(
     _I,
 )
 # The microcopy of a comment form: what a site tells a reader about to post.
-COMMENT_FORM: Final = regex.compile(
+COMMENT_FORM: Final = cached(
     r"\bemail address will not be published|\brequired fields are marked|\bsave my name,? e-?mail|"
     r"\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)|\byou must be logged in to (?:post|comment)|"
     r"\b(?:be respectful|community (?:guidelines|standards|rules)).{0,80}\bcomment|"
@@ -323,7 +327,7 @@ COMMENT_FORM: Final = regex.compile(
     _I,
 )
 # The standing disclaimers of a site: medical, financial and reproduction notices.
-DISCLAIMER: Final = regex.compile(
+DISCLAIMER: Final = cached(
     r"\bno part (?:of this (?:\w{1,15} ){0,2})?may be reproduced\b|\bnot intended to diagnose, treat,? (?:or )?cure\b|"
     r"\bthese statements have not been evaluated by\b|\bfor (?:general )?informational purposes only\b|"
     r"\b(?:does|do|should|shall) not constitute (?:\w{1,15} ){0,2}(?:medical|financial|legal|investment|"
@@ -333,7 +337,7 @@ DISCLAIMER: Final = regex.compile(
     _I,
 )
 # The microcopy of a newsletter sign-up box: reassurance, confirmation and consent lines.
-SIGNUP_FORM: Final = regex.compile(
+SIGNUP_FORM: Final = cached(
     r"\bunsubscribe at any time\b|\bno spam\b|\bsucc?ess?fully subscribed\b|\bactivation link\b|"
     r"\bopt-in box\b|\bsee all newsletters\b|\bcan send me\b.{0,80}\bnewsletter|"
     r"\bby (?:sign(?:ing)? up|subscribing|registering|submitting)\b.{0,60}\byou (?:agree|accept|consent)\b|"
@@ -341,18 +345,18 @@ SIGNUP_FORM: Final = regex.compile(
     _I,
 )
 # A reader agreeing to the site's terms, or the site addressing the reader about their data.
-CONSENT_LEAD: Final = regex.compile(
+CONSENT_LEAD: Final = cached(
     r"^i (?:agree|consent|accept)\b|\b(?:use of|registration on) (?:this|our) (?:web)?site constitutes\b",
     _I,
 )
-PRIVACY_TERM: Final = regex.compile(
+PRIVACY_TERM: Final = cached(
     r"\bpersonal (?:data|information|details)\b|\bprivacy (?:policy|notice|statement|settings)\b|"
     r"\bdata (?:protection|privacy)\b|\buser agreement\b|\bterms (?:of (?:use|service)|and conditions)\b|"
     r"\bconsent\b|\brevoke\b|\bopt[- ]out\b|\bprocessing of\b|\bthird parties\b",
     _I,
 )
-READER: Final = regex.compile(r"\b(?:you|your|yours)\b", _I)
-PAYWALL: Final = regex.compile(
+READER: Final = cached(r"\b(?:you|your|yours)\b", _I)
+PAYWALL: Final = cached(
     r"^(?:subscribe (?:now )?to (?:continue|keep) reading|to (?:continue|keep) reading,? "
     r"(?:please )?(?:subscribe|sign in|log in|register)|already a (?:subscriber|member)\??"
     r".{0,40}|this (?:article|content|story) is (?:for|only available to|exclusive to) "
@@ -361,7 +365,7 @@ PAYWALL: Final = regex.compile(
     r"|unlock (?:this|full) (?:article|access)).{0,120}$",
     _I,
 )
-LEGAL: Final = regex.compile(
+LEGAL: Final = cached(
     r"^(?:©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits "
     r"réservés|todos los derechos reservados).{0,160}$|all rights reserved\.?\s{0,2}$"
     r"|^(?:privacy policy|terms of (?:use|service)|terms (?:&|and) conditions|contact us|about us|"
@@ -371,14 +375,14 @@ LEGAL: Final = regex.compile(
     r"navigation)\s{0,2}$",
     _I,
 )
-BREADCRUMB_SEPARATED: Final = regex.compile(
+BREADCRUMB_SEPARATED: Final = cached(
     r"^(?:home|start|startseite|accueil|inicio|главная)\s{0,3}(?:[>/»›|→]\s{0,3}[^>/»›|→]{1,60}){1,8}$",
     _I,
 )
-HOME_PREFIX: Final = regex.compile(r"^(?:home|start|startseite|accueil|inicio)", _I)
+HOME_PREFIX: Final = cached(r"^(?:home|start|startseite|accueil|inicio)", _I)
 
 # --- assemble ---------------------------------------------------------------------------------
-DATELINE: Final = regex.compile(
+DATELINE: Final = cached(
     r"^(?P<dl>(?:\p{Lu}[\p{Lu}.'-]{2,30}(?:[ /]\p{Lu}[\p{Lu}.'-]{1,30}){0,3}"
     r"(?:,\s\p{Lu}[\p{L}.'-]{1,30}(?:\s\p{Lu}[\p{L}.'-]{1,30}){0,2})?"
     r"|\p{Lu}\p{Ll}{1,30}(?:[ -]\p{Lu}\p{Ll}{1,30}){0,2},\s\p{Lu}[\p{L}.'-]{1,30}"
@@ -390,6 +394,7 @@ DATELINE: Final = regex.compile(
 ALL_PATTERNS: Final[tuple[regex.Pattern[str], ...]] = tuple(
     value for value in tuple(globals().values()) if isinstance(value, regex.Pattern)
 )
+_save_cache()  # writes the cache file only when a pattern above was not in it yet
 
 #: Below this length a bounded pattern cannot run long, so the timeout's own fixed cost (a timer
 #: per call, about as much as a short match) is not paid; longer texts always get the backstop.

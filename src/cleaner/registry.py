@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from cleaner import pattern_cache
 from cleaner.model import KINDS, Block, Scope, Strength
 
 #: Where the second half of a page starts (relative position of a block).
@@ -235,4 +236,8 @@ def combine_gates(gates: Iterable[regex.Pattern[str] | None]) -> regex.Pattern[s
     for g in dict.fromkeys(x for x in gates if x is not None):
         flag = "i" if g.flags & regex.IGNORECASE else "-i"
         parts.append(f"(?{flag}:{g.pattern})")
-    return regex.compile("|".join(parts)) if parts else None
+    if not parts:
+        return None
+    combined = pattern_cache.compile("|".join(parts))
+    pattern_cache.save()
+    return combined
