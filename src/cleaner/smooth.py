@@ -575,6 +575,9 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
 #: Calibrated on the dev benchmark, 2026-11-23.
 DUP_MIN_BLOCKS: Final = 3
 DUP_MIN_WORDS: Final = 300
+#: ... and this share of all kept words: a copy of the article is a large part of what is kept,
+#: a plan's repeated day (HTML extraction joins its lines into longer runs) a small one.
+DUP_MIN_SHARE: Final = 0.25
 
 
 def _drop_repeated_runs(blocks: tuple[Block, ...], verdicts: list[Verdict]) -> None:
@@ -584,6 +587,7 @@ def _drop_repeated_runs(blocks: tuple[Block, ...], verdicts: list[Verdict]) -> N
     texts = [blocks[i].text for i in kept]
     first: dict[str, int] = {}
     info = by_code("DUP001")
+    least = max(DUP_MIN_WORDS, DUP_MIN_SHARE * sum(blocks[i].features.words for i in kept))
     p = 0
     while p < len(texts):
         j = first.get(texts[p])
@@ -592,7 +596,7 @@ def _drop_repeated_runs(blocks: tuple[Block, ...], verdicts: list[Verdict]) -> N
             while p + n < len(texts) and j + n < p and texts[p + n] == texts[j + n]:
                 n += 1
             if n >= DUP_MIN_BLOCKS:
-                if sum(blocks[kept[k]].features.words for k in range(p, p + n)) >= DUP_MIN_WORDS:
+                if sum(blocks[kept[k]].features.words for k in range(p, p + n)) >= least:
                     for k in range(p, p + n):
                         verdicts[kept[k]] = Verdict(kept[k], "drop", info.code, info.name, info.kind)
                 for k in range(p, p + n):

@@ -288,9 +288,10 @@ def repeated_article_copy() -> None:
     """A second copy of a long stretch of the article.
 
     ## What it removes
-    A run of at least `DUP_MIN_BLOCKS` consecutive kept blocks, `DUP_MIN_WORDS` words or more,
-    that repeats an earlier run block for block: the article a second time, as dumps of pages
-    with an AMP, print or `<noscript>` copy carry it. The first copy is kept.
+    A run of at least `DUP_MIN_BLOCKS` consecutive kept blocks, `DUP_MIN_WORDS` words or more
+    and at least a quarter of all kept words, that repeats an earlier run block for block: the
+    article a second time, as dumps of pages with an AMP, print or `<noscript>` copy carry it.
+    The first copy is kept.
 
     ## Why is it noise?
     The page shows the article once; the copy doubles every word of it.
