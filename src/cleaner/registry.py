@@ -89,6 +89,9 @@ class RuleInfo:
     #: condition: tests check every noise example matches it); the classifier skips the rule
     #: without a call when it does not match.
     gate: regex.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    #: Lowercase strings of which the rule's text needs at least one (a necessary condition, like
+    #: `gate`, tested with `in` on the lowercased block); empty: no such prefilter.
+    needles: tuple[str, ...] = ()
     func: LineFunc = field(default=_never, repr=False, compare=False)
     splitter: SplitFunc = field(default=_no_split, repr=False, compare=False)
 
@@ -111,6 +114,7 @@ def rule(
     status: str = "stable",
     max_words: int | None = None,
     gate: regex.Pattern[str] | None = None,
+    needles: Sequence[str] = (),
 ) -> Callable[[Callable[..., object]], RuleInfo]:
     """Turn a documented function into a `RuleInfo`.
 
@@ -135,6 +139,7 @@ def rule(
             "keep": tuple(keep),
             "max_words": max_words,
             "gate": gate,
+            "needles": tuple(n.lower() for n in needles),
         }
         if scope == "split":
             return RuleInfo(**common, splitter=func)  # type: ignore[arg-type]
@@ -168,8 +173,12 @@ class RuleSet:
         return table[words] if words < len(table) else table[-1]
 
     def candidates(self, text: str, words: int, timeout: float | None = None) -> tuple[RuleInfo, ...]:
-        """The line rules worth calling on a block: those that fit its length and whose gate (a
-        necessary condition) matches. A few gates are tried one by one; more as one alternation."""
+        """The line rules worth calling on a block: those that fit its length, whose gate (a
+        necessary condition) matches and whose needles (another) occur. A few gates are tried one
+        by one; more as one alternation."""
+        return _with_needles(self._gated(text, words, timeout), text)
+
+    def _gated(self, text: str, words: int, timeout: float | None) -> tuple[RuleInfo, ...]:
         ungated, gated, every = self.line_rules_for(words)
         if not gated:
             return every
@@ -181,6 +190,11 @@ class RuleSet:
         if self.gate is not None and self.gate.match(text, timeout=timeout):
             return every
         return ungated
+
+
+def _with_needles(rules: tuple[RuleInfo, ...], text: str) -> tuple[RuleInfo, ...]:
+    low = text.lower()
+    return tuple(r for r in rules if not r.needles or any(map(low.__contains__, r.needles)))
 
 
 def matches(info: RuleInfo, selector: str) -> bool:

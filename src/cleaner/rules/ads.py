@@ -114,6 +114,21 @@ def paywall(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="PRM002",
+    needles=(
+        "unsubscribe",
+        "spam",
+        "subscribed",
+        "activation link",
+        "opt-in",
+        "newsletter",
+        "by sign",
+        "by subscribing",
+        "by registering",
+        "by submitting",
+        "no thanks",
+        "no, thanks",
+        "no thank",
+    ),
     max_words=PROMO_MAX_WORDS,
     name="signup-form",
     kind="promo",

@@ -300,6 +300,19 @@ PRIVACY_MIN_TERMS = 2
 
 @rule(
     code="LEG002",
+    needles=(
+        "personal",
+        "privacy",
+        "data protection",
+        "user agreement",
+        "terms",
+        "consent",
+        "revoke",
+        "opt-out",
+        "opt out",
+        "processing of",
+        "third parties",
+    ),
     max_words=PRIVACY_MAX_WORDS,
     name="privacy-notice",
     kind="legal",
@@ -348,6 +361,16 @@ DISCLAIMER_MAX_WORDS = 120
 
 @rule(
     code="LEG003",
+    needles=(
+        "reproduced",
+        "diagnose",
+        "evaluated by",
+        "informational purposes",
+        "constitute",
+        "consult",
+        "broadcast",
+        "subject to copyright",
+    ),
     max_words=DISCLAIMER_MAX_WORDS,
     name="site-disclaimer",
     kind="legal",
