@@ -161,14 +161,14 @@ class RuleSet:
     #: All gates of the selected line rules as one alternation (None: no gated rule).
     gate: regex.Pattern[str] | None = None
     #: `by_words[min(n, len(by_words) - 1)]`: the line rules (in order) that may fire on a block
-    #: of n words, as (ungated, gated, all); built once so the classifier tests nothing per rule.
-    by_words: tuple[tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...], tuple[RuleInfo, ...]], ...] = ()
+    #: of n words; built once so the classifier tests nothing per rule.
+    by_words: tuple[Bucket, ...] = ()
 
     def enabled(self, code: str) -> bool:
         return code in self.codes
 
-    def line_rules_for(self, words: int) -> tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...], tuple[RuleInfo, ...]]:
-        """The line rules that may fire on a block of `words` words: (ungated, gated, all in order)."""
+    def line_rules_for(self, words: int) -> Bucket:
+        """The line rules that may fire on a block of `words` words."""
         table = self.by_words
         return table[words] if words < len(table) else table[-1]
 
@@ -176,25 +176,60 @@ class RuleSet:
         """The line rules worth calling on a block: those that fit its length, whose gate (a
         necessary condition) matches and whose needles (another) occur. A few gates are tried one
         by one; more as one alternation."""
-        return _with_needles(self._gated(text, words, timeout), text)
-
-    def _gated(self, text: str, words: int, timeout: float | None) -> tuple[RuleInfo, ...]:
-        ungated, gated, every = self.line_rules_for(words)
-        if not gated:
-            return every
-        if len(gated) <= FEW_GATES:
-            opened = {r.code for r in gated if r.gate is not None and r.gate.match(text, timeout=timeout)}
+        b = self.line_rules_for(words)
+        if not b.gated:
+            return b.every.keep(text)
+        if len(b.gated) <= FEW_GATES:
+            opened = [r for r in b.gated if r.gate is not None and r.gate.match(text, timeout=timeout)]
             if not opened:
-                return ungated
-            return tuple(r for r in every if r.gate is None or r.code in opened)
+                return b.ungated.keep(text)
+            return _with_needles(tuple(r for r in b.every.rules if r.gate is None or _among(r, opened)), text)
         if self.gate is not None and self.gate.match(text, timeout=timeout):
-            return every
-        return ungated
+            return b.every.keep(text)
+        return b.ungated.keep(text)
+
+
+def _among(rule: RuleInfo, rules: Sequence[RuleInfo]) -> bool:
+    return any(rule is r for r in rules)
 
 
 def _with_needles(rules: tuple[RuleInfo, ...], text: str) -> tuple[RuleInfo, ...]:
     low = text.lower()
     return tuple(r for r in rules if not r.needles or any(map(low.__contains__, r.needles)))
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """An ordered tuple of line rules, with the same tuple less its needled rules precomputed."""
+
+    rules: tuple[RuleInfo, ...]
+    plain: tuple[RuleInfo, ...]
+    needled: tuple[RuleInfo, ...]
+
+    @classmethod
+    def of(cls, rules: tuple[RuleInfo, ...]) -> Rules:
+        return cls(rules, tuple(r for r in rules if not r.needles), tuple(r for r in rules if r.needles))
+
+    def keep(self, text: str) -> tuple[RuleInfo, ...]:
+        """The rules, less the needled ones none of whose needles occur in `text`."""
+        if not self.needled:
+            return self.rules
+        low = text.lower()
+        passed = [r for r in self.needled if any(map(low.__contains__, r.needles))]
+        if not passed:
+            return self.plain
+        if len(passed) == len(self.needled):
+            return self.rules
+        return tuple(r for r in self.rules if not r.needles or _among(r, passed))
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """The line rules that fit blocks of one length: without a gate, with one, and all."""
+
+    ungated: Rules
+    gated: tuple[RuleInfo, ...]
+    every: Rules
 
 
 def matches(info: RuleInfo, selector: str) -> bool:
@@ -233,14 +268,13 @@ def select(
 FEW_GATES = 2
 
 
-def _by_words(
-    line_rules: tuple[RuleInfo, ...],
-) -> tuple[tuple[tuple[RuleInfo, ...], tuple[RuleInfo, ...], tuple[RuleInfo, ...]], ...]:
+def _by_words(line_rules: tuple[RuleInfo, ...]) -> tuple[Bucket, ...]:
     limit = max((r.max_words for r in line_rules if r.max_words is not None), default=0) + 1
     table = []
     for n in range(limit + 1):
         fits = tuple(r for r in line_rules if r.max_words is None or n <= r.max_words)
-        table.append((tuple(r for r in fits if r.gate is None), tuple(r for r in fits if r.gate is not None), fits))
+        ungated = Rules.of(tuple(r for r in fits if r.gate is None))
+        table.append(Bucket(ungated, tuple(r for r in fits if r.gate is not None), Rules.of(fits)))
     return tuple(table)
 
 
