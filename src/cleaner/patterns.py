@@ -101,6 +101,15 @@ JS_CODE: Final = cached(
     _V,
 )
 
+# Markup that leaked as text: an HTML tag (raw or escaped) with attributes, or a shortcode
+# such as "[button link=...]" / "[/button]".
+MARKUP_TAG: Final = cached(
+    r"(?:<|&lt;|&amp;lt;)/?[a-z][a-z0-9]{0,10}(?:\s{1,3}[a-z][\w:-]{0,30}\s{0,2}=\s{0,2}(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'|"
+    r"&quot;.{0,300}?&quot;|[^\s>&]{1,100})){0,20}\s{0,3}/?(?:>|&gt;|&amp;gt;)|"
+    r"\[/?[a-z][a-z_-]{1,24}(?:\s{1,3}[a-z][\w-]{0,24}=[\"”“'][^\]\"”“']{0,200}[\"”“']){0,10}\s{0,3}\]",
+    _I,
+)
+
 # --- rules: ads and promos --------------------------------------------------------------------
 ADVERT: Final = cached(
     r"^[\s\-–—*•|_=~\[(]{0,6}(?:advert\w{0,12}|advertis\w{0,12}|anzeige|werbung|publicit[ée]|"
@@ -314,7 +323,8 @@ COOKIE: Final = cached(
     r"(?:\w{1,15} ){0,2}cookies|\bcookie (?:policy|settings|preferences|consent|notice|"
     r"statement)|\baccept (?:all )?cookies|\buse of cookies\b|\bby continuing to (?:use|browse)|"
     r"\bcookies? (?:help|allow) us\b|\bverwendet cookies|\butilise des cookies|"
-    r"\butiliza cookies|\butilizza (?:i )?cookie)",
+    r"\butiliza cookies|\butilizza (?:i )?cookie|\bcookies (?:that are )?(?:categori[sz]ed|classified) as\b|"
+    r"\bcookies?\b.{0,120}\bstored (?:on|in) your browser\b|\bopt[- ]out of these cookies\b)",
     _I,
 )
 # The microcopy of a comment form: what a site tells a reader about to post.

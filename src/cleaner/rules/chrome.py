@@ -235,6 +235,7 @@ def browser_warning(block: Block, doc: DocView) -> bool:
         "We use cookies to improve your experience. By continuing to browse you agree.",
         "This website uses cookies. Accept all cookies",
         "Cookie Policy",
+        "Out of these cookies, the cookies that are categorized as necessary are stored on your browser.",
     ],
     keep=[
         "“We sold out of cookies by noon,” the baker said.",

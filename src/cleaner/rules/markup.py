@@ -11,6 +11,7 @@ from cleaner.patterns import (
     CSS_SELECTOR_OPEN,
     CSS_SELECTOR_TOKEN,
     JS_CODE,
+    MARKUP_TAG,
     timeout_for,
 )
 from cleaner.registry import DocView, rule
@@ -149,4 +150,42 @@ def script_code(block: Block, doc: DocView) -> bool:
     return text.endswith((";", "{", "}", "; ", ";}")) and JS_CODE.match(text, timeout=timeout_for(text)) is not None
 
 
-RULES = (css_selector, css_declaration, css_close, css_inline, script_code)
+#: Share of a line that tags and shortcodes must cover for it to be markup, not text.
+MARKUP_MIN_SHARE = 0.4
+
+
+@rule(
+    code="CSS006",
+    needles=("<", "lt;", "["),
+    name="leaked-markup",
+    kind="css",
+    noise=[
+        '&amp;lt;span data-mce-type="bookmark" style="display: inline-block;" class="mce_SELRES_start"&amp;gt;',
+        '<div class="ad-slot" data-id="42"></div>',
+        "[button link=”http://example.com/review/” type=”big”] Send us YOUR review[/button]",
+    ],
+    keep=[
+        "The court [of appeal] said the ruling stands.",
+        "Use <b> for bold text, the guide says, and keep headings short and clear for readers.",
+    ],
+)
+def leaked_markup(block: Block, doc: DocView) -> bool:
+    """A line mostly made of HTML tags or shortcodes that leaked into the text.
+
+    ## What it removes
+    Tags with attributes, raw or HTML-escaped (`&lt;span style=…&gt;`), and WordPress-style
+    shortcodes (`[button link=…]…[/button]`) when they cover a large share of the line.
+
+    ## Why is it noise?
+    Markup is instructions to the browser or the CMS; a dump that keeps it shows code, not text.
+
+    ## Limitations
+    Prose that mentions a tag or puts a word in square brackets is kept: the markup must cover
+    at least `MARKUP_MIN_SHARE` of the line.
+    """
+    text = block.text
+    covered = len(text) - len(MARKUP_TAG.sub("", text, timeout=timeout_for(text)))
+    return covered >= MARKUP_MIN_SHARE * len(text)
+
+
+RULES = (css_selector, css_declaration, css_close, css_inline, script_code, leaked_markup)
