@@ -9,9 +9,9 @@ newsletter boxes, author bios). This module needs the optional dependencies
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import difflib
+import html as html_entities
 from typing import Any, Final
 
 from cleaner.config import DEFAULT, Config
@@ -24,8 +24,15 @@ _INSTALL_HINT: Final = "pip install cleaner[html]"
 #: As in `clean()`: a dateline is split off only when more than this many characters follow it.
 DATELINE_MIN_REST: Final = 20
 
-#: trafilatura options of both extraction passes (see `extract`).
+#: trafilatura options of every extraction pass (see `extract`).
 TRAFILATURA_OPTIONS: Final[dict[str, Any]] = {"include_comments": False, "include_tables": True}
+
+#: A fast precise pass that keeps at least this many words has found the article: it is used
+#: alone. Shorter extractions get a second opinion from the default pass (see `extract`).
+SHORT_WORDS: Final = 250
+#: A fast precise pass that keeps fewer words than this is a stub or a miss: both passes run
+#: again with trafilatura's fallbacks (readability, jusText) and are merged (see `extract`).
+STUB_WORDS: Final = 100
 
 #: When the precise pass keeps less than this share of the default pass's words, it has cut the
 #: article down to a stub and the default pass is used alone.
@@ -60,13 +67,23 @@ def html_config(config: Config | None = None) -> Config:
 def extract(html: str) -> tuple[str, str | None, str | None]:
     """The text `clean_html` cleans, with the page title and date (ISO) that trafilatura found.
 
-    trafilatura runs twice on the parsed page: with ``favor_precision=True`` (which drops
-    related-link lists, comment and newsletter blocks, but sometimes a paragraph inside the
-    article too) and with default settings. The precise pass is the base; a paragraph only the
-    default pass kept is put back when it lies between paragraphs both passes kept and reads
-    as prose (`RESTORE_MIN_WORDS`). When the precise pass keeps less than `PRECISE_MIN_SHARE`
-    of the default pass's words, the default pass is used alone. When trafilatura extracts
-    nothing, the page's visible text (beautifulsoup4) is used instead.
+    The page is parsed once (`trafilatura.load_html`); the main text comes from one to three
+    trafilatura passes on that tree (`main_paragraphs`), and when they find some, the title and
+    date are read from it too (`metadata`):
+
+    * a fast precise pass (``favor_precision=True, fast=True``: trafilatura's own extractor,
+      without the readability/jusText comparison), which drops related-link lists, comment and
+      newsletter blocks, but sometimes a paragraph inside the article too. When it keeps at
+      least `SHORT_WORDS` words, it is the text;
+    * a shorter result is merged with a fast default pass (`combine`): a paragraph only the
+      default pass kept is put back when it lies between paragraphs both passes kept and reads
+      as prose (`RESTORE_MIN_WORDS`), and when the precise pass keeps less than
+      `PRECISE_MIN_SHARE` of the default pass's words, the default pass is used alone;
+    * below `STUB_WORDS` words the precise pass has missed the article (a teaser, a caption, a
+      login box): both passes run again with trafilatura's fallbacks (``fast=False``:
+      readability and jusText may replace its own extraction) and are merged the same way.
+
+    When trafilatura extracts nothing, the page's visible text (beautifulsoup4) is used instead.
 
     The text is the title line (when there is a title), a blank line, and the extracted
     paragraphs separated by blank lines.
@@ -82,18 +99,69 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
     paragraphs: list[str] = []
     tree = trafilatura.load_html(html) if html.strip() else None
     if tree is not None:
-        precise = trafilatura.bare_extraction(
-            copy.deepcopy(tree), favor_precision=True, with_metadata=True, **TRAFILATURA_OPTIONS
-        )
-        default = trafilatura.bare_extraction(tree, with_metadata=False, **TRAFILATURA_OPTIONS)
-        if precise is not None:
-            title = _clean_line(precise.title)
-            date = _clean_line(precise.date)
-        paragraphs = combine(_paragraphs(precise), _paragraphs(default))
+        paragraphs = main_paragraphs(tree)
+        if paragraphs:
+            title, date = metadata(tree)
     if not paragraphs and html.strip():
         paragraphs = _split(visible_text(html))
     parts = [title, *paragraphs] if title else paragraphs
     return ("\n\n".join(parts) + "\n" if parts else ""), title, date
+
+
+def main_paragraphs(tree: Any) -> list[str]:
+    """The article's paragraphs from a page parsed by `trafilatura.load_html` (see `extract`).
+
+    Every pass works on its own copy of `tree` (trafilatura copies a tree it is given), so the
+    parse is shared and `tree` is left as it was.
+    """
+    precise = _extraction(tree, favor_precision=True, fast=True)
+    words = _words(precise)
+    if words >= SHORT_WORDS:
+        return precise
+    if words >= STUB_WORDS:
+        return combine(precise, _extraction(tree, fast=True))
+    return combine(_extraction(tree, favor_precision=True), _extraction(tree))
+
+
+def _extraction(tree: Any, **options: bool) -> list[str]:
+    trafilatura = _require("trafilatura")
+    return _paragraphs(trafilatura.bare_extraction(tree, **options, **TRAFILATURA_OPTIONS))
+
+
+def metadata(tree: Any) -> tuple[str | None, str | None]:
+    """The page title and date (ISO) as trafilatura's metadata extraction finds them.
+
+    The same steps and order as `trafilatura.metadata.extract_metadata` for these two fields
+    (meta tags, then JSON-LD, then the page's headings and ``<title>``; the date by htmldate
+    with trafilatura's date settings and the page URL), without the fields `clean_html` does
+    not use (author, sitename, categories, tags, licence), which cost more than the two
+    together. Nothing in `tree` is changed.
+    """
+    meta = _require("trafilatura.metadata")
+    settings = _require("trafilatura.settings")
+    htmldate = _require("htmldate")
+    found = meta.examine_meta(tree)
+    if not found.title:  # JSON-LD only fills in a title the meta tags did not give
+        found = meta.extract_meta_json(tree, found)
+    title = found.title or meta.extract_title(tree)
+    url = found.url or meta.extract_url(tree, None)
+    extensive = settings.DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH")
+    date = htmldate.find_date(tree, **{**settings.set_date_params(extensive), "url": url})
+    return _trimmed(title), _trimmed(date)
+
+
+def _trimmed(value: object) -> str | None:
+    """A metadata field as trafilatura's ``Document.clean_and_trim`` leaves it, on one line."""
+    if not isinstance(value, str):
+        return None
+    if len(value) > _MAX_FIELD:
+        value = value[: _MAX_FIELD - 1] + "…"
+    utils = _require("trafilatura.utils")
+    return _clean_line(utils.line_processing(html_entities.unescape(value)))
+
+
+#: trafilatura cuts metadata fields longer than this (``Document.clean_and_trim``).
+_MAX_FIELD: Final = 10_000
 
 
 def combine(precise: list[str], default: list[str]) -> list[str]:
@@ -143,8 +211,8 @@ def visible_text(html: str) -> str:
 def clean_html(html: str, *, config: Config | None = None) -> Article:
     """Clean one article page given as HTML.
 
-    trafilatura extracts the title, the date and the main text (two passes merged, see
-    `extract`); the text to clean is the title line, a blank line, then the extracted
+    trafilatura extracts the title, the date and the main text (one fast pass, a second
+    opinion for short extractions, see `extract`); the text to clean is the title line, a blank line, then the extracted
     paragraphs separated by blank lines. `cleaner.clean` then runs on that text with `config`
     minus the rules in `HTML_IGNORE` (the context rules CTX001/CTX002, which would drop short
     real paragraphs of content trafilatura has already found, NAV001 and LEG001; the reasons
