@@ -30,8 +30,8 @@ TRAFILATURA_OPTIONS: Final[dict[str, Any]] = {"include_comments": False, "includ
 #: A fast precise pass that keeps at least this many words has found the article: it is used
 #: alone. Shorter extractions get a second opinion from the default pass (see `extract`).
 SHORT_WORDS: Final = 250
-#: A fast precise pass that keeps fewer words than this is a stub or a miss: both passes run
-#: again with trafilatura's fallbacks (readability, jusText) and are merged (see `extract`).
+#: A fast precise pass that keeps fewer words than this is a stub or a miss: it runs again
+#: with trafilatura's fallbacks (readability, jusText), see `extract`.
 STUB_WORDS: Final = 100
 
 #: When the precise pass keeps less than this share of the default pass's words, it has cut the
@@ -79,9 +79,10 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
       default pass kept is put back when it lies between paragraphs both passes kept and reads
       as prose (`RESTORE_MIN_WORDS`), and when the precise pass keeps less than
       `PRECISE_MIN_SHARE` of the default pass's words, the default pass is used alone;
-    * below `STUB_WORDS` words the precise pass has missed the article (a teaser, a caption, a
-      login box): both passes run again with trafilatura's fallbacks (``fast=False``:
-      readability and jusText may replace its own extraction) and are merged the same way.
+    * below `STUB_WORDS` words the precise pass has missed the article (it kept a teaser, a
+      caption, a login box): it runs again with trafilatura's fallbacks (``fast=False``:
+      readability and jusText may replace its own extraction). When that finds `SHORT_WORDS`
+      words, they are the text; else it is merged with a default pass with the fallbacks too.
 
     When trafilatura extracts nothing, the page's visible text (beautifulsoup4) is used instead.
 
@@ -116,11 +117,13 @@ def main_paragraphs(tree: Any) -> list[str]:
     """
     precise = _extraction(tree, favor_precision=True, fast=True)
     words = _words(precise)
-    if words >= SHORT_WORDS:
-        return precise
-    if words >= STUB_WORDS:
+    if STUB_WORDS <= words < SHORT_WORDS:
         return combine(precise, _extraction(tree, fast=True))
-    return combine(_extraction(tree, favor_precision=True), _extraction(tree))
+    if words < STUB_WORDS:
+        precise = _extraction(tree, favor_precision=True)
+        if _words(precise) < SHORT_WORDS:
+            return combine(precise, _extraction(tree))
+    return precise
 
 
 def _extraction(tree: Any, **options: bool) -> list[str]:
