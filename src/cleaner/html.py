@@ -67,9 +67,9 @@ def html_config(config: Config | None = None) -> Config:
 def extract(html: str) -> tuple[str, str | None, str | None]:
     """The text `clean_html` cleans, with the page title and date (ISO) that trafilatura found.
 
-    The page is parsed once (`trafilatura.load_html`); the main text comes from one to three
-    trafilatura passes on that tree (`main_paragraphs`), and when they find some, the title and
-    date are read from it too (`metadata`):
+    The page is parsed once (`trafilatura.load_html`). The title and date are read from that
+    tree (`metadata`); then the markup that holds no text is dropped (`drop_markup`) and the
+    main text comes from one to three trafilatura passes on the tree (`main_paragraphs`):
 
     * a fast precise pass (``favor_precision=True, fast=True``: trafilatura's own extractor,
       without the readability/jusText comparison), which drops related-link lists, comment and
@@ -84,7 +84,8 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
       readability and jusText may replace its own extraction). When that finds `SHORT_WORDS`
       words, they are the text; else it is merged with a default pass with the fallbacks too.
 
-    When trafilatura extracts nothing, the page's visible text (beautifulsoup4) is used instead.
+    When trafilatura extracts nothing, the page's visible text (beautifulsoup4) is used instead,
+    without title and date.
 
     The text is the title line (when there is a title), a blank line, and the extracted
     paragraphs separated by blank lines.
@@ -100,9 +101,11 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
     paragraphs: list[str] = []
     tree = trafilatura.load_html(html) if html.strip() else None
     if tree is not None:
+        title, date = metadata(tree)
+        drop_markup(tree)
         paragraphs = main_paragraphs(tree)
-        if paragraphs:
-            title, date = metadata(tree)
+        if not paragraphs:
+            title = date = None
     if not paragraphs and html.strip():
         paragraphs = _split(visible_text(html))
     parts = [title, *paragraphs] if title else paragraphs
@@ -124,6 +127,27 @@ def main_paragraphs(tree: Any) -> list[str]:
         if _words(precise) < SHORT_WORDS:
             return combine(precise, _extraction(tree))
     return precise
+
+
+def drop_markup(tree: Any) -> None:
+    """Remove from `tree`, in place, the elements that hold no text of the page (`_MARKUP`).
+
+    trafilatura deletes them itself before it looks for the main text, but only after the
+    stages that scan the whole page (its pruning XPaths over the raw tree, readability), which
+    then run faster on a smaller tree. JSON-LD scripts stay: trafilatura reads them (a forum
+    thread's posts, an article body in its baseline extraction). Text after an element (its
+    tail) is kept, as trafilatura does.
+    """
+    for element in list(tree.iter(*_MARKUP)):
+        if element.tag == "script" and element.get("type") == "application/ld+json":
+            continue
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+#: Elements that never hold text of the page and that trafilatura deletes (or strips) before
+#: extracting the main text.
+_MARKUP: Final = ("script", "style", "svg", "link", "meta", "noscript")
 
 
 def _extraction(tree: Any, **options: bool) -> list[str]:
