@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,17 @@ pytest.importorskip("trafilatura")
 pytest.importorskip("bs4")
 
 import cleaner
-from cleaner.html import HTML_IGNORE, clean_html, combine, extract, html_config
+from cleaner.html import (
+    HTML_IGNORE,
+    SHORT_WORDS,
+    STUB_WORDS,
+    clean_html,
+    combine,
+    drop_markup,
+    extract,
+    html_config,
+    metadata,
+)
 
 PARAGRAPHS = (
     "The city council voted on Tuesday to expand the bus network into three new districts, "
@@ -144,6 +155,81 @@ def test_combine_restores_interior_prose_only() -> None:
     # a precise pass that collapsed to a stub gives way to the default pass
     assert combine(["Menu"], default) == default
     assert combine([], default) == default
+
+
+def passes(monkeypatch: pytest.MonkeyPatch, html: str) -> list[dict[str, object]]:
+    """The options of every trafilatura pass `extract(html)` runs."""
+    import trafilatura
+
+    calls: list[dict[str, object]] = []
+    real = trafilatura.bare_extraction
+
+    def spy(tree: object, **options: Any) -> Any:
+        calls.append(options)
+        return real(tree, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    extract(html)
+    return calls
+
+
+def test_a_full_article_takes_one_fast_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    long_body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+    assert len(" ".join(PARAGRAPHS * 3).split()) >= SHORT_WORDS
+    calls = passes(monkeypatch, page(long_body))
+    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True)]
+
+
+def test_a_short_article_gets_a_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert STUB_WORDS <= len(" ".join(PARAGRAPHS).split()) < SHORT_WORDS
+    calls = passes(monkeypatch, page(paragraphs_html()))
+    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (None, True)]
+
+
+def test_a_stub_is_extracted_again_with_the_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = passes(monkeypatch, page("<p>Read the full story in our app.</p>"))
+    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (True, None), (None, None)]
+
+
+def test_title_and_date_as_trafilatura_finds_them() -> None:
+    import trafilatura
+    from trafilatura.metadata import extract_metadata
+
+    pages = [
+        page(paragraphs_html()),
+        page(paragraphs_html(), title="Caf&eacute;s &amp; bars   reopen"),
+        "<html><head><title>Only a title tag</title></head><body><h1>One heading</h1><p>Text.</p></body></html>",
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "From JSON-LD",'
+        ' "datePublished": "2023-01-02"}</script></head><body><p>Text.</p></body></html>',
+    ]
+    for html in pages:
+        tree = trafilatura.load_html(html)
+        full = extract_metadata(trafilatura.load_html(html))
+        assert metadata(tree) == (full.title or None, full.date or None)
+
+
+def test_drop_markup_keeps_text_tails_and_json_ld() -> None:
+    import trafilatura
+
+    tree = trafilatura.load_html(
+        "<html><head><style>p {}</style><script type='application/ld+json'>{}</script></head>"
+        "<body><p>One <script>var x;</script>two<svg><text>chart</text></svg> three</p>"
+        "<noscript>enable js</noscript><meta itemprop='x' content='y'>tail</body></html>"
+    )
+    assert tree is not None
+    drop_markup(tree)
+    assert tree.xpath("string(//body)") == "One two threetail"
+    assert [s.get("type") for s in tree.iter("script")] == ["application/ld+json"]
+    assert not list(tree.iter("style", "svg", "noscript", "meta"))
+
+
+def test_extract_is_repeatable_and_starts_with_the_title() -> None:
+    html = page(paragraphs_html())
+    text, title, date = extract(html)
+    assert extract(html) == (text, title, date)
+    assert title == "Council approves bus network expansion"
+    assert text.startswith(f"{title}\n\n")
+    assert text.endswith(f"{PARAGRAPHS[-1]}\n")
 
 
 def test_import_cleaner_does_not_import_trafilatura() -> None:
