@@ -414,3 +414,8 @@ TIMEOUT_MIN_CHARS: Final = 10_000
 def timeout_for(text: str) -> float | None:
     """The `timeout=` to pass when matching `text`: the backstop for long texts, none for short."""
     return TIMEOUT if len(text) > TIMEOUT_MIN_CHARS else None
+
+
+def found(pattern: regex.Pattern[str], text: str) -> bool:
+    """Whether `pattern` occurs anywhere in `text` (with the long-text timeout)."""
+    return pattern.search(text, timeout=timeout_for(text)) is not None

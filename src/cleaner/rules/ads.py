@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block
-from cleaner.patterns import ADVERT, PAYWALL, PROMO, PROMO_OFFER, SIGNUP_FORM, timeout_for
+from cleaner.patterns import ADVERT, PAYWALL, PROMO, PROMO_OFFER, SIGNUP_FORM, found, timeout_for
 from cleaner.registry import DocView, rule
 
 #: A promotion is a short call to action; longer blocks that mention an app are body text.
@@ -160,10 +160,7 @@ def signup_form(block: Block, doc: DocView) -> bool:
     ## Limitations
     Short lines only; reporting about a service's subscriptions is kept.
     """
-    text = block.text
-    if block.features.words > PROMO_MAX_WORDS:
-        return False
-    return SIGNUP_FORM.search(text, timeout=timeout_for(text)) is not None
+    return block.features.words <= PROMO_MAX_WORDS and found(SIGNUP_FORM, block.text)
 
 
 RULES = (advert_marker, paywall, channel_promo, signup_form)

@@ -16,6 +16,7 @@ from cleaner.patterns import (
     READER,
     RELATIVE_DATE_LINE,
     YEAR,
+    found,
     timeout_for,
 )
 from cleaner.registry import DocView, rule
@@ -404,10 +405,7 @@ def site_disclaimer(block: Block, doc: DocView) -> bool:
     ## Limitations
     Only the set formulas of such notices; reporting about a product's claims is kept.
     """
-    text = block.text
-    if block.features.words > DISCLAIMER_MAX_WORDS:
-        return False
-    return DISCLAIMER.search(text, timeout=timeout_for(text)) is not None
+    return block.features.words <= DISCLAIMER_MAX_WORDS and found(DISCLAIMER, block.text)
 
 
 RULES = (

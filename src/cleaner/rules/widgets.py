@@ -13,6 +13,7 @@ from cleaner.patterns import (
     SHARE,
     SOCIAL_NAME,
     WIDGET_HEADING,
+    found,
     timeout_for,
 )
 from cleaner.registry import DocView, rule
@@ -306,10 +307,7 @@ def comment_form(block: Block, doc: DocView) -> bool:
     Only short lines in the voice of a form; an article about a minister's comments or a
     published email address is kept.
     """
-    text = block.text
-    if block.features.words > COMMENT_FORM_MAX_WORDS:
-        return False
-    return COMMENT_FORM.search(text, timeout=timeout_for(text)) is not None
+    return block.features.words <= COMMENT_FORM_MAX_WORDS and found(COMMENT_FORM, block.text)
 
 
 RULES = (
