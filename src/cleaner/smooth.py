@@ -31,6 +31,7 @@ from cleaner.patterns import (
     SENTENCE_END,
     TEASER_DATELINE_GLUE,
     TEASER_GLUE,
+    TITLE_SMALL_WORDS,
     UNCASED_LETTERS,
     timeout_for,
 )
@@ -409,9 +410,6 @@ TEASER_TITLE_CAPITALISED: Final = 0.6
 TEASER_NEIGHBOURHOOD: Final = 3
 #: A title glued to a summary's upper-case dateline may be a whole sentence-case headline.
 TEASER_DATELINE_TITLE_MAX_WORDS: Final = 30
-_TITLE_SMALL_WORDS: Final = frozenset(
-    "a an the of in on at to for from by with and or but nor as vs via de la le el du der die das".split()
-)
 
 
 def _teaser_shape(block: Block) -> bool:
@@ -435,7 +433,7 @@ def _teaser_shape(block: Block) -> bool:
     if any(w.endswith((".", "!")) for w in head[:-1]):
         return False
     # a title in Title Case: its only lowercase words are short function words
-    if any(w[:1].islower() and w.lower() not in _TITLE_SMALL_WORDS for w in head):
+    if any(w[:1].islower() and w.lower() not in TITLE_SMALL_WORDS for w in head):
         return False
     capitalised = sum(1 for w in head if w[:1].isupper() or not w[:1].isalpha())
     return capitalised >= TEASER_TITLE_CAPITALISED * len(head) and len(text) - m.start() >= 20
