@@ -6,15 +6,16 @@ once). Smoothing then, in linear passes over the blocks,
 1. marks runs of teaser cards (REL003) and the lists under widget and related-links headings
    (CTX003);
 2. gives every block a prose class from its features (good / near / short / bad), in the
-   manner of jusText;
+   manner of jusText (by shape alone for languages without a stop-word list, where a line that
+   ends in an ideographic comma continues a sentence);
 3. cuts off a reader-comment thread after the article (CTX004);
 4. finds the main content: the contiguous run of blocks with the highest total score
    (Kadane's algorithm), with isolated and truncated prose damped and the lines of an enumerated
    list (items numbered 1, 2, 3…: a ranking, a standings table) scored like prose; the run then
    bridges short gaps to full paragraphs, follows a list its last line announces with a colon,
    takes in an enumerated list that starts at or just after its end, and the tail of lines up to
-   a mark that closes the article (share bar, author bio); blocks outside it are page furniture
-   (CTX001);
+   a mark that closes the article (share bar, author bio) or a tail written in full sentences;
+   blocks outside it are page furniture (CTX001);
 5. settles short and weak blocks inside the run by their nearest confident neighbours on the
    left and on the right, found with two sweeps that look through adverts and credits (CTX002).
 """
@@ -152,6 +153,13 @@ DENSE_SCRIPT_SCALE: Final = 0.35
 SCRIPT_SAMPLE_CHARS: Final = 200_000
 
 
+#: In the shape-only fallback, a line that ends with an ideographic comma or semicolon is a
+#: sentence broken over lines (near prose), not a menu item. Full-width marks only: a Latin comma
+#: also ends the lines of CSS selector lists. Calibrated on the dev benchmark 2026-11-25 (fires
+#: on one page, where every such line is body).
+_CLAUSE_MARKS: Final = ("、", "，", "；")
+
+
 def fallback_scale(blocks: tuple[Block, ...]) -> float | None:
     """None when stop words tell prose from furniture on this page; else the length scale of the
     shape-only fallback: 1.0 for a cased script we have no stop words for (Indonesian…), and
@@ -192,6 +200,15 @@ def prose_class(f: Features, fallback: float | None = None) -> ProseClass:
     if f.chars < SHORT_CHARS:
         return "short"
     return "bad"
+
+
+def _block_class(block: Block, fallback: float | None) -> ProseClass:
+    """`prose_class`, except that in the fallback a line ending in mid-sentence (an ideographic
+    comma: the rest of the sentence is on the next line) is near prose, not a menu item."""
+    cls = prose_class(block.features, fallback)
+    if cls == "bad" and fallback is not None and block.text.endswith(_CLAUSE_MARKS):
+        return "near"
+    return cls
 
 
 def _score(cls: ProseClass, f: Features) -> float:
@@ -527,7 +544,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         if hit is not None:
             classes.append("noise" if hit.strength == "strong" else "weak")
         else:
-            classes.append(prose_class(block.features, fallback))
+            classes.append(_block_class(block, fallback))
     see_through = [
         c == "noise" and h is not None and h.kind in _TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
     ]
