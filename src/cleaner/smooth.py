@@ -11,7 +11,8 @@ once). Smoothing then, in linear passes over the blocks,
 3. cuts off a reader-comment thread after the article (CTX004);
 4. finds the main content: the contiguous run of blocks with the highest total score
    (Kadane's algorithm), with isolated and truncated prose damped and the lines of an enumerated
-   list (items numbered 1, 2, 3…: a ranking, a standings table) scored like prose; the run then
+   list (items numbered 1, 2, 3…: a ranking, a standings table) or of a data table dumped one
+   cell a line (rows of figures, names and notes) scored like prose; the run then
    bridges short gaps to full paragraphs, follows a list its last line announces with a colon,
    takes in an enumerated list that starts at or just after its end, and the tail of lines up to
    a mark that closes the article (share bar, author bio) or a tail written in full sentences;
@@ -30,6 +31,7 @@ from cleaner.patterns import (
     ENUM_NUMBER,
     LETTERS,
     SENTENCE_END,
+    TABLE_NUMBER_CELL,
     TEASER_DATELINE_GLUE,
     TEASER_GLUE,
     TITLE_SMALL_WORDS,
@@ -421,6 +423,58 @@ def _enumerations(blocks: tuple[Block, ...], hits: list[Hit | None]) -> list[tup
     return spans
 
 
+#: A data table dumped one cell a line repeats the shapes of its cells row after row: rows of
+#: TABLE_PERIODS cells, at least TABLE_MIN_ROWS of them, each with at least TABLE_MIN_FIGURES
+#: cells that hold only a figure and cells of two other shapes (a name and a sentence of notes).
+#: Its lines score like an enumerated list's. Calibrated on the dev benchmark 2026-11-25: fires on
+#: the stats tables of one article and nowhere else; standings (figures and names only) and
+#: teaser lists (one count a row) stay out.
+TABLE_PERIODS: Final = range(3, 9)
+TABLE_MIN_ROWS: Final = 4
+TABLE_MIN_FIGURES: Final = 2
+TABLE_MIN_SHAPES: Final = 3
+#: A cell of at most this many words that does not end a sentence is a name or a label.
+TABLE_LABEL_WORDS: Final = 6
+
+
+def _cell_shape(block: Block, hit: Hit | None) -> str:
+    """One letter for the shape of a block as a table cell; "x" for a labelled block (no cell)."""
+    if hit is not None and hit.strength == "strong":
+        return "x"
+    if TABLE_NUMBER_CELL.match(block.text, timeout=timeout_for(block.text)) is not None:
+        return "9"
+    if block.features.ends_sentence:
+        return "s"
+    return "w" if block.features.words <= TABLE_LABEL_WORDS else "l"
+
+
+def _tables(blocks: tuple[Block, ...], hits: list[Hit | None]) -> list[tuple[int, int]]:
+    """Spans [first, last + 1) of data tables: runs of blocks whose cell shapes repeat with a
+    period of TABLE_PERIODS blocks (one pass per period: linear)."""
+    shapes = [_cell_shape(b, h) for b, h in zip(blocks, hits, strict=True)]
+    n = len(shapes)
+    spans: list[tuple[int, int]] = []
+    for period in TABLE_PERIODS:
+        i = period
+        while i < n:
+            if shapes[i] == "x" or shapes[i] != shapes[i - period]:
+                i += 1
+                continue
+            j = i
+            while j < n and shapes[j] != "x" and shapes[j] == shapes[j - period]:
+                j += 1
+            first = i - period
+            row = shapes[first:i]
+            if (
+                (j - first) // period >= TABLE_MIN_ROWS
+                and row.count("9") >= TABLE_MIN_FIGURES
+                and len(set(row)) >= TABLE_MIN_SHAPES
+            ):
+                spans.append((first, j))
+            i = j + 1
+    return spans
+
+
 #: A teaser's title is a few capitalised words; calibrated on the dev benchmark 2026-11-23.
 TEASER_TITLE_WORDS: Final = (3, 20)
 TEASER_TITLE_CAPITALISED: Final = 0.6
@@ -556,7 +610,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         elif h is not None and h.kind == "css" and classes[i] == "noise":
             scores[i] = -CSS_PENALTY
     _damp_isolated(scores, classes, blocks, see_through)
-    enumerations = _enumerations(blocks, hits)
+    enumerations = _enumerations(blocks, hits) + _tables(blocks, hits)
     listed = [False] * len(blocks)
     for a, b in enumerations:
         for i in range(a, b):
