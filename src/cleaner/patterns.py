@@ -53,6 +53,21 @@ AGENCY_SPLIT: Final = cached(r"[\s,/&()\-–—.]+", _V)
 GLUED_SENTENCE: Final = cached(
     r"(?<=(?:\p{Ll}{2}|\d|\p{Ll}[\"”’)\]])[.!?][\"”’)\]]{0,2})(?=\p{Lu}(?:\p{Ll}{1,30}|\p{Lu}[\p{Lu}'’]{1,30})\b)", _V
 )
+# A heading glued on both sides inside a dumped line: a sentence end, then a capitalised title
+# with no sentence mark, then with no separator the next sentence's first word and a lowercase
+# word ("...last Thursday.Help Shape the Future of TransitNow that his trial has ended").
+# Group "title" is the heading; it ends where the glued sentence starts.
+GLUED_TITLE: Final = cached(
+    r"(?<=(?:\p{Ll}{2}|\d|\p{Ll}[\"”’)\]])[.!?][\"”’)\]]{0,2})"
+    r"(?P<title>[\p{Lu}\d][^.!?\n]{8,150}?(?:\p{Ll}{2}|[’'”]))(?=\p{Lu}\p{Ll}{0,20}\s{1,3}\p{Ll})",
+    _V,
+)
+# A table cell that holds only a figure: "63", "85%", "6-4", "1:27", "(3)".
+TABLE_NUMBER_CELL: Final = cached(r"^[\d\s.,:;%+\-/()#]{1,20}$", _V)
+#: Lowercase words allowed in a title in Title Case ("Rescue of a Girl in the Park").
+TITLE_SMALL_WORDS: Final = frozenset(
+    "a an the of in on at to for from by with and or but nor as vs via de la le el du der die das".split()
+)
 # A credit parenthesis glued to the next sentence: "...(Name/Agency)Next heading".
 GLUED_AFTER_CREDIT: Final = cached(r"(?<=\)[\"”’]{0,1})(?=\p{Lu}\p{Ll}{1,30}\b)", _V)
 # Trailing agency credit after the last sentence: '... as appropriate.” REUTERS, AFP'.

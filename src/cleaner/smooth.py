@@ -6,15 +6,17 @@ once). Smoothing then, in linear passes over the blocks,
 1. marks runs of teaser cards (REL003) and the lists under widget and related-links headings
    (CTX003);
 2. gives every block a prose class from its features (good / near / short / bad), in the
-   manner of jusText;
+   manner of jusText (by shape alone for languages without a stop-word list, where a line that
+   ends in an ideographic comma continues a sentence);
 3. cuts off a reader-comment thread after the article (CTX004);
 4. finds the main content: the contiguous run of blocks with the highest total score
    (Kadane's algorithm), with isolated and truncated prose damped and the lines of an enumerated
-   list (items numbered 1, 2, 3…: a ranking, a standings table) scored like prose; the run then
+   list (items numbered 1, 2, 3…: a ranking, a standings table) or of a data table dumped one
+   cell a line (rows of figures, names and notes) scored like prose; the run then
    bridges short gaps to full paragraphs, follows a list its last line announces with a colon,
    takes in an enumerated list that starts at or just after its end, and the tail of lines up to
-   a mark that closes the article (share bar, author bio); blocks outside it are page furniture
-   (CTX001);
+   a mark that closes the article (share bar, author bio) or a tail written in full sentences;
+   blocks outside it are page furniture (CTX001);
 5. settles short and weak blocks inside the run by their nearest confident neighbours on the
    left and on the right, found with two sweeps that look through adverts and credits (CTX002).
 """
@@ -29,8 +31,10 @@ from cleaner.patterns import (
     ENUM_NUMBER,
     LETTERS,
     SENTENCE_END,
+    TABLE_NUMBER_CELL,
     TEASER_DATELINE_GLUE,
     TEASER_GLUE,
+    TITLE_SMALL_WORDS,
     UNCASED_LETTERS,
     timeout_for,
 )
@@ -151,6 +155,13 @@ DENSE_SCRIPT_SCALE: Final = 0.35
 SCRIPT_SAMPLE_CHARS: Final = 200_000
 
 
+#: In the shape-only fallback, a line that ends with an ideographic comma or semicolon is a
+#: sentence broken over lines (near prose), not a menu item. Full-width marks only: a Latin comma
+#: also ends the lines of CSS selector lists. Calibrated on the dev benchmark 2026-11-25 (fires
+#: on one page, where every such line is body).
+_CLAUSE_MARKS: Final = ("、", "，", "；")
+
+
 def fallback_scale(blocks: tuple[Block, ...]) -> float | None:
     """None when stop words tell prose from furniture on this page; else the length scale of the
     shape-only fallback: 1.0 for a cased script we have no stop words for (Indonesian…), and
@@ -191,6 +202,15 @@ def prose_class(f: Features, fallback: float | None = None) -> ProseClass:
     if f.chars < SHORT_CHARS:
         return "short"
     return "bad"
+
+
+def _block_class(block: Block, fallback: float | None) -> ProseClass:
+    """`prose_class`, except that in the fallback a line ending in mid-sentence (an ideographic
+    comma: the rest of the sentence is on the next line) is near prose, not a menu item."""
+    cls = prose_class(block.features, fallback)
+    if cls == "bad" and fallback is not None and block.text.endswith(_CLAUSE_MARKS):
+        return "near"
+    return cls
 
 
 def _score(cls: ProseClass, f: Features) -> float:
@@ -252,7 +272,10 @@ def _best_run(scores: list[float]) -> tuple[int, int] | None:
 
 
 #: After the main run, a long prose block separated from it by at most this many blocks (an
-#: inline related-links box, an advert) still belongs to the article.
+#: inline related-links box, an advert, a video player's captions) still belongs to the article.
+#: It is a full paragraph: at least BRIDGE_MIN_WORDS words, good prose or near prose that ends a
+#: sentence (a paragraph of event names and dates is near). Near paragraphs calibrated on the
+#: dev benchmark 2026-11-25 (one page gained, none changed otherwise).
 BRIDGE_MAX_GAP: Final = 3
 BRIDGE_MIN_WORDS: Final = 25
 
@@ -266,7 +289,8 @@ def _bridge_gaps(blocks: tuple[Block, ...], classes: list[ProseClass], lo: int, 
         if nxt is None:
             break
         b = blocks[nxt]
-        full = classes[nxt] == "good" and b.features.words >= BRIDGE_MIN_WORDS and not b.text.endswith(("...", "…"))
+        prose = classes[nxt] == "good" or (classes[nxt] == "near" and b.features.ends_sentence)
+        full = prose and b.features.words >= BRIDGE_MIN_WORDS and not b.text.endswith(("...", "…"))
         if nxt > end and not full:
             break
         end = nxt + 1
@@ -302,14 +326,41 @@ _ARTICLE_END_CODES: Final = frozenset({"SHR001", "SHR002", "BIO001", "BIO002", "
 TAIL_MAX_BLOCKS: Final = 60
 
 
+def _run_on(f: Features) -> bool:
+    """A long line with too few sentence ends for its length: a menu or tag list on one line."""
+    return f.words >= RUN_ON_MIN_WORDS and f.sentence_marks * RUN_ON_WORDS_PER_SENTENCE < f.words
+
+
+#: A tail written in sentences: at least this share of its words are in blocks that end a
+#: sentence, and it has at least SENTENCE_TAIL_MIN_WORDS words. Such a tail is the article's
+#: own last paragraphs, only too full of names and figures for the stop-word density (match
+#: reports, results round-ups), whatever closes it. Calibrated on the dev benchmark 2026-11-25:
+#: the prose tails of articles have shares from .95 up; menus, teaser lists and fact boxes stay
+#: under .65 (teaser titles and menu items do not end in a full stop).
+SENTENCE_TAIL_SHARE: Final = 0.9
+SENTENCE_TAIL_MIN_WORDS: Final = 40
+
+
+def _sentence_tail(blocks: tuple[Block, ...], start: int, end: int) -> bool:
+    """Whether blocks [start, end) are running sentences rather than items of a list."""
+    words = sentence_words = 0
+    for i in range(start, end):
+        f = blocks[i].features
+        words += f.words
+        if f.ends_sentence and f.words >= SHORT_WORDS:
+            sentence_words += f.words
+    return words >= SENTENCE_TAIL_MIN_WORDS and sentence_words >= SENTENCE_TAIL_SHARE * words
+
+
 def _extend_closed_tail(
     blocks: tuple[Block, ...], classes: list[ProseClass], hits: list[Hit | None], lo: int, hi: int, cut: int
 ) -> int:
     """Grow the main run over the lines between it and a mark that closes the article.
 
     The tail is the unlabelled blocks after the run, none of them a run-on line. It is kept when
-    an article-end mark follows it, or when the page ends after it and it holds no full paragraph:
-    the page cleaned once ends there, and cleaning it again must keep what the first pass kept.
+    an article-end mark follows it, when it is written in sentences (`_sentence_tail`), or when
+    the page ends after it and it holds no full paragraph: the page cleaned once ends there, and
+    cleaning it again must keep what the first pass kept.
     """
     if hi <= lo:
         return hi
@@ -318,13 +369,18 @@ def _extend_closed_tail(
         end < cut
         and end - hi < TAIL_MAX_BLOCKS
         and classes[end] not in ("noise", "weak")
-        and blocks[end].features.words < RUN_ON_MIN_WORDS
+        and not _run_on(blocks[end].features)
     ):
         end += 1
     if end == hi:
         return hi
     if end == len(blocks):
         return end if all(classes[i] != "good" for i in range(hi, end)) else hi
+    if _sentence_tail(blocks, hi, end):
+        return end
+    # lines of a list are short: a long line before the closer is not one of its items
+    if any(blocks[i].features.words >= RUN_ON_MIN_WORDS for i in range(hi, end)):
+        return hi
     closer = hits[end]
     return end if closer is not None and closer.code in _ARTICLE_END_CODES else hi
 
@@ -367,15 +423,64 @@ def _enumerations(blocks: tuple[Block, ...], hits: list[Hit | None]) -> list[tup
     return spans
 
 
+#: A data table dumped one cell a line repeats the shapes of its cells row after row: rows of
+#: TABLE_PERIODS cells, at least TABLE_MIN_ROWS of them, each with at least TABLE_MIN_FIGURES
+#: cells that hold only a figure and cells of two other shapes (a name and a sentence of notes).
+#: Its lines score like an enumerated list's. Calibrated on the dev benchmark 2026-11-25: fires on
+#: the stats tables of one article and nowhere else; standings (figures and names only) and
+#: teaser lists (one count a row) stay out.
+TABLE_PERIODS: Final = range(3, 9)
+TABLE_MIN_ROWS: Final = 4
+TABLE_MIN_FIGURES: Final = 2
+TABLE_MIN_SHAPES: Final = 3
+#: A cell of at most this many words that does not end a sentence is a name or a label.
+TABLE_LABEL_WORDS: Final = 6
+
+
+def _cell_shape(block: Block, hit: Hit | None) -> str:
+    """One letter for the shape of a block as a table cell; "x" for a labelled block (no cell)."""
+    if hit is not None and hit.strength == "strong":
+        return "x"
+    if TABLE_NUMBER_CELL.match(block.text, timeout=timeout_for(block.text)) is not None:
+        return "9"
+    if block.features.ends_sentence:
+        return "s"
+    return "w" if block.features.words <= TABLE_LABEL_WORDS else "l"
+
+
+def _tables(blocks: tuple[Block, ...], hits: list[Hit | None]) -> list[tuple[int, int]]:
+    """Spans [first, last + 1) of data tables: runs of blocks whose cell shapes repeat with a
+    period of TABLE_PERIODS blocks (one pass per period: linear)."""
+    shapes = [_cell_shape(b, h) for b, h in zip(blocks, hits, strict=True)]
+    n = len(shapes)
+    spans: list[tuple[int, int]] = []
+    for period in TABLE_PERIODS:
+        i = period
+        while i < n:
+            if shapes[i] == "x" or shapes[i] != shapes[i - period]:
+                i += 1
+                continue
+            j = i
+            while j < n and shapes[j] != "x" and shapes[j] == shapes[j - period]:
+                j += 1
+            first = i - period
+            row = shapes[first:i]
+            if (
+                (j - first) // period >= TABLE_MIN_ROWS
+                and row.count("9") >= TABLE_MIN_FIGURES
+                and len(set(row)) >= TABLE_MIN_SHAPES
+            ):
+                spans.append((first, j))
+            i = j + 1
+    return spans
+
+
 #: A teaser's title is a few capitalised words; calibrated on the dev benchmark 2026-11-23.
 TEASER_TITLE_WORDS: Final = (3, 20)
 TEASER_TITLE_CAPITALISED: Final = 0.6
 TEASER_NEIGHBOURHOOD: Final = 3
 #: A title glued to a summary's upper-case dateline may be a whole sentence-case headline.
 TEASER_DATELINE_TITLE_MAX_WORDS: Final = 30
-_TITLE_SMALL_WORDS: Final = frozenset(
-    "a an the of in on at to for from by with and or but nor as vs via de la le el du der die das".split()
-)
 
 
 def _teaser_shape(block: Block) -> bool:
@@ -399,7 +504,7 @@ def _teaser_shape(block: Block) -> bool:
     if any(w.endswith((".", "!")) for w in head[:-1]):
         return False
     # a title in Title Case: its only lowercase words are short function words
-    if any(w[:1].islower() and w.lower() not in _TITLE_SMALL_WORDS for w in head):
+    if any(w[:1].islower() and w.lower() not in TITLE_SMALL_WORDS for w in head):
         return False
     capitalised = sum(1 for w in head if w[:1].isupper() or not w[:1].isalpha())
     return capitalised >= TEASER_TITLE_CAPITALISED * len(head) and len(text) - m.start() >= 20
@@ -493,7 +598,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         if hit is not None:
             classes.append("noise" if hit.strength == "strong" else "weak")
         else:
-            classes.append(prose_class(block.features, fallback))
+            classes.append(_block_class(block, fallback))
     see_through = [
         c == "noise" and h is not None and h.kind in _TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
     ]
@@ -505,7 +610,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         elif h is not None and h.kind == "css" and classes[i] == "noise":
             scores[i] = -CSS_PENALTY
     _damp_isolated(scores, classes, blocks, see_through)
-    enumerations = _enumerations(blocks, hits)
+    enumerations = _enumerations(blocks, hits) + _tables(blocks, hits)
     listed = [False] * len(blocks)
     for a, b in enumerations:
         for i in range(a, b):

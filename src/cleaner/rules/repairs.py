@@ -15,8 +15,10 @@ from cleaner.patterns import (
     GLUED_AFTER_CREDIT,
     GLUED_RELATED,
     GLUED_SENTENCE,
+    GLUED_TITLE,
     SENTENCE_START,
     TIMEOUT,
+    TITLE_SMALL_WORDS,
     TRAILING_AGENCY,
     timeout_for,
 )
@@ -158,4 +160,55 @@ def inline_caption(line: str) -> Iterator[int]:
             yield lo + starts[-1]
 
 
-RULES = (glued_sentences, glued_after_credit, glued_related, trailing_agency, inline_caption)
+#: A glued heading is a title of this many words, of which at least GLUED_TITLE_CAPITALISED are
+#: capitalised and the others short function words. Calibrated on the dev benchmark 2026-11-25
+#: (the teaser-title bounds of REL003).
+GLUED_TITLE_WORDS = (3, 20)
+GLUED_TITLE_CAPITALISED = 0.6
+
+
+@rule(
+    code="GLU006",
+    name="glued-inline-heading",
+    kind="repair",
+    scope="split",
+    noise=[
+        "He was sentenced last Thursday.Help Shape the Future of Public Transit in the CityNow that "
+        "his trial has ended, prosecutors released the footage.",
+        "The jury took only minutes.9-Month-Old's Life Support Order ExtendedWebb still faces charges.",
+    ],
+    keep=[
+        "He was sentenced last Thursday.Prosecutors released the footage on Monday.",
+        "She spoke on Monday.The new YouTube series starts in May.",
+        "Watch the video.New Episodes Every Week on YouTube",
+    ],
+)
+def glued_inline_heading(line: str) -> Iterator[int]:
+    """A heading glued between two sentences of a dumped page: "…Thursday.Help Shape the Future
+    of TransitNow that his trial…".
+
+    ## What it removes
+    Nothing: it cuts between a capitalised title that follows a sentence end with no separator
+    and the sentence glued behind it. GLU001 cuts before the title; this cut after it makes the
+    title a paragraph of its own in the output, so that cleaning the output again does not read
+    the title and the paragraph behind it as one teaser card (REL003).
+
+    ## Why is it noise?
+    The heading (an inline related link, a subheading) was a separate element of the page; the
+    dump lost every separator around it.
+
+    ## Limitations
+    Titles in Title Case only (lowercase words other than short function words rule it out),
+    and the glued sentence must start with a capitalised word followed by a lowercase one.
+    """
+    for m in GLUED_TITLE.finditer(line, timeout=timeout_for(line)):
+        words = m.group("title").split()
+        if not GLUED_TITLE_WORDS[0] <= len(words) <= GLUED_TITLE_WORDS[1]:
+            continue
+        if any(w[:1].islower() and w.lower() not in TITLE_SMALL_WORDS for w in words):
+            continue
+        if sum(1 for w in words if not w[:1].islower()) >= GLUED_TITLE_CAPITALISED * len(words):
+            yield m.end()
+
+
+RULES = (glued_sentences, glued_after_credit, glued_related, trailing_agency, inline_caption, glued_inline_heading)
