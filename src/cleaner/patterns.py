@@ -110,18 +110,22 @@ CSS_RULE_INLINE: Final = cached(
     r"(?<![\w-])[#.]?[\w-]{1,60}(?:[#.:\[][\w\-=\"'\]()]{1,60}){0,8}\s{0,3}\{[^{}]{0,400}:[^{}]{0,400}\}",
     _V,
 )
+# What is left of a style rule's line once its last rule is taken out: the rest of a descendant
+# or grouped selector (".arti-flow .wrap iframe{…}" leaves ".arti-flow .wrap ").
+SELECTOR_REST: Final = cached(r"[\w\s.#,>+~:\[\]=\"'()*-]{0,2000}", _V)
 JS_CODE: Final = cached(
     r"^(?:var|let|const|function|window\.|document\.|if\s{0,2}\(|\}\)|\(function|googletag|"
     r"dataLayer|_gaq|\$\(|jQuery)\b.{0,2000}[;{}]\s{0,3}$",
     _V,
 )
 
-# Markup that leaked as text: an HTML tag (raw or escaped) with attributes, or a shortcode
-# such as "[button link=...]" / "[/button]".
+# Markup that leaked as text: an HTML tag (raw or escaped) with attributes, a shortcode such
+# as "[button link=...]" / "[/button]", or a code comment ("/* see gallery_shortcode() */").
 MARKUP_TAG: Final = cached(
     r"(?:<|&lt;|&amp;lt;)/?[a-z][a-z0-9]{0,10}(?:\s{1,3}[a-z][\w:-]{0,30}\s{0,2}=\s{0,2}(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'|"
     r"&quot;.{0,300}?&quot;|[^\s>&]{1,100})){0,20}\s{0,3}/?(?:>|&gt;|&amp;gt;)|"
-    r"\[/?[a-z][a-z_-]{1,24}(?:\s{1,3}[a-z][\w-]{0,24}=[\"”“'][^\]\"”“']{0,200}[\"”“']){0,10}\s{0,3}\]",
+    r"\[/?[a-z][a-z_-]{1,24}(?:\s{1,3}[a-z][\w-]{0,24}=[\"”“'][^\]\"”“']{0,200}[\"”“']){0,10}\s{0,3}\]|"
+    r"/\*[^*]{0,300}\*/",
     _I,
 )
 
@@ -244,7 +248,8 @@ PHOTO_CREDIT: Final = cached(
     r"^(?:(?:cover|main|top|header|featured|lead|hero|file|title)\s)?"
     r"(?:photo|image|picture|pic|illustration|video|foto|bild|graphic)s?"
     r"(?:\s(?:credit|courtesy|by|source))?s?\s{0,2}[:|/©]\s{0,2}.{1,100}$"
-    r"|^(?:credit|photo credit|image credit|image source)\s{0,2}[:|]\s{0,2}.{1,80}$",
+    r"|^(?:credit|photo credit|image credit|image source)\s{0,2}[:|]\s{0,2}.{1,80}$"
+    r"|^(?:image|photo|picture) copyright\s{0,2}[:|©]?\s{0,2}.{1,60}$",
     _I,
 )
 SOURCE_CREDIT: Final = cached(r"^(?:source|sources|quelle|fuente|fonte)\s{0,2}:\s{0,2}.{1,80}$", _I)
@@ -313,6 +318,8 @@ RELATIVE_DATE_LINE: Final = cached(
     + r"\s{0,3}$|^vor\s\d{1,3}\s(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\s{0,3}$",
     _I,
 )
+# A slideshow's position counter on a line of its own: "1 / 8", "3 of 12".
+GALLERY_COUNTER: Final = cached(r"^\d{1,3}\s{0,2}(?:/|of|von|de|di|sur|из)\s{0,2}\d{1,3}$", _I)
 DATE_LINE: Final = cached(
     rf"^(?:(?:published|updated|posted|last updated|date)\s{{0,2}}(?:on)?\s{{0,2}}:?\s{{0,2}})?"
     rf"(?:{_WEEKDAY},?\s{{1,3}})?(?:"

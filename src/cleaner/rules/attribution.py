@@ -73,7 +73,13 @@ def photo_caption(block: Block, doc: DocView) -> bool:
     max_words=10,
     name="photo-credit-line",
     kind="credit",
-    noise=["Cover photo: REUTERS", "Photo: AFP", "Image credit: Getty Images", "Main image: Jane Doe/Agency"],
+    noise=[
+        "Cover photo: REUTERS",
+        "Photo: AFP",
+        "Image credit: Getty Images",
+        "Main image: Jane Doe/Agency",
+        "Image copyright Jane Doe",
+    ],
     keep=["Picture this: a city without cars.", "Photo: the minister, smiling, shook hands with everyone in the room."],
 )
 def photo_credit(block: Block, doc: DocView) -> bool:

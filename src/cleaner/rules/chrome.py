@@ -10,6 +10,7 @@ from cleaner.patterns import (
     COOKIE,
     DATE_LINE,
     DISCLAIMER,
+    GALLERY_COUNTER,
     GLUE,
     LEGAL,
     PRIVACY_TERM,
@@ -73,6 +74,28 @@ def relative_date(block: Block, doc: DocView) -> bool:
     """
     text = block.text
     return block.features.words <= 8 and RELATIVE_DATE_LINE.match(text, timeout=timeout_for(text)) is not None
+
+
+@rule(
+    code="NAV004",
+    gate=GALLERY_COUNTER,
+    max_words=3,
+    name="gallery-counter",
+    kind="nav",
+    noise=["1 / 8", "3 of 12", "1/23"],
+    keep=["1 of 8 people said no.", "The vote was 3 of 12."],
+)
+def gallery_counter(block: Block, doc: DocView) -> bool:
+    """A slideshow's position counter on a line of its own: "1 / 8", "3 of 12".
+
+    ## What it removes
+    The counter of a photo gallery's controls.
+
+    ## Why is it noise?
+    A widget's state, not text.
+    """
+    text = block.text
+    return block.features.words <= 3 and GALLERY_COUNTER.match(text, timeout=timeout_for(text)) is not None
 
 
 @rule(
@@ -411,6 +434,7 @@ def site_disclaimer(block: Block, doc: DocView) -> bool:
 RULES = (
     page_date,
     relative_date,
+    gallery_counter,
     breadcrumb_trail,
     glued_menu,
     menu_item,

@@ -12,6 +12,7 @@ from cleaner.patterns import (
     CSS_SELECTOR_TOKEN,
     JS_CODE,
     MARKUP_TAG,
+    SELECTOR_REST,
     timeout_for,
 )
 from cleaner.registry import DocView, rule
@@ -93,6 +94,10 @@ def css_close(block: Block, doc: DocView) -> bool:
     return block.text.startswith("}") and CSS_CLOSE.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
+#: A style rule under a long descendant selector covers at least this share of its line.
+CSS_MIN_SHARE_WITH_SELECTOR = 0.25
+
+
 @rule(
     code="CSS004",
     name="css-inline-rules",
@@ -101,6 +106,7 @@ def css_close(block: Block, doc: DocView) -> bool:
         ".vjs-playlist { margin-left: 0px; max-width: 300px; }",
         "/* .box .title { color: red; } */",
         ".a { color: red; } .b { top: 0; }",
+        ".arti-flow .fixedfortopwrap iframe{min-height:600px;}",
     ],
     keep=["The set {a, b} has two elements: a and b.", "He said {sic} that the plan: works; mostly."],
 )
@@ -121,8 +127,12 @@ def css_inline(block: Block, doc: DocView) -> bool:
     text = block.text.strip("/* ")
     if "}" not in text or CSS_PROPERTY.search(text, timeout=timeout_for(text)) is None:
         return False
-    covered = len(text) - len(CSS_RULE_INLINE.sub("", text, timeout=timeout_for(text)))
-    return covered >= 0.6 * len(text)
+    rest = CSS_RULE_INLINE.sub("", text, timeout=timeout_for(text))
+    covered = len(text) - len(rest)
+    if covered >= 0.6 * len(text):
+        return True
+    # a rule whose selector has descendant parts: what is left is only selector text
+    return covered >= CSS_MIN_SHARE_WITH_SELECTOR * len(text) and SELECTOR_REST.fullmatch(rest) is not None
 
 
 @rule(
@@ -156,13 +166,14 @@ MARKUP_MIN_SHARE = 0.4
 
 @rule(
     code="CSS006",
-    needles=("<", "lt;", "["),
+    needles=("<", "lt;", "[", "/*"),
     name="leaked-markup",
     kind="css",
     noise=[
         '&amp;lt;span data-mce-type="bookmark" style="display: inline-block;" class="mce_SELRES_start"&amp;gt;',
         '<div class="ad-slot" data-id="42"></div>',
         "[button link=”http://example.com/review/” type=”big”] Send us YOUR review[/button]",
+        "/* see gallery_shortcode() in wp-includes/media.php */",
     ],
     keep=[
         "The court [of appeal] said the ruling stands.",
@@ -173,8 +184,9 @@ def leaked_markup(block: Block, doc: DocView) -> bool:
     """A line mostly made of HTML tags or shortcodes that leaked into the text.
 
     ## What it removes
-    Tags with attributes, raw or HTML-escaped (`&lt;span style=…&gt;`), and WordPress-style
-    shortcodes (`[button link=…]…[/button]`) when they cover a large share of the line.
+    Tags with attributes, raw or HTML-escaped (`&lt;span style=…&gt;`), WordPress-style
+    shortcodes (`[button link=…]…[/button]`) and code comments (`/* … */`) when they cover a
+    large share of the line.
 
     ## Why is it noise?
     Markup is instructions to the browser or the CMS; a dump that keeps it shows code, not text.
