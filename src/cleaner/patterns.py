@@ -441,3 +441,8 @@ def timeout_for(text: str) -> float | None:
 def found(pattern: regex.Pattern[str], text: str) -> bool:
     """Whether `pattern` occurs anywhere in `text` (with the long-text timeout)."""
     return pattern.search(text, timeout=timeout_for(text)) is not None
+
+
+def starts(pattern: regex.Pattern[str], text: str) -> bool:
+    """Whether `pattern` matches at the start of `text` (with the long-text timeout)."""
+    return pattern.match(text, timeout=timeout_for(text)) is not None

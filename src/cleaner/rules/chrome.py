@@ -18,6 +18,7 @@ from cleaner.patterns import (
     RELATIVE_DATE_LINE,
     YEAR,
     found,
+    starts,
     timeout_for,
 )
 from cleaner.registry import DocView, rule
@@ -72,8 +73,7 @@ def relative_date(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     Page metadata; a story never reads its own age as a sentence.
     """
-    text = block.text
-    return block.features.words <= 8 and RELATIVE_DATE_LINE.match(text, timeout=timeout_for(text)) is not None
+    return block.features.words <= 8 and starts(RELATIVE_DATE_LINE, block.text)
 
 
 @rule(
@@ -94,8 +94,7 @@ def gallery_counter(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     A widget's state, not text.
     """
-    text = block.text
-    return block.features.words <= 3 and GALLERY_COUNTER.match(text, timeout=timeout_for(text)) is not None
+    return block.features.words <= 3 and starts(GALLERY_COUNTER, block.text)
 
 
 @rule(
