@@ -40,7 +40,7 @@ class Memo:
 
     `clean()` cleans its own output again until it is stable, and the output's lines are mostly
     lines of the input: their split points, features and verdicts are looked up, not recomputed.
-    Every entry is keyed by everything its value depends on, so a hit is exactly what computing
+    Every entry is keyed by everything its value depends on, so a hit is exactly what working it out again
     would give. One memo lives for one call (and one rule set); nothing is kept between calls.
     """
 
