@@ -46,8 +46,9 @@ MIN_GOLD_CHARS = 500
 #: the selection stops when the HTML total reaches HTML_BUDGET.
 MAX_HTML_BYTES = 300_000
 HTML_BUDGET = 32_000_000
-#: Page types with no single main text (home pages, category listings, shop grids): their gold is
-#: a list of teasers or the navigation itself (checked by hand on 4 of them), so none is used.
+#: Page types with no single main text (home pages, category listings, shop grids): none is used.
+#: Of 4 read by hand, 2 had a list of teasers or the navigation itself as gold (a news home page,
+#: a shop category) and 2 a real text (a help page, a city department page).
 NO_MAIN_TEXT = frozenset({"listing", "collection"})
 #: How many pages of each kind to take, in this order (a page counts for its first kind).
 QUOTAS = (
