@@ -982,3 +982,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if owns_process:
             gc.enable()
+        _save_pattern_cache()
+
+
+def _save_pattern_cache() -> None:
+    """Write the compiled-pattern cache if this run compiled patterns it lacked (the only writer)."""
+    cache = sys.modules.get("cleaner.pattern_cache")
+    if cache is not None:
+        cache.save()
