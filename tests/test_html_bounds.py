@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("trafilatura")
 
-from cleaner.html import MAX_ATTRIBUTES, bound_markup, clean_html
+from cleaner.html import DEPTH_MESSAGE, MAX_ATTRIBUTES, bound_markup, clean_html
 from conftest import seed_paths
 from hang_guard import run_guarded
 
@@ -126,3 +126,14 @@ def test_the_bound_itself_is_linear_on_crafted_markup() -> None:
     costs = run_guarded(_crafted_costs, limit=120)
     # 1 MB each (~0.5 s at most); a quadratic scan of any of them would take minutes (hang detector, not a benchmark)
     assert max(costs) < 30, costs
+
+
+def test_a_page_nested_deeper_than_the_parser_reads_is_not_trusted() -> None:
+    page = _seed_page()
+    deep = page.replace("<body>", "<body>" + "<div>" * 300 + "x" + "</div>" * 300, 1)
+    article = clean_html(deep)  # libxml2 stops at depth 256: some of the article is missing
+    assert not article.confident and DEPTH_MESSAGE in article.messages
+    shallow = page.replace("<body>", "<body>" + "<div>" * 200 + "x" + "</div>" * 200, 1)
+    article = clean_html(shallow)
+    assert article.confident and DEPTH_MESSAGE not in article.messages
+    assert article.body == clean_html(page).body

@@ -112,6 +112,8 @@ def _extract(html: str) -> tuple[str, str | None, str | None, tuple[str, ...]]:
     paragraphs: list[str] = []
     html, messages = bound_markup(html)
     tree = trafilatura.load_html(html) if html.strip() else None
+    if tree is not None and _parse_stopped_early():
+        messages = (*messages, DEPTH_MESSAGE)
     if tree is not None:
         title, date = metadata(tree)
         drop_markup(tree)
@@ -258,6 +260,28 @@ def _cut_tag(html: str, lt: int) -> tuple[int, int, int, int]:
         close = raw.search(html, p)
         p = end if close is None else close.start()
     return cut, tag_end, p, count
+
+
+#: libxml2 stops parsing a page whose elements nest deeper than 256 (without its "huge" option,
+#: which lifts other limits too): everything after that point is missing from the tree.
+DEPTH_MESSAGE: Final = (
+    "The page nests elements deeper than the HTML parser's limit (256), which stops reading there; "
+    "the text after that point is missing, so the result is not trusted."
+)
+
+
+def _parse_stopped_early() -> bool:
+    """Whether the last `trafilatura.load_html` hit a libxml2 resource limit (nesting depth).
+
+    Read from the error log of trafilatura's parser, which holds the last parse's errors: free,
+    where measuring the tree's depth would cost ~5 ms per MB.
+    """
+    parser = getattr(_require("trafilatura.utils"), "HTML_PARSER", None)
+    log = getattr(parser, "error_log", None)
+    if log is None:
+        return False
+    etree = _require("lxml.etree")
+    return bool(log.filter_types([etree.ErrorTypes.ERR_RESOURCE_LIMIT]))
 
 
 def drop_markup(tree: Any) -> None:
