@@ -207,7 +207,8 @@ def bound_markup(html: str) -> tuple[str, tuple[str, ...]]:
     `_BENIGN_PATTERN` takes the page up to the first start tag with more attributes (on a real
     page: to its end), `_cut_tag` cuts that tag, and the match goes on after it. Depth and
     element count need no bound: trafilatura's cost grows linearly with both
-    (benchmarks/adversarial.py).
+    (benchmarks/adversarial.py); a page deeper than libxml2 reads is flagged after parsing
+    (`DEPTH_MESSAGE`).
     """
     pieces: list[str] = []
     copied = dropped = elements = pos = 0
