@@ -85,8 +85,18 @@ class _PatternUnpickler(Unpickler):
         raise UnpicklingError(f"{module}.{name} is not allowed in the pattern cache")
 
 
+#: The safe opening of the file needs POSIX: `O_NOFOLLOW`, `O_DIRECTORY`, `dir_fd`, file owners.
+#: Elsewhere (Windows) there is no cache, and start-up compiles every pattern.
+SUPPORTED = (
+    all(hasattr(os, name) for name in ("O_NOFOLLOW", "O_DIRECTORY", "O_NONBLOCK", "O_CLOEXEC", "geteuid"))
+    and {os.open, os.rename, os.unlink} <= os.supports_dir_fd  # os.replace is os.rename here
+)
+
+
 def cache_dir() -> str | None:
-    """The cache directory, or None when caching is turned off."""
+    """The cache directory, or None when caching is turned off (or not supported here)."""
+    if not SUPPORTED:
+        return None
     root = os.environ.get("CLEANER_CACHE_DIR")
     if root is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
