@@ -476,3 +476,15 @@ def test_read_regular_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
     threading.Thread(target=read, daemon=True).start()
     assert done.wait(10), "read_regular blocked on a FIFO"
     assert isinstance(errors[0], cio.Refused)
+
+
+def test_stdin_output_keeps_crlf_bom_and_stray_bytes(tmp_path: Path) -> None:
+    text = text_with_quotes()
+    stray, _ = _with_stray_byte(text)
+    data = codecs.BOM_UTF8 + stray.replace(b"\n", b"\r\n")
+    proc = run("-", cwd=tmp_path, stdin=data)
+    assert proc.returncode == 0, proc.stderr
+    expected = cleaned(text).replace("\n", "\r\n")
+    assert proc.stdout.startswith(codecs.BOM_UTF8)
+    assert proc.stdout[3:].decode("utf-8", "surrogateescape").replace("\udc92", "’") == expected
+    assert run("--check", "-", cwd=tmp_path, stdin=proc.stdout).returncode == 0

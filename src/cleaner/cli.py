@@ -600,11 +600,11 @@ def _file_site(path: Path) -> str:
 
 
 def _file_pairs(paths: Iterable[Path]) -> Iterator[tuple[str | None, str]]:
-    from cleaner.io import DecodeError, decode
+    from cleaner.io import DecodeError, read_text
 
     for p in paths:
         try:
-            text = decode(p.read_bytes(), name=str(p))
+            text = read_text(p)
         except (OSError, DecodeError):
             continue
         yield _file_site(p), text
@@ -645,7 +645,7 @@ def _html_module_available() -> bool:
 def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int:
     from collections import Counter
 
-    from cleaner.io import DecodeError, decode, to_output
+    from cleaner.io import DecodeError, Refused, decode, encode_like, to_output
     from cleaner.records import accepted
 
     limit = max_bytes(args)
@@ -663,7 +663,8 @@ def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int
         report.error(str(e))
         return 2
     article: Article
-    if sniff_html(data):
+    html = sniff_html(data)
+    if html:
         if not _html_module_available():
             raise UsageError("<stdin> is HTML, but HTML support (cleaner.html) is not installed.")
         from cleaner.html import clean_html  # type: ignore[import-not-found,unused-ignore]
@@ -676,23 +677,36 @@ def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int
         article = clean(text, config=config)
         before = text
     output = to_output(article.text) if accepted(article) else before
+    status = 0
     if article.status == "not_an_article":
         report.info("<stdin>: not an article; left unchanged.")
     elif not article.confident:
         report.info("<stdin>: unsure of the result; left unchanged.")
+    if html:
+        result, changed = output.encode("utf-8"), output != before
+    else:
+        # in the input's own form (BOM, line endings, stray bytes), as files are written
+        try:
+            spans = [(r.start, r.end) for r in article.removed]
+            result = encode_like(data, text, output, spans) if accepted(article) else data
+        except Refused as e:
+            report.error(f"<stdin>: {e} It is passed through unchanged.")
+            result, status = data, 2
+        changed = result != data
+        output = decode(result, name="<stdin>") if changed else before
     if args.explain:
         for line in explain_lines("<stdin>", text, article.removed, color=report.color):
-            print(line)
+            print(printable(line))
     if args.format != "text":
         indent = 2 if args.format == "json" else None
         print(_json(_article_json(article, None), indent=indent))
     elif args.diff:
         sys.stdout.write(unified_diff(before, output, "<stdin>"))
     elif not (args.check or args.explain):
-        sys.stdout.buffer.write(output.encode("utf-8"))
+        sys.stdout.buffer.write(result)
     if args.statistics:
         _print_statistics(Counter((r.rule, r.kind) for r in article.removed))
-    return 1 if args.check and output != before else 0
+    return status or (1 if args.check and changed else 0)
 
 
 def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) -> int:

@@ -136,6 +136,9 @@ def decode(data: bytes, *, name: str = "<input>") -> str:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as e:
+            stray = _utf8_with_stray_bytes(data[len(codecs.BOM_UTF8) :]) if encoding == "utf-8-sig" else None
+            if stray is not None:
+                return stray
             raise DecodeError(
                 name, f"starts with a {encoding} byte-order mark but is not valid {encoding} ({e})."
             ) from e
@@ -150,10 +153,9 @@ def decode(data: bytes, *, name: str = "<input>") -> str:
         text = _strict(data, declared)
         if text is not None:
             return text
-    escaped = data.decode("utf-8", errors="surrogateescape")
-    sequences = len(_UTF8_MULTIBYTE.findall(data))
-    if sequences and len(_ESCAPED_BYTE.findall(escaped)) <= MAX_STRAY_PER_SEQUENCE * sequences:
-        return escaped
+    stray = _utf8_with_stray_bytes(data)
+    if stray is not None:
+        return stray
     detected = _detect(data)
     if detected is None:
         raise DecodeError(
@@ -167,6 +169,16 @@ def decode(data: bytes, *, name: str = "<input>") -> str:
             + ". Convert it to UTF-8 and run again.",
         )
     return detected
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """`data` decoded as UTF-8 with `surrogateescape`, when it is UTF-8 but for a few stray bytes
+    (see `MAX_STRAY_PER_SEQUENCE`); else None."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    sequences = len(_UTF8_MULTIBYTE.findall(data))
+    if sequences and len(_ESCAPED_BYTE.findall(escaped)) <= MAX_STRAY_PER_SEQUENCE * sequences:
+        return escaped
+    return None
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -231,9 +243,18 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """Read and decode a file (see `decode`); `DecodeError` names the file."""
+    """Read and decode a file (see `decode`) for reading only; `DecodeError` names the file.
+
+    Stray bytes become U+FFFD (as `clean` makes them anyway), so the text can be printed and
+    written as UTF-8; offsets are those of `decode`.
+    """
     p = Path(path)
-    return decode(p.read_bytes(), name=str(p))
+    return without_stray_bytes(decode(p.read_bytes(), name=str(p)))
+
+
+def without_stray_bytes(text: str) -> str:
+    """`text` with the stray bytes of `decode` (U+DC80-U+DCFF) replaced by U+FFFD, one for one."""
+    return _ESCAPED_BYTE.sub("\ufffd", text)
 
 
 class Refused(Exception):
