@@ -488,3 +488,13 @@ def test_stdin_output_keeps_crlf_bom_and_stray_bytes(tmp_path: Path) -> None:
     assert proc.stdout.startswith(codecs.BOM_UTF8)
     assert proc.stdout[3:].decode("utf-8", "surrogateescape").replace("\udc92", "’") == expected
     assert run("--check", "-", cwd=tmp_path, stdin=proc.stdout).returncode == 0
+
+
+def test_docs_name_only_tests_that_exist() -> None:
+    import re
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "safety.md").read_text(encoding="utf-8")
+    section = doc.split("## What the command line guarantees about the files it touches", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`(test_[a-z0-9_]+)`", section))
+    assert named, "the section names its tests"
+    assert named <= set(globals()), f"docs/safety.md names tests that do not exist: {named - set(globals())}"
