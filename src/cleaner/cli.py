@@ -268,11 +268,11 @@ def sniff_html(head: bytes) -> bool:
 def is_html(path: Path) -> bool:
     if path.suffix.lower() in HTML_SUFFIXES:
         return True
-    from cleaner.io import Refused, read_regular
+    from cleaner.io import Refused, read_head
 
     try:
         # a regular file only (a FIFO put here since it was checked must not hang the run)
-        return sniff_html(read_regular(path, max_bytes=1 << 62)[0][:1024])
+        return sniff_html(read_head(path, 1024))
     except (OSError, Refused):
         return False
 

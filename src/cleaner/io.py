@@ -292,8 +292,7 @@ def read_regular(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     with `check_readable`, and read to at most `max_bytes` (a file that grows past the limit
     while it is read is refused too). Raises `Refused` or `OSError`.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    fd = os.open(path, _READ_FLAGS)
     try:
         st = os.fstat(fd)
         check_readable(st, max_bytes=max_bytes)
@@ -307,6 +306,22 @@ def read_regular(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     finally:
         os.close(fd)
     return b"".join(chunks), st
+
+
+def read_head(path: str | os.PathLike[str], size: int) -> bytes:
+    """The first `size` bytes of a regular file (for sniffing); `Refused` for anything else."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Refused(f"is {file_kind(st.st_mode)}, not a regular file; only regular files are read.")
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
+#: Opening never blocks (a FIFO opened for reading would wait for a writer) and is not inherited.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def to_output(text: str) -> str:
