@@ -498,3 +498,16 @@ def test_docs_name_only_tests_that_exist() -> None:
     named = set(re.findall(r"`(test_[a-z0-9_]+)`", section))
     assert named, "the section names its tests"
     assert named <= set(globals()), f"docs/safety.md names tests that do not exist: {named - set(globals())}"
+
+
+def test_stray_byte_inside_a_removed_span_goes_with_it(tmp_path: Path) -> None:
+    text = text_with_quotes()
+    removal = next(r for r in cleaner.clean(text).removed if r.kind == "caption" and " " in r.text)
+    at = removal.start + removal.text.index(" ")
+    data = text[:at].encode("utf-8") + b"\x92" + text[at + 1 :].encode("utf-8")
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    assert run("a.txt", cwd=tmp_path).returncode == 1
+    written = path.read_bytes()
+    assert b"\x92" not in written
+    assert written.decode("utf-8") == cleaned(text)
