@@ -511,3 +511,36 @@ def test_stray_byte_inside_a_removed_span_goes_with_it(tmp_path: Path) -> None:
     written = path.read_bytes()
     assert b"\x92" not in written
     assert written.decode("utf-8") == cleaned(text)
+
+
+def _xattrs_supported(directory: Path) -> bool:
+    probe = directory / ".xattr-probe"
+    probe.write_bytes(b"")
+    try:
+        os.setxattr(probe, cio.WRITTEN_XATTR, b"x")  # type: ignore[attr-defined,unused-ignore]
+    except (AttributeError, OSError):
+        return False
+    finally:
+        probe.unlink()
+    return True
+
+
+@pytest.mark.usefixtures("html_support")
+def test_html_to_text_replaces_only_its_own_unedited_txt(tmp_path: Path) -> None:
+    if not _xattrs_supported(tmp_path):
+        pytest.skip("no user extended attributes here: a written .txt is never replaced (the safe side)")
+    page, txt = tmp_path / "p.html", tmp_path / "p.txt"
+    page.write_text(_html_of(dirty_text(0)), encoding="utf-8")
+    assert run("--html-to-text", "p.html", cwd=tmp_path).returncode == 1
+    first = txt.read_bytes()
+    page.write_text(_html_of(dirty_text(2)), encoding="utf-8")  # the page is updated
+    proc = run("--html-to-text", "p.html", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    second = txt.read_bytes()
+    assert second != first
+    txt.write_bytes(second + b"A note the user added by hand.\n")  # edited: no longer cleaner's
+    page.write_text(_html_of(dirty_text(0)), encoding="utf-8")
+    proc = run("--html-to-text", "p.html", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert b"edited since" in proc.stderr
+    assert txt.read_bytes() == second + b"A note the user added by hand.\n"

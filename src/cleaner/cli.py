@@ -922,9 +922,9 @@ def _handle(
                     keep.write(_json({"path": str(target), **_span(r)}) + "\n")
                 keep.flush()
             if stamp is None:
-                create_file(target, data)
+                create_file(target, data, mark=result.task.html)
             else:
-                rewrite_file(target, data, expect=stamp)
+                rewrite_file(target, data, expect=stamp, mark=result.task.html)
         except Refused as e:
             tally.changed -= 1
             tally.errors += 1
@@ -960,21 +960,27 @@ def _planned_write(
     A text file is read again: when its content is no longer what was cleaned, it changed
     during the run and is refused. The output takes the file's form (`encode_like`: BOM, line
     endings, stray bytes), so a file whose bytes would not change is not rewritten. The text of
-    an HTML page is a new file: an existing file with other content is refused, since this
-    run did not write it.
+    an HTML page is a new file; an existing file with other content is replaced only when
+    cleaner wrote it and it has not been edited since (`cleaner.io.written_here`: the SHA-256
+    recorded in an extended attribute when it was written), else refused.
     """
-    from cleaner.io import Refused, decode, encode_like, read_regular, to_output
+    from cleaner.io import Refused, decode, encode_like, read_regular, to_output, written_here
 
     assert result.output is not None and result.original is not None
     target = change_target(result)
     if result.task.html:
-        if os.path.lexists(target):
-            raise Refused(
-                f"exists and differs from the text of {result.task.path}; this run did not write it, so it "
-                "was left as it is. Remove it (or move it away) to convert the page."
-            )
         output = to_output(result.output)
-        return target, output.encode("utf-8"), None, output
+        if not os.path.lexists(target):
+            return target, output.encode("utf-8"), None, output
+        data, stamp = read_regular(target, max_bytes=limit)
+        if not written_here(target, data):
+            raise Refused(
+                f"exists and differs from the text of {result.task.path}, and cleaner did not write it (or it "
+                "was edited since), so it was left as it is. Remove it (or move it away) to convert the page."
+            )
+        if decode(data, name=str(target)) != result.original:
+            raise Refused("changed while it was being cleaned; it was left as it is now. Run again to clean it.")
+        return target, output.encode("utf-8"), stamp, output
     data, stamp = read_regular(target, max_bytes=limit)
     if decode(data, name=str(target)) != result.original:
         raise Refused("changed while it was being cleaned; it was left as it is now. Run again to clean it.")

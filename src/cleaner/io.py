@@ -419,14 +419,15 @@ def _before_replace(path: Path) -> None:
     """Called right before the final check and `os.replace` (tests put an edit here)."""
 
 
-def rewrite_file(path: str | os.PathLike[str], data: bytes, *, expect: os.stat_result) -> None:
+def rewrite_file(path: str | os.PathLike[str], data: bytes, *, expect: os.stat_result, mark: bool = False) -> None:
     """Replace the content of the regular file `path` by `data`, atomically and faithfully.
 
     `expect` is the `stat` of the file when it was read. After `check_rewritable`, `data` goes
     to a temporary file beside the real file (through symlinks: the link stays a link), which
     gets the file's owner and group (where this process may set them) and mode, is fsynced,
     and replaces the file with `os.replace` after a last check that the file is still the one
-    that was read (an edit made while it was cleaned is never lost: `Refused`).
+    that was read (an edit made while it was cleaned is never lost: `Refused`). `mark` records
+    that this tool wrote the content (`mark_written`).
     """
     import tempfile
 
@@ -438,6 +439,8 @@ def rewrite_file(path: str | os.PathLike[str], data: bytes, *, expect: os.stat_r
             f.write(data)
             f.flush()
             _copy_owner(f.fileno(), expect)
+            if mark:
+                mark_written(f.fileno(), data)
             os.fsync(f.fileno())
         tmp.chmod(stat.S_IMODE(expect.st_mode))  # after the owner: chown clears set-id bits
         _before_replace(real)
@@ -462,12 +465,42 @@ def _copy_owner(fd: int, st: os.stat_result) -> None:
             os.fchown(fd, -1, st.st_gid)
 
 
-def create_file(path: str | os.PathLike[str], data: bytes) -> None:
+#: The extended attribute that records "this tool wrote this content": the SHA-256 of the bytes
+#: written. Set on the `--html-to-text` files; a file whose bytes still hash to it was written
+#: by cleaner and not edited since, so a later run may replace it.
+WRITTEN_XATTR = "user.cleaner.written"
+
+
+def _digest(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest().encode("ascii")
+
+
+def mark_written(fd: int, data: bytes) -> None:
+    """Record on the open file `fd` that this tool wrote `data` (best effort: a file system
+    without user extended attributes records nothing, and such files are never replaced)."""
+    if hasattr(os, "setxattr"):
+        with contextlib.suppress(OSError):
+            os.setxattr(fd, WRITTEN_XATTR, _digest(data))
+
+
+def written_here(path: str | os.PathLike[str], data: bytes) -> bool:
+    """True when `path`, whose bytes are `data`, was written by this tool and not changed since."""
+    if not hasattr(os, "getxattr"):
+        return False
+    try:
+        return bool(os.getxattr(path, WRITTEN_XATTR) == _digest(data))
+    except OSError:
+        return False
+
+
+def create_file(path: str | os.PathLike[str], data: bytes, *, mark: bool = False) -> None:
     """Write a new file `path` atomically; `Refused` when anything exists at `path`.
 
     The data is written to a temporary file and hard-linked to `path`, which fails rather than
     replace a file that appeared meanwhile (on a file system without hard links the new file is
-    created with `O_EXCL` and written in place).
+    created with `O_EXCL` and written in place). `mark` records that this tool wrote it.
     """
     import tempfile
 
@@ -479,6 +512,8 @@ def create_file(path: str | os.PathLike[str], data: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
+            if mark:
+                mark_written(f.fileno(), data)
             os.fsync(f.fileno())
         tmp.chmod(_default_mode())
         try:
@@ -493,6 +528,8 @@ def create_file(path: str | os.PathLike[str], data: bytes) -> None:
             with os.fdopen(out, "wb") as f:
                 f.write(data)
                 f.flush()
+                if mark:
+                    mark_written(f.fileno(), data)
                 os.fsync(f.fileno())
     finally:
         tmp.unlink(missing_ok=True)
