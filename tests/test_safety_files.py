@@ -397,7 +397,7 @@ def test_keep_removed_is_written_before_the_file(
     path.write_text(text, encoding="utf-8")
     seen: list[int] = []
 
-    def rewrite(target: Any, data: bytes, *, expect: os.stat_result) -> None:
+    def rewrite(target: Any, data: bytes, *, expect: os.stat_result, mark: bool = False) -> None:
         seen.append(len((tmp_path / "log.jsonl").read_text(encoding="utf-8").splitlines()))
         raise OSError(28, "No space left on device")
 
