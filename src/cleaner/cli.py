@@ -855,7 +855,6 @@ def _handle(
     keep: IO[str] | None,
     articles: list[dict[str, Any]],
 ) -> None:
-
     from cleaner.io import DecodeError, Refused, check_rewritable, create_file, rewrite_file
 
     path = result.task.path
