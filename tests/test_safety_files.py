@@ -544,3 +544,14 @@ def test_html_to_text_replaces_only_its_own_unedited_txt(tmp_path: Path) -> None
     assert proc.returncode == 2
     assert b"edited since" in proc.stderr
     assert txt.read_bytes() == second + b"A note the user added by hand.\n"
+
+
+@POSIX
+def test_read_text_and_report_do_not_hang_on_a_fifo(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(cio.Refused, match="FIFO"):
+        cio.read_text(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text(dirty_text(), encoding="utf-8")
+    proc = run("report", "pipe.txt", "a.txt", "-o", "r.html", cwd=tmp_path, timeout=60)
+    assert proc.returncode != 0
+    assert b"FIFO" in proc.stderr

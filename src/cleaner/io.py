@@ -243,13 +243,14 @@ def _strict(data: bytes, encoding: str) -> str | None:
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """Read and decode a file (see `decode`) for reading only; `DecodeError` names the file.
+    """Read (`read_regular`) and decode (`decode`) a file for reading only; `DecodeError` names
+    the file, `Refused` (an `OSError`) says why a FIFO, device or huge file is not read.
 
     Stray bytes become U+FFFD (as `clean` makes them anyway), so the text can be printed and
     written as UTF-8; offsets are those of `decode`.
     """
     p = Path(path)
-    return without_stray_bytes(decode(p.read_bytes(), name=str(p)))
+    return without_stray_bytes(decode(read_regular(p)[0], name=str(p)))
 
 
 def without_stray_bytes(text: str) -> str:
@@ -257,8 +258,10 @@ def without_stray_bytes(text: str) -> str:
     return _ESCAPED_BYTE.sub("\ufffd", text)
 
 
-class Refused(Exception):
-    """A file this tool will not read or rewrite; the message says why and what to do."""
+class Refused(OSError):
+    """A file this tool will not read or rewrite; the message says why and what to do.
+
+    An `OSError`, so callers that report unreadable files report these too."""
 
 
 def file_kind(mode: int) -> str:
