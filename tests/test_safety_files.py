@@ -555,3 +555,18 @@ def test_read_text_and_report_do_not_hang_on_a_fifo(tmp_path: Path) -> None:
     proc = run("report", "pipe.txt", "a.txt", "-o", "r.html", cwd=tmp_path, timeout=60)
     assert proc.returncode != 0
     assert b"FIFO" in proc.stderr
+
+
+@POSIX
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")
+@pytest.mark.parametrize("flag", ["--format=json", "--diff", "--explain", "--check"])
+def test_report_only_modes_survive_stray_bytes_and_names(tmp_path: Path, flag: str) -> None:
+    data, _ = _with_stray_byte(text_with_quotes())
+    name = os.fsdecode(b"stray \xe9.txt")
+    (tmp_path / name).write_bytes(data)
+    proc = run(flag, name, cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert b"Traceback" not in proc.stderr
+    assert (tmp_path / name).read_bytes() == data
+    if flag == "--format=json":
+        assert json.loads(proc.stdout)["body"]
