@@ -268,10 +268,12 @@ def sniff_html(head: bytes) -> bool:
 def is_html(path: Path) -> bool:
     if path.suffix.lower() in HTML_SUFFIXES:
         return True
+    from cleaner.io import Refused, read_head
+
     try:
-        with path.open("rb") as f:
-            return sniff_html(f.read(1024))
-    except OSError:
+        # a regular file only (a FIFO put here since it was checked must not hang the run)
+        return sniff_html(read_head(path, 1024))
+    except (OSError, Refused):
         return False
 
 
@@ -287,10 +289,16 @@ class Reporter:
 
     def info(self, message: str) -> None:
         if not self.quiet:
-            print(message, file=sys.stderr)
+            print(printable(message), file=sys.stderr)
 
     def error(self, message: str) -> None:
-        print(f"error: {message}", file=sys.stderr)
+        print(f"error: {printable(message)}", file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    """`text` with lone surrogates (bytes of a non-UTF-8 file name or file, kept by
+    `surrogateescape`) shown as `\\udcXX`, so printing it never raises."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _plural(n: int, word: str) -> str:
@@ -323,13 +331,21 @@ def unified_diff(before: str, after: str, name: str) -> str:
     import difflib
 
     lines = difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"{name}", f"{name}")
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    text = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    return printable(text)
 
 
 def _json(data: object, indent: int | None = None) -> str:
+    """JSON text; all-ASCII (`\\udcXX` escapes) when the data holds lone surrogates, which is
+    still valid JSON and gives the same strings back, where UTF-8 output would raise."""
     import json  # only the JSON outputs need it
 
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, ensure_ascii=True, indent=indent)
+    return text
 
 
 def _article_json(article: Article, path: str | None) -> dict[str, Any]:
@@ -455,6 +471,12 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--keep-removed", metavar="FILE", help="append every removed span to FILE as JSONL")
     mode.add_argument("--html-to-text", action="store_true", help="write NAME.txt beside each HTML file")
     mode.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    mode.add_argument(
+        "--max-bytes",
+        type=byte_size,
+        metavar="SIZE",
+        help="skip files larger than SIZE (bytes, or with a K, M or G suffix; default 64M)",
+    )
     rules = ap.add_argument_group("rules and configuration")
     rules.add_argument("--select", metavar="RULES", help="comma list of rule codes, prefixes, names or kinds")
     rules.add_argument("--ignore", metavar="RULES", help="comma list of rules to switch off")
@@ -476,6 +498,24 @@ def build_parser() -> argparse.ArgumentParser:
     tpl.add_argument("--save-templates", metavar="FILE", help="save the learned template index to FILE")
     ap.add_argument("--version", action="version", version=f"cleaner {__version__}")
     return ap
+
+
+def byte_size(value: str) -> int:
+    """`--max-bytes`: a number of bytes, or with a K, M or G suffix (powers of 1024)."""
+    import argparse
+
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(text[-1:], 1)
+    number = text[:-1] if scale > 1 else text
+    if not number.isdigit() or int(number) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size; write bytes, or 64M, 1G.")
+    return int(number) * scale
+
+
+def max_bytes(args: argparse.Namespace) -> int:
+    from cleaner.io import DEFAULT_MAX_BYTES
+
+    return int(args.max_bytes) if args.max_bytes is not None else DEFAULT_MAX_BYTES
 
 
 def _validate(args: argparse.Namespace) -> None:
@@ -560,11 +600,11 @@ def _file_site(path: Path) -> str:
 
 
 def _file_pairs(paths: Iterable[Path]) -> Iterator[tuple[str | None, str]]:
-    from cleaner.io import DecodeError, decode
+    from cleaner.io import DecodeError, read_text
 
     for p in paths:
         try:
-            text = decode(p.read_bytes(), name=str(p))
+            text = read_text(p)
         except (OSError, DecodeError):
             continue
         yield _file_site(p), text
@@ -605,10 +645,14 @@ def _html_module_available() -> bool:
 def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int:
     from collections import Counter
 
-    from cleaner.io import DecodeError, decode, to_output
+    from cleaner.io import DecodeError, Refused, decode, encode_like, to_output
     from cleaner.records import accepted
 
-    data = sys.stdin.buffer.read()
+    limit = max_bytes(args)
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        report.error(f"<stdin> is over the limit of {limit} bytes; raise it with --max-bytes.")
+        return 2
     if not data.strip():
         if args.format == "text" and not args.check and not args.diff:
             sys.stdout.buffer.write(data)
@@ -619,7 +663,8 @@ def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int
         report.error(str(e))
         return 2
     article: Article
-    if sniff_html(data):
+    html = sniff_html(data)
+    if html:
         if not _html_module_available():
             raise UsageError("<stdin> is HTML, but HTML support (cleaner.html) is not installed.")
         from cleaner.html import clean_html  # type: ignore[import-not-found,unused-ignore]
@@ -632,23 +677,36 @@ def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int
         article = clean(text, config=config)
         before = text
     output = to_output(article.text) if accepted(article) else before
+    status = 0
     if article.status == "not_an_article":
         report.info("<stdin>: not an article; left unchanged.")
     elif not article.confident:
         report.info("<stdin>: unsure of the result; left unchanged.")
+    if html:
+        result, changed = output.encode("utf-8"), output != before
+    else:
+        # in the input's own form (BOM, line endings, stray bytes), as files are written
+        try:
+            spans = [(r.start, r.end) for r in article.removed]
+            result = encode_like(data, text, output, spans) if accepted(article) else data
+        except Refused as e:
+            report.error(f"<stdin>: {e} It is passed through unchanged.")
+            result, status = data, 2
+        changed = result != data
+        output = decode(result, name="<stdin>") if changed else before
     if args.explain:
         for line in explain_lines("<stdin>", text, article.removed, color=report.color):
-            print(line)
+            print(printable(line))
     if args.format != "text":
         indent = 2 if args.format == "json" else None
         print(_json(_article_json(article, None), indent=indent))
     elif args.diff:
         sys.stdout.write(unified_diff(before, output, "<stdin>"))
     elif not (args.check or args.explain):
-        sys.stdout.buffer.write(output.encode("utf-8"))
+        sys.stdout.buffer.write(result)
     if args.statistics:
         _print_statistics(Counter((r.rule, r.kind) for r in article.removed))
-    return 1 if args.check and output != before else 0
+    return status or (1 if args.check and changed else 0)
 
 
 def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) -> int:
@@ -671,14 +729,20 @@ def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
         return 0
     tally = Tally()
     tasks: list[FileTask] = []
+    paths = _regular_files(paths, max_bytes(args), report, tally)
     html_paths = [p for p in paths if is_html(p)]
     html_set = set(html_paths)
     printing_json = args.format != "text"
     targets = {html_target(p).resolve() for p in html_paths} if args.html_to_text else set()
+    refused = _refused_targets(html_paths, max_bytes(args)) if args.html_to_text else {}
     for p in html_paths:
         if args.html_to_text and html_target(p) == p:
             report.info(f"{p}: looks like HTML; --html-to-text would write over it, so it was skipped.")
             tally.skipped += 1
+        elif args.html_to_text and p in refused:
+            report.error(f"{p}: {refused[p]}")
+            tally.skipped += 1
+            tally.errors += 1
         elif not args.html_to_text and not printing_json:
             report.info(f"{p}: HTML page skipped; use --html-to-text to write {html_target(p).name} beside it.")
             tally.skipped += 1
@@ -692,7 +756,7 @@ def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
     config = _with_templates(args, resolved.config, _file_pairs(text_paths), report)
     for p in paths:
         if p in html_set:
-            if (args.html_to_text and html_target(p) != p) or printing_json:
+            if (args.html_to_text and html_target(p) != p and p not in refused) or printing_json:
                 tasks.append(FileTask(str(p), html=True, site=_file_site(p) if use_templates else None))
         elif p.resolve() not in targets:
             tasks.append(FileTask(str(p), site=_file_site(p) if use_templates else None))
@@ -726,6 +790,63 @@ def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
     return 0
 
 
+def _regular_files(paths: list[Path], limit: int, report: Reporter, tally: Tally) -> list[Path]:
+    """The paths that are regular files within the size limit; the others are reported (exit 2)
+    and never opened: a FIFO would block the run, `/dev/zero` would fill memory."""
+    from cleaner.io import Refused, check_readable
+
+    out: list[Path] = []
+    for p in paths:
+        try:
+            check_readable(p.stat(), max_bytes=limit)
+        except Refused as e:
+            report.error(f"{p}: {e} It was skipped.")
+        except OSError as e:
+            report.error(f"{p}: cannot be read ({e.strerror or e}). It was skipped.")
+        else:
+            out.append(p)
+            continue
+        tally.skipped += 1
+        tally.errors += 1
+    return out
+
+
+def _refused_targets(html_paths: Sequence[Path], limit: int) -> dict[Path, str]:
+    """HTML files whose `--html-to-text` target must not be written, with the reason.
+
+    Two pages that map to one text file (`a.html` and `a.htm`) are both refused: neither may
+    overwrite what the other wrote. A target that exists but is not a regular file (a FIFO, a
+    directory, a device) is refused before anything reads it. (A regular target that exists
+    and differs from the page's text is refused when the result is known, in `_handle`.)
+    """
+    from collections import defaultdict
+
+    from cleaner.batch import html_target
+    from cleaner.io import Refused, check_readable
+
+    by_target: defaultdict[Path, list[Path]] = defaultdict(list)
+    for p in html_paths:
+        if html_target(p) != p:
+            by_target[html_target(p).resolve()].append(p)
+    refused: dict[Path, str] = {}
+    for target, sources in by_target.items():
+        if len(sources) > 1:
+            names = " and ".join(str(p) for p in sources)
+            for p in sources:
+                refused[p] = (
+                    f"{names} would all be written to {target.name}; none of them was converted. "
+                    "Rename one, or convert them one at a time."
+                )
+            continue
+        try:
+            check_readable(target.stat(), max_bytes=limit)
+        except FileNotFoundError:
+            continue
+        except (OSError, Refused) as e:
+            refused[sources[0]] = f"{target.name} exists and {e} It was not written."
+    return refused
+
+
 def _handle(
     result: FileResult,
     args: argparse.Namespace,
@@ -734,10 +855,7 @@ def _handle(
     keep: IO[str] | None,
     articles: list[dict[str, Any]],
 ) -> None:
-    from pathlib import Path
-
-    from cleaner.batch import html_target
-    from cleaner.io import atomic_write
+    from cleaner.io import DecodeError, Refused, check_rewritable, create_file, rewrite_file
 
     path = result.task.path
     if result.outcome == "skipped":
@@ -766,31 +884,109 @@ def _handle(
     if args.explain and result.original is not None:
         source = result.original if not result.task.html else _extracted_text(path)
         for line in explain_lines(path, source, article.removed, color=report.color):
-            print(line)
+            print(printable(line))
     tally.rules.update((r.rule, r.kind) for r in article.removed)
     if result.outcome == "unchanged":
         tally.unchanged += 1
         return
-    tally.changed += 1
-    target = html_target(Path(path)) if result.task.html else Path(path)
     assert result.output is not None and result.original is not None
     if args.format != "text":
+        tally.changed += 1
         return
+    try:
+        change = _planned_write(result, article, max_bytes(args))
+    except Refused as e:
+        tally.errors += 1
+        report.error(f"{change_target(result)}: {e}")
+        return
+    except (OSError, DecodeError) as e:
+        tally.errors += 1
+        report.error(f"{change_target(result)}: cannot be read again ({_reason(e)}); it was left as it was.")
+        return
+    if change is None:
+        tally.unchanged += 1
+        return
+    tally.changed += 1
+    target, data, stamp, after = change
     if args.diff:
-        sys.stdout.write(unified_diff(result.original, result.output, str(target)))
+        sys.stdout.write(unified_diff(result.original, after, str(target)))
     elif _dry(args):
         report.info(f"Would fix {target}")
     else:
         try:
-            atomic_write(target, result.output)
+            if stamp is not None:
+                check_rewritable(target, stamp)
+            if keep is not None:  # logged first: the removed text can be restored whatever happens next
+                for r in article.removed:
+                    keep.write(_json({"path": str(target), **_span(r)}) + "\n")
+                keep.flush()
+            if stamp is None:
+                create_file(target, data, mark=result.task.html)
+            else:
+                rewrite_file(target, data, expect=stamp, mark=result.task.html)
+        except Refused as e:
+            tally.changed -= 1
+            tally.errors += 1
+            report.error(f"{target}: {e}")
+            return
         except OSError as e:
+            tally.changed -= 1
             tally.errors += 1
             report.error(f"{target}: cannot be written ({e.strerror or e}); it was left as it was.")
             return
         report.info(f"Fixing {target}")
-        if keep is not None:
-            for r in article.removed:
-                keep.write(_json({"path": str(target), **_span(r)}) + "\n")
+
+
+def change_target(result: FileResult) -> Path:
+    """The file a result would be written to: the file itself, or the HTML page's text file."""
+    from pathlib import Path
+
+    from cleaner.batch import html_target
+
+    return html_target(Path(result.task.path)) if result.task.html else Path(result.task.path)
+
+
+def _reason(error: BaseException) -> str:
+    return str(getattr(error, "strerror", None) or getattr(error, "reason", None) or error)
+
+
+def _planned_write(
+    result: FileResult, article: Article, limit: int
+) -> tuple[Path, bytes, os.stat_result | None, str] | None:
+    """What writing `result` means: (target, bytes, stat of the file read or None for a new
+    file, the text as written), or None when the bytes are already there.
+
+    A text file is read again: when its content is no longer what was cleaned, it changed
+    during the run and is refused. The output takes the file's form (`encode_like`: BOM, line
+    endings, stray bytes), so a file whose bytes would not change is not rewritten. The text of
+    an HTML page is a new file; an existing file with other content is replaced only when
+    cleaner wrote it and it has not been edited since (`cleaner.io.written_here`: the SHA-256
+    recorded in an extended attribute when it was written), else refused.
+    """
+    from cleaner.io import Refused, decode, encode_like, read_regular, to_output, written_here
+
+    assert result.output is not None and result.original is not None
+    target = change_target(result)
+    if result.task.html:
+        output = to_output(result.output)
+        if not os.path.lexists(target):
+            return target, output.encode("utf-8"), None, output
+        data, stamp = read_regular(target, max_bytes=limit)
+        if not written_here(target, data):
+            raise Refused(
+                f"exists and differs from the text of {result.task.path}, and cleaner did not write it (or it "
+                "was edited since), so it was left as it is. Remove it (or move it away) to convert the page."
+            )
+        if decode(data, name=str(target)) != result.original:
+            raise Refused("changed while it was being cleaned; it was left as it is now. Run again to clean it.")
+        return target, output.encode("utf-8"), stamp, output
+    data, stamp = read_regular(target, max_bytes=limit)
+    if decode(data, name=str(target)) != result.original:
+        raise Refused("changed while it was being cleaned; it was left as it is now. Run again to clean it.")
+    new = encode_like(data, result.original, result.output, [(r.start, r.end) for r in article.removed])
+    if new == data:
+        return None
+    return target, new, stamp, decode(new, name=str(target))
 
 
 def _span(r: Removal) -> dict[str, Any]:
