@@ -570,3 +570,16 @@ def test_report_only_modes_survive_stray_bytes_and_names(tmp_path: Path, flag: s
     assert (tmp_path / name).read_bytes() == data
     if flag == "--format=json":
         assert json.loads(proc.stdout)["body"]
+
+
+def test_worker_refuses_a_fifo_swapped_in_after_the_check(tmp_path: Path) -> None:
+    """The worker reads through `read_regular` too: a FIFO put where a checked file was cannot hang it."""
+    from cleaner import batch
+    from cleaner.config import DEFAULT
+
+    fifo = tmp_path / "swapped.txt"
+    os.mkfifo(fifo)
+    batch.init_worker(batch.Settings(DEFAULT, max_bytes=1024))
+    result = batch.clean_file(batch.FileTask(str(fifo)))
+    assert result.outcome == "skipped"
+    assert "FIFO" in result.reason

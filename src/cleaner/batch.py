@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from cleaner.config import Config
-from cleaner.io import DecodeError, decode, to_output
+from cleaner.io import DEFAULT_MAX_BYTES, DecodeError, Refused, decode, read_regular, to_output
 from cleaner.model import Article
 from cleaner.records import clean_record
 
@@ -48,6 +48,9 @@ class Settings:
     text_field: str = "text"
     site_field: str | None = None
     url_field: str | None = None
+    #: Files longer than this are refused (`--max-bytes`): a file swapped for a bigger one or a
+    #: FIFO between the command's check and the worker's read is still not read unbounded.
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +120,9 @@ def clean_file(task: FileTask) -> FileResult:
         config = dataclasses.replace(config, site=task.site)
     path = Path(task.path)
     try:
-        data = path.read_bytes()
+        data, _ = read_regular(path, max_bytes=_settings().max_bytes)
+    except Refused as e:
+        return FileResult(task, "skipped", reason=str(e))
     except OSError as e:
         return FileResult(task, "skipped", reason=f"cannot be read ({e.strerror or e}).")
     if not data.strip():

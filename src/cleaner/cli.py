@@ -770,7 +770,8 @@ def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
                 keep = Path(args.keep_removed).open("a", encoding="utf-8")  # noqa: SIM115 - closed below
             except OSError as e:
                 raise UsageError(f"{args.keep_removed}: cannot be opened for appending ({e.strerror or e}).") from e
-        for result in ordered_map(clean_file, tasks, Settings(config), jobs=jobs, chunksize=FILE_CHUNKSIZE):
+        settings = Settings(config, max_bytes=max_bytes(args))
+        for result in ordered_map(clean_file, tasks, settings, jobs=jobs, chunksize=FILE_CHUNKSIZE):
             progress.update()
             _handle(result, args, report, tally, keep, articles)
     finally:
