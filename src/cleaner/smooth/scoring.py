@@ -141,24 +141,30 @@ ISOLATION_REACH: Final = 2
 
 
 def damp_isolated(
-    scores: list[float], classes: list[ProseClass], blocks: tuple[Block, ...], see_through: list[bool]
+    scores: list[float],
+    classes: list[ProseClass],
+    blocks: tuple[Block, ...],
+    see_through: list[bool],
+    joined: list[bool] | None = None,
 ) -> None:
     """Lower the score of prose blocks with no other prose nearby (local list, in place).
 
     "Nearby" is within ISOLATION_REACH blocks, not counting see-through markers (adverts,
     credits): a paragraph between two subheadings is not isolated, a teaser's summary between
-    its title, author and date lines is.
+    its title, author and date lines is. The lines of a content run (`joined`: code, a table
+    between paragraphs) count as prose nearby, but are not damped themselves.
     """
     n = len(scores)
     order = [i for i in range(n) if not see_through[i]]
     prose = [classes[i] in ("good", "near") for i in order]
+    near = prose if joined is None else [p or joined[i] for p, i in zip(prose, order, strict=True)]
     for k, i in enumerate(order):
         if not prose[k]:
             continue
         if blocks[i].text.endswith(("...", "…")):
             scores[i] *= TRUNCATED_WEIGHT
         elif not any(
-            prose[j] for j in range(max(0, k - ISOLATION_REACH), min(len(order), k + ISOLATION_REACH + 1)) if j != k
+            near[j] for j in range(max(0, k - ISOLATION_REACH), min(len(order), k + ISOLATION_REACH + 1)) if j != k
         ):
             scores[i] *= ISOLATED_WEIGHT
 

@@ -10,10 +10,12 @@ from cleaner.rules import by_code
 from cleaner.smooth.comments import comment_thread_start
 from cleaner.smooth.duplicates import drop_repeated_runs
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
+from cleaner.smooth.runs import content_runs
 from cleaner.smooth.scoring import (
     CSS_PENALTY,
     HEADING_PENALTY,
     NEAR_WEIGHT,
+    SHORT_PENALTY,
     TRANSPARENT_KINDS,
     ProseClass,
     best_run,
@@ -48,15 +50,28 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         c == "noise" and h is not None and h.kind in TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
     ]
     cut = comment_thread_start(blocks, classes, hits) if rules.enabled("CTX004") else len(blocks)
+    listed = [False] * len(blocks)
+    runs = content_runs(blocks, classes, hits, cut)
+    for run in runs:
+        for i in range(run.start, run.end):
+            if classes[i] == "noise":  # code that the markup rules took for a leaked script
+                classes[i], hits[i], see_through[i] = "short", None, False
+            listed[i] = True
     scores = [score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
     for i, h in enumerate(hits[:cut]):
         if h is not None and h.code in HEADING_CODES:
             scores[i] -= HEADING_PENALTY
         elif h is not None and h.kind == "css" and classes[i] == "noise":
-            scores[i] = -CSS_PENALTY
-    damp_isolated(scores, classes, blocks, see_through)
+            # a style sheet is charged once, not line by line
+            before = hits[i - 1] if i > 0 else None
+            css_before = before is not None and before.kind == "css" and classes[i - 1] == "noise"
+            scores[i] = 0.0 if css_before else -CSS_PENALTY
+    for run in runs:
+        for i in range(run.start, run.end):
+            scores[i] = 0.0
+        scores[run.start] = -SHORT_PENALTY
+    damp_isolated(scores, classes, blocks, see_through, listed)
     spans = enumerations(blocks, hits) + tables(blocks, hits)
-    listed = [False] * len(blocks)
     for a, b in spans:
         for i in range(a, b):
             if classes[i] != "noise":

@@ -1,0 +1,122 @@
+"""Short-line content inside the article: code, command output, query results, tables dumped
+one cell a line, formulas and item lists between two paragraphs of prose.
+
+Each such line scores like a menu item, so a dozen of them outweigh the paragraph before them
+and the main run keeps only one side. A run of short lines is article content when prose stands
+on both sides of it and it has the shape of content rather than of navigation:
+
+* it is *code or a table*: most of its lines carry code or table marks (`;`, braces, `=`, `|`,
+  angle brackets) or start with a shell prompt (`$ `);
+* or it is a *table of figures*: many of its lines are bare figures (a two-column table dumped
+  one cell a line alternates names and figures).
+
+Such a run is charged once, like a single short line, counts as prose for the isolation test
+of its neighbours, and is kept. When the run is *announced* (the paragraph before it, or its
+first line, ends with a colon: "To count visits per day, run:"), the lines that the markup
+rules took for a leaked script or style sheet (`const app = express();`) are the article's code
+and are kept too: a leaked `<script>` is not introduced by a sentence ending in a colon. A
+colon alone does not make a run content: widget headings ("Our picks:", "Search:") end in one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Final
+
+from cleaner.model import Block, Hit
+from cleaner.patterns import TABLE_NUMBER_CELL, timeout_for
+from cleaner.smooth.scoring import ProseClass
+
+#: A run of short lines is followed for at most this many blocks. Calibrated on the fixtures of
+#: tests/test_body_shapes.py (code listings and tables of up to ~40 lines) and the dev benchmark
+#: 2026-12-01.
+SHORT_RUN_MAX_BLOCKS: Final = 60
+#: Share of a run's lines that must carry a code or table mark for the run to be code or a table.
+CODE_MARK_SHARE: Final = 0.5
+#: Share of a run's lines that must be bare figures for the run to be a table of figures; a
+#: two-column table has half. Pagination ("1 2 3") sits at a page's end, not between paragraphs.
+FIGURE_SHARE: Final = 0.3
+#: A table of figures has at least this many lines (two rows of a two-column table and a header).
+FIGURE_MIN_LINES: Final = 6
+#: Characters that mark code, query results and table rows; menu items, titles and bylines
+#: have none of them. Not round brackets ("( Logout / Change )", "Comments (27)"), square
+#: brackets ("[Photo=Agency]" credits) or "$" inside a line (prices in a deals list). Calibrated
+#: on the dev benchmark 2026-12-01: with these, the runs it finds are its stats tables only.
+CODE_MARKS: Final = frozenset(";{}=|<>")
+#: Most marked lines with the same text before their first mark are a template, not content.
+TEMPLATE_SHARE: Final = 0.5
+#: A shell command line starts with its prompt.
+SHELL_PROMPTS: Final = ("$ ", "# ", "> ", "% ")
+#: A run is code or a table only with at least this many marked lines (one "=" in a photo
+#: credit under a paragraph is not code).
+CODE_MIN_LINES: Final = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ContentRun:
+    """Blocks [start, end) between two paragraphs that are the article's own short lines."""
+
+    start: int
+    end: int
+    announced: bool
+
+
+def _liftable(hit: Hit | None, announced: bool) -> bool:
+    """A block that may be a line of a content run: unlabelled, or (in an announced run) taken
+    for leaked markup by a CSS rule."""
+    return hit is None or (announced and hit.kind == "css" and hit.strength == "strong")
+
+
+def _code_line(text: str) -> bool:
+    """A line with a code or table mark, or a shell command after its prompt."""
+    return not CODE_MARKS.isdisjoint(text) or text.startswith(SHELL_PROMPTS)
+
+
+def _one_template(lines: list[str]) -> bool:
+    """Whether most lines share what comes before their first mark: "Brand | Page" titles of a
+    site's link list, not the varied cells of a table or the statements of code."""
+    heads = Counter(line[: next((k for k, c in enumerate(line) if c in CODE_MARKS), len(line))] for line in lines)
+    return heads.most_common(1)[0][1] > TEMPLATE_SHARE * len(lines)
+
+
+def _content_shape(blocks: tuple[Block, ...], start: int, end: int) -> bool:
+    """Whether blocks [start, end) look like code, a table or a table of figures."""
+    n = end - start
+    marked = [blocks[i].text for i in range(start, end) if _code_line(blocks[i].text)]
+    if len(marked) >= CODE_MIN_LINES and len(marked) >= CODE_MARK_SHARE * n and not _one_template(marked):
+        return True
+    figures = sum(
+        1
+        for i in range(start, end)
+        if TABLE_NUMBER_CELL.match(blocks[i].text, timeout=timeout_for(blocks[i].text)) is not None
+    )
+    return n >= FIGURE_MIN_LINES and figures >= FIGURE_SHARE * n
+
+
+def content_runs(
+    blocks: tuple[Block, ...], classes: list[ProseClass], hits: list[Hit | None], cut: int
+) -> list[ContentRun]:
+    """The content runs before `cut`, in order (linear: each block is looked at at most twice)."""
+    runs: list[ContentRun] = []
+    i = 0
+    while i < cut:
+        if classes[i] != "good":
+            i += 1
+            continue
+        start = i + 1
+        announced = blocks[i].text.endswith(":") or (
+            start < cut and hits[start] is None and blocks[start].text.endswith(":")
+        )
+        end = start
+        while end < cut and end - start < SHORT_RUN_MAX_BLOCKS and classes[end] != "good":
+            if not _liftable(hits[end], announced):
+                break
+            end += 1
+        if end > start and end < cut and classes[end] == "good":
+            if _content_shape(blocks, start, end):
+                runs.append(ContentRun(start, end, announced))
+            i = end
+        else:
+            i = max(end, start)
+    return runs
