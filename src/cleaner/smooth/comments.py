@@ -9,8 +9,11 @@ from cleaner.smooth.scoring import ProseClass
 
 #: A comment thread needs at least this many comment meta lines after its start.
 MIN_COMMENT_METAS: Final = 2
-#: A comment's meta line: who wrote it ("Name says:") or when ("2 days ago at 07:52 am").
-_COMMENT_META_CODES: Final = frozenset({"COM002", "DAT002"})
+#: A comment's meta line: who wrote it ("Name says:"), who and when ("Jo Park · May 2, 2021"),
+#: or when ("2 days ago at 07:52 am").
+_COMMENT_META_CODES: Final = frozenset({"COM002", "COM004", "DAT002"})
+#: A comment widget's heading or controls ("Comments", "View comments (27)") may open a thread.
+_THREAD_OPENER_CODES: Final = frozenset({"COM001", "COM005"})
 
 
 def comment_thread_start(blocks: tuple[Block, ...], classes: list[ProseClass], hits: list[Hit | None]) -> int:
@@ -23,7 +26,11 @@ def comment_thread_start(blocks: tuple[Block, ...], classes: list[ProseClass], h
     for i, h in enumerate(hits):
         if classes[i] == "good":
             seen_body = True
-        elif seen_body and (meta[i] or (h is not None and h.code == "COM001")) and metas_after[i] >= MIN_COMMENT_METAS:
+        elif (
+            seen_body
+            and metas_after[i] >= MIN_COMMENT_METAS
+            and (meta[i] or (h is not None and h.code in _THREAD_OPENER_CODES))
+        ):
             return i
     return len(hits)
 

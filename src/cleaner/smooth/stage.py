@@ -9,6 +9,7 @@ from cleaner.registry import RuleInfo, RuleSet
 from cleaner.rules import by_code
 from cleaner.smooth.comments import comment_thread_start
 from cleaner.smooth.duplicates import drop_repeated_runs
+from cleaner.smooth.galleries import gallery_slides
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
 from cleaner.smooth.runs import content_runs
 from cleaner.smooth.scoring import (
@@ -38,6 +39,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     """Settle every block to keep or drop (pure; linear in the number of blocks)."""
     hits = list(hits_in)
     teaser_runs(blocks, hits, rules)
+    gallery_slides(blocks, hits, rules)
     widget_lists(blocks, hits, rules)
     fallback = fallback_scale(blocks)
     classes: list[ProseClass] = []
