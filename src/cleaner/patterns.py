@@ -433,6 +433,12 @@ COMMENT_CONTROLS: Final = cached(
     _I,
 )
 
+# --- rules: style sheets and encoded data ---------------------------------------------------
+# A line of a selector list that continues on the next line: "html,", ".card .title,".
+CSS_SELECTOR_LIST_LINE: Final = cached(r"^[\w\-.#:\[\]=\"'()*>+~, ]{1,200},$", _V)
+# A data URI: "data:image/png;base64,".
+DATA_URI: Final = cached(r"data:[\w.+/-]{1,60}(?:;[\w.=-]{1,60}){0,4};base64,", _V)
+
 # --- assemble ---------------------------------------------------------------------------------
 DATELINE: Final = cached(
     r"^(?P<dl>(?:\p{Lu}[\p{Lu}.'-]{2,30}(?:[ /]\p{Lu}[\p{Lu}.'-]{1,30}){0,3}"

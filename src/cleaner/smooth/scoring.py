@@ -4,9 +4,10 @@ highest-scoring contiguous run (Kadane)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final, Literal
 
-from cleaner.model import Block, Features
+from cleaner.model import Block, Features, Hit
 from cleaner.patterns import LETTERS, UNCASED_LETTERS, timeout_for
 
 ProseClass = Literal["good", "near", "short", "bad", "noise", "weak"]
@@ -68,11 +69,17 @@ SCRIPT_SAMPLE_CHARS: Final = 200_000
 _CLAUSE_MARKS: Final = ("、", "，", "；")
 
 
-def fallback_scale(blocks: tuple[Block, ...]) -> float | None:
+def fallback_scale(blocks: tuple[Block, ...], hits: Sequence[Hit | None] | None = None) -> float | None:
     """None when stop words tell prose from furniture on this page; else the length scale of the
     shape-only fallback: 1.0 for a cased script we have no stop words for (Indonesian…), and
     DENSE_SCRIPT_SCALE for scripts without case and spaces (CJK), whose characters
-    each carry about a word."""
+    each carry about a word.
+
+    Blocks that a rule labelled (`hits`) are left out of both samples: a style sheet's
+    declarations end in ";" like sentences and have no stop words, so an English page with one
+    would otherwise look like a language without a stop-word list."""
+    if hits is not None:
+        blocks = tuple(b for b, h in zip(blocks, hits, strict=True) if h is None)
     sample = "".join(b.text for b in blocks[:400])[:SCRIPT_SAMPLE_CHARS]
     letters = len(sample) - len(LETTERS.sub("", sample, timeout=timeout_for(sample)))
     uncased = len(sample) - len(UNCASED_LETTERS.sub("", sample, timeout=timeout_for(sample)))

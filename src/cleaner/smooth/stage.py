@@ -41,7 +41,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     teaser_runs(blocks, hits, rules)
     gallery_slides(blocks, hits, rules)
     widget_lists(blocks, hits, rules)
-    fallback = fallback_scale(blocks)
+    fallback = fallback_scale(blocks, hits)
     classes: list[ProseClass] = []
     for block, hit in zip(blocks, hits, strict=False):
         if hit is not None:
