@@ -327,6 +327,7 @@ COMMENT_LINE_MAX_WORDS = 16
         "The council met on May 2, 2021 to vote on the plan.",
         "Results · May 2, 2021: the turnout was the highest in twenty years.",
         "29 November 2018 | 20 January 2019",
+        "By Jane Doe •Dec. 19, 2025",
     ],
 )
 def comment_byline(block: Block, doc: DocView) -> bool:
@@ -343,7 +344,11 @@ def comment_byline(block: Block, doc: DocView) -> bool:
     The whole line must be a name of one to four words (starting with a letter) and a date, time
     or age: a sentence that carries a date, or a date range, is kept.
     """
-    return block.features.words <= COMMENT_LINE_MAX_WORDS and starts(COMMENT_BYLINE, block.text)
+    text = block.text
+    # "By Jane Doe • May 2, 2021" is an article's byline (BYL001), not a reader's
+    if block.features.words > COMMENT_LINE_MAX_WORDS or text[:3].lower() == "by ":
+        return False
+    return starts(COMMENT_BYLINE, text)
 
 
 @rule(

@@ -115,8 +115,40 @@ def content_runs(
             end += 1
         if end > start and end < cut and classes[end] == "good":
             if _content_shape(blocks, start, end):
-                runs.append(ContentRun(start, end, announced))
+                prev = runs[-1] if runs else None
+                if prev is not None and prev.end + 1 == start:
+                    # one long cell (a sentence) between two parts of the same table
+                    runs[-1] = ContentRun(prev.start, end, prev.announced or announced)
+                else:
+                    runs.append(ContentRun(start, end, announced))
             i = end
         else:
             i = max(end, start)
     return runs
+
+
+#: The main run that ends at most this many blocks after an announced content run (a long
+#: cell of the table closed the run) goes on over the rest of the table.
+RUN_END_REACH: Final = 2
+
+
+def extend_announced(
+    runs: list[ContentRun], classes: list[ProseClass], lo: int, hi: int, cut: int, max_items: int
+) -> int:
+    """Grow the main run over the rest of an announced table or listing that it ends in.
+
+    A table whose long cell is a sentence ends the content run there, and the main run ends
+    with that cell; the rest of the table follows, as a list follows the colon that announces
+    it. It is followed up to `max_items` blocks from the announcement, to the first noise block.
+    """
+    if hi <= lo:
+        return hi
+    run = next(
+        (r for r in reversed(runs) if r.announced and lo <= r.start and r.end < hi <= r.end + RUN_END_REACH), None
+    )
+    if run is None:
+        return hi
+    end = hi
+    while end < min(cut, run.start + max_items) and classes[end] not in ("noise", "weak"):
+        end += 1
+    return end

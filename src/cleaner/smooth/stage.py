@@ -11,7 +11,7 @@ from cleaner.smooth.comments import comment_thread_start
 from cleaner.smooth.duplicates import drop_repeated_runs
 from cleaner.smooth.galleries import gallery_slides
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
-from cleaner.smooth.runs import content_runs
+from cleaner.smooth.runs import content_runs, extend_announced
 from cleaner.smooth.scoring import (
     CSS_PENALTY,
     HEADING_PENALTY,
@@ -25,7 +25,7 @@ from cleaner.smooth.scoring import (
     fallback_scale,
     score,
 )
-from cleaner.smooth.tails import bridge_gaps, extend_closed_tail, extend_colon_list
+from cleaner.smooth.tails import COLON_LIST_MAX_ITEMS, bridge_gaps, extend_closed_tail, extend_colon_list
 from cleaner.smooth.teasers import teaser_runs
 
 
@@ -85,6 +85,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     hi = bridge_gaps(blocks, classes, lo, hi, cut)
     run_end = hi
     hi = extend_colon_list(blocks, classes, lo, hi, cut)
+    hi = extend_announced(runs, classes, lo, hi, cut, COLON_LIST_MAX_ITEMS)
     for a, b in spans:
         if hi > lo and lo <= a <= hi + ENUM_ATTACH_GAP and hi < b <= cut:
             hi = b
