@@ -44,6 +44,9 @@ FIGURE_MIN_LINES: Final = 6
 #: brackets ("[Photo=Agency]" credits) or "$" inside a line (prices in a deals list). Calibrated
 #: on the dev benchmark 2026-12-01: with these, the runs it finds are its stats tables only.
 CODE_MARKS: Final = frozenset(";{}=|<>")
+#: In an announced run ("Copy this into the console:"), one code line in this share of its
+#: lines is enough: a listing is often dumped on a single line, under a language label ("js").
+ANNOUNCED_CODE_SHARE: Final = 0.2
 #: Most marked lines with the same text before their first mark are a template, not content.
 TEMPLATE_SHARE: Final = 0.5
 #: A shell command line starts with its prompt.
@@ -80,11 +83,13 @@ def _one_template(lines: list[str]) -> bool:
     return heads.most_common(1)[0][1] > TEMPLATE_SHARE * len(lines)
 
 
-def _content_shape(blocks: tuple[Block, ...], start: int, end: int) -> bool:
-    """Whether blocks [start, end) look like code, a table or a table of figures."""
+def _content_shape(blocks: tuple[Block, ...], start: int, end: int, announced: bool) -> bool:
+    """Whether blocks [start, end) look like code, a table or a table of figures (an announced
+    run needs fewer code lines: a listing dumped on one line is one line)."""
     n = end - start
     marked = [blocks[i].text for i in range(start, end) if _code_line(blocks[i].text)]
-    if len(marked) >= CODE_MIN_LINES and len(marked) >= CODE_MARK_SHARE * n and not _one_template(marked):
+    least, share = (1, ANNOUNCED_CODE_SHARE) if announced else (CODE_MIN_LINES, CODE_MARK_SHARE)
+    if len(marked) >= least and len(marked) >= share * n and not _one_template(marked):
         return True
     figures = sum(
         1
@@ -114,7 +119,7 @@ def content_runs(
                 break
             end += 1
         if end > start and end < cut and classes[end] == "good":
-            if _content_shape(blocks, start, end):
+            if _content_shape(blocks, start, end, announced):
                 prev = runs[-1] if runs else None
                 if prev is not None and prev.end + 1 == start:
                     # one long cell (a sentence) between two parts of the same table
