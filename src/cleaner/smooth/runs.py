@@ -44,6 +44,10 @@ FIGURE_MIN_LINES: Final = 6
 #: brackets ("[Photo=Agency]" credits) or "$" inside a line (prices in a deals list). Calibrated
 #: on the dev benchmark 2026-12-01: with these, the runs it finds are its stats tables only.
 CODE_MARKS: Final = frozenset(";{}=|<>")
+#: A line that announces a listing inside a run has at least this many words ("Our picks:",
+#: "Search:" are widget headings); a language label over a listing is one short lowercase word.
+ANNOUNCE_MIN_WORDS: Final = 3
+LANGUAGE_LABEL_CHARS: Final = 12
 #: In an announced run ("Copy this into the console:"), one code line in this share of its
 #: lines is enough: a listing is often dumped on a single line, under a language label ("js").
 ANNOUNCED_CODE_SHARE: Final = 0.2
@@ -83,6 +87,19 @@ def _one_template(lines: list[str]) -> bool:
     return heads.most_common(1)[0][1] > TEMPLATE_SHARE * len(lines)
 
 
+def _announces_code(line: Block, after: Block) -> bool:
+    """A sentence ending in a colon ("Consider the example below:") followed by a code line or
+    by a language label ("js", "bash") as documentation sites print above their listings."""
+    if line.features.words < ANNOUNCE_MIN_WORDS or not line.text.endswith(":"):
+        return False
+    return _code_line(after.text) or (
+        len(after.text) <= LANGUAGE_LABEL_CHARS
+        and after.text.isascii()
+        and after.text.islower()
+        and " " not in after.text
+    )
+
+
 def _content_shape(blocks: tuple[Block, ...], start: int, end: int, announced: bool) -> bool:
     """Whether blocks [start, end) look like code, a table or a table of figures (an announced
     run needs fewer code lines: a listing dumped on one line is one line)."""
@@ -117,6 +134,8 @@ def content_runs(
         while end < cut and end - start < SHORT_RUN_MAX_BLOCKS and classes[end] != "good":
             if not _liftable(hits[end], announced):
                 break
+            if not announced and end + 1 < cut and _announces_code(blocks[end], blocks[end + 1]):
+                announced = True
             end += 1
         if end > start and end < cut and classes[end] == "good":
             if _content_shape(blocks, start, end, announced):
