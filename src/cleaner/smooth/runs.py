@@ -157,13 +157,20 @@ RUN_END_REACH: Final = 2
 
 
 def extend_announced(
-    runs: list[ContentRun], classes: list[ProseClass], lo: int, hi: int, cut: int, max_items: int
+    blocks: tuple[Block, ...],
+    runs: list[ContentRun],
+    classes: list[ProseClass],
+    lo: int,
+    hi: int,
+    cut: int,
+    max_items: int,
 ) -> int:
     """Grow the main run over the rest of an announced table or listing that it ends in.
 
     A table whose long cell is a sentence ends the content run there, and the main run ends
     with that cell; the rest of the table follows, as a list follows the colon that announces
-    it. It is followed up to `max_items` blocks from the announcement, to the first noise block.
+    it, when the blocks after the main run still have the shape of a table or of code. It is
+    followed up to `max_items` blocks from the announcement, to the first noise block.
     """
     if hi <= lo:
         return hi
@@ -171,6 +178,12 @@ def extend_announced(
         (r for r in reversed(runs) if r.announced and lo <= r.start and r.end < hi <= r.end + RUN_END_REACH), None
     )
     if run is None:
+        return hi
+    # the table goes on after the main run only if what follows has its shape
+    ahead = hi
+    while ahead < min(cut, hi + FIGURE_MIN_LINES) and classes[ahead] not in ("noise", "weak"):
+        ahead += 1
+    if not _content_shape(blocks, hi, ahead, announced=False):
         return hi
     end = hi
     while end < min(cut, run.start + max_items) and classes[end] not in ("noise", "weak"):

@@ -85,7 +85,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     hi = bridge_gaps(blocks, classes, lo, hi, cut)
     run_end = hi
     hi = extend_colon_list(blocks, classes, lo, hi, cut)
-    hi = extend_announced(runs, classes, lo, hi, cut, COLON_LIST_MAX_ITEMS)
+    hi = extend_announced(blocks, runs, classes, lo, hi, cut, COLON_LIST_MAX_ITEMS)
     for a, b in spans:
         if hi > lo and lo <= a <= hi + ENUM_ATTACH_GAP and hi < b <= cut:
             hi = b
