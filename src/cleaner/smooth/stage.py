@@ -63,7 +63,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     runs = content_runs(blocks, classes, hits, cut)
     for run in runs:
         for i in range(run.start, run.end):
-            if classes[i] == "noise":  # code that the markup rules took for a leaked script
+            if classes[i] == "noise":  # code taken for a leaked script, a date cell for the page date
                 classes[i], hits[i], see_through[i] = "short", None, False
             listed[i] = True
     scores = [score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
