@@ -20,9 +20,28 @@ _COMMENT_META_CODES: Final = frozenset({"COM002", "COM004", "DAT002"})
 _THREAD_OPENER_CODES: Final = frozenset({"COM001", "COM005"})
 
 
+#: A page with at least this many quote headers ("seth wrote:", "PMc said:") is a discussion
+#: forum: its replies quote earlier posts, as blog comment threads do not, and the posts are the
+#: page's content. Calibrated on both dev sets 2026-12-01: forum threads have 3 to 22 of them,
+#: article comment threads none (they write "Name says:" or "Name on <date> said:").
+MIN_QUOTE_HEADERS: Final = 3
+_QUOTE_VERBS: Final = (" said:", " wrote:")
+
+
+def _quote_header(block: Block, hit: Hit | None) -> bool:
+    """A forum reply's quote header: one user name (after an optional age) and "said:"/"wrote:"."""
+    if hit is None or hit.code != "COM002" or not block.text.endswith(_QUOTE_VERBS):
+        return False
+    name = block.text.rsplit(" ", 1)[0].rpartition(", ")[2]
+    return bool(name) and " " not in name
+
+
 def comment_thread_start(blocks: tuple[Block, ...], classes: list[ProseClass], hits: list[Hit | None]) -> int:
-    """CTX004: index of the first comment marker after body text that opens a real thread."""
+    """CTX004: index of the first comment marker after body text that opens a real thread (none
+    on a discussion forum, whose replies are its content)."""
     n = len(hits)
+    if sum(1 for b, h in zip(blocks, hits, strict=True) if _quote_header(b, h)) >= MIN_QUOTE_HEADERS:
+        return n
     meta = [_is_comment_meta(blocks, hits, i) for i in range(n)]
     metas_after = [0] * (n + 1)
     next_meta = [n + THREAD_REACH + 1] * (n + 1)  # the first meta line after block i
