@@ -39,14 +39,6 @@ WEAK_PENALTY: Final = 15.0
 #: noise: the main run crosses one only for a good stretch of prose. Calibrated on the dev benchmark
 #: 2026-11-24 (gains from 100 to 200, recall drops from 300).
 HEADING_PENALTY: Final = 150.0
-#: A share bar closes the article: the main run crosses one (charged once, at its first line)
-#: only for more prose than a promo blurb or two under it ("Enjoyed this story? Sign up…").
-#: Calibrated on the fixtures of tests/test_body_shapes.py and the dev sets 2026-12-01.
-SHARE_BAR_PENALTY: Final = 300.0
-SHARE_BAR_CODES: Final = frozenset({"SHR001", "SHR002"})
-#: A page with more share bars than this has one under every post (a forum thread): they close
-#: nothing, and none is charged.
-MAX_SHARE_BARS: Final = 2
 #: A style sheet dumped into the text is markup, not furniture beside the article: each of its
 #: blocks costs this little, whatever its length, so a stylesheet between two parts of an article
 #: does not split it. Calibrated on the dev benchmark 2026-11-24 (same results from 5 to 20; at

@@ -15,10 +15,7 @@ from cleaner.smooth.runs import content_runs, extend_announced
 from cleaner.smooth.scoring import (
     CSS_PENALTY,
     HEADING_PENALTY,
-    MAX_SHARE_BARS,
     NEAR_WEIGHT,
-    SHARE_BAR_CODES,
-    SHARE_BAR_PENALTY,
     SHORT_PENALTY,
     TRANSPARENT_KINDS,
     ProseClass,
@@ -36,10 +33,6 @@ from cleaner.smooth.teasers import teaser_runs
 class Smoothed:
     verdicts: tuple[Verdict, ...]
     region: tuple[int, int] | None
-
-
-def _share(hit: Hit | None) -> bool:
-    return hit is not None and hit.code in SHARE_BAR_CODES
 
 
 def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: RuleSet) -> Smoothed:
@@ -67,22 +60,12 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
                 classes[i], hits[i], see_through[i] = "short", None, False
             listed[i] = True
     scores = [score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
-    bars = [
-        i
-        for i, h in enumerate(hits[:cut])
-        if h is not None and h.code in SHARE_BAR_CODES and (i == 0 or not _share(hits[i - 1]))
-    ]
-    bar_starts = frozenset(bars) if len(bars) <= MAX_SHARE_BARS else frozenset()
     for i, h in enumerate(hits[:cut]):
-        if h is None:
-            continue
-        before = hits[i - 1] if i > 0 else None
-        if h.code in HEADING_CODES:
+        if h is not None and h.code in HEADING_CODES:
             scores[i] -= HEADING_PENALTY
-        elif i in bar_starts:
-            scores[i] -= SHARE_BAR_PENALTY  # a share bar is charged once, at its first line
-        elif h.kind == "css" and classes[i] == "noise":
+        elif h is not None and h.kind == "css" and classes[i] == "noise":
             # a style sheet is charged once, not line by line
+            before = hits[i - 1] if i > 0 else None
             css_before = before is not None and before.kind == "css" and classes[i - 1] == "noise"
             scores[i] = 0.0 if css_before else -CSS_PENALTY
     for run in runs:
