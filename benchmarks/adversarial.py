@@ -1,8 +1,10 @@
 """Cost of hostile input, as ratios: prints a table and writes benchmarks/results/adversarial.json.
 
 For each adversarial shape (one long line of a single character, alternating case, glued words,
-a page with a 100,000-character line of punctuation, many short lines) the time per MB of
-`cleaner.clean()` is compared with the time per MB of the seed pages. Goal: no shape above 20x.
+a page with a 100,000-character line of punctuation, many short lines; and HTML pages run
+through `cleaner.html.clean_html()`: one element with 200,000 attributes, many empty elements)
+the time per MB is compared with the time per MB of `cleaner.clean()` on the seed pages. Goal:
+no shape above 20x.
 
 Cost growth: `clean()` on 1x, 4x, 16x and 64x a seed page, joined by blank lines. Goal: linear,
 i.e. the time per MB at 64x within 1.5x of 1x.
@@ -64,14 +66,42 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
+def _seed_html() -> str:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    title, *paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title></head><body>{{}}<article>{body}</article></body></html>"
+
+
+def _html_attributes(n: int) -> str:
+    # one element with n distinct attributes before the article: libxml2's duplicate check is
+    # quadratic in them (200,000: 3.2 MB, over 120 s before cleaner.html.bound_markup)
+    return _seed_html().replace("{}", "<div " + " ".join(f'a{i}="v"' for i in range(n)) + ">x</div>", 1)
+
+
+#: HTML pages, cleaned with `cleaner.html.clean_html` (needs the html extra); same goal per MB.
+HTML_SHAPES: dict[str, Callable[[int], str]] = {
+    "html: 200k attributes": lambda n: _html_attributes(200_000),  # fixed size, as in issue 15
+    "html: <p></p>*N": lambda n: _seed_html().replace("{}", "<p></p>" * (n // 7), 1),
+}
+
+
 def _mb(text: str) -> float:
     return len(text.encode("utf-8")) / 1e6
 
 
 def _time_shape(name: str, size: int, conn: Any) -> None:
-    text = SHAPES[name](size)
-    t0 = time.perf_counter()
-    cleaner.clean(text)
+    if name in HTML_SHAPES:
+        from cleaner.html import clean_html
+
+        clean_html(_seed_html().replace("{}", "", 1))  # imports and first-call costs
+        text = HTML_SHAPES[name](size)
+        t0 = time.perf_counter()
+        clean_html(text)
+    else:
+        text = SHAPES[name](size)
+        t0 = time.perf_counter()
+        cleaner.clean(text)
     conn.send((time.perf_counter() - t0, _mb(text)))
 
 
@@ -133,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"seeds: {base:.4f} s/MB ({1 / base:.3f} MB/s)")
     print(f"{'shape':22s} {'MB':>6s} {'s':>8s} {'s/MB':>8s} {'x seeds':>8s}  goal <= {GOAL_RATIO:.0f}x")
     rows: dict[str, dict[str, Any]] = {}
-    names = [n for n in SHAPES if not args.only or n in args.only.split(",")]
+    names = [n for n in [*SHAPES, *HTML_SHAPES] if not args.only or n in args.only.split(",")]
     for name in names:
         seconds, size_mb = measure(name, size, args.limit)
         retried = False

@@ -692,7 +692,7 @@ def test_jsonl_jobs_2_equals_jobs_1(tmp_path: Path) -> None:
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes() == _expected_jsonl(records)
 
 
-def test_jsonl_bad_lines_are_reported_and_left_out(tmp_path: Path) -> None:
+def test_jsonl_bad_lines_are_reported_and_passed_through(tmp_path: Path) -> None:
     records = _records()
     good = _expected_jsonl(records).splitlines(keepends=True)
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
@@ -704,7 +704,10 @@ def test_jsonl_bad_lines_are_reported_and_left_out(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "in.jsonl:3: is not valid JSON" in err(proc)
     assert "in.jsonl:5: holds a JSON list, not an object" in err(proc)
+    good.insert(2, b"{not json\n")
+    good.insert(4, b"[1, 2]\n")
     assert (tmp_path / "out.jsonl").read_bytes() == b"".join(good)
+    assert "2 failed (passed through unchanged)" in err(proc)
 
 
 def test_jsonl_output_must_differ_from_input(tmp_path: Path) -> None:

@@ -78,7 +78,10 @@ class FileResult:
 
 @dataclass(frozen=True, slots=True)
 class LineResult:
-    """One JSONL input line: the output line (bytes, newline included) or an error."""
+    """One JSONL input line: the output line (bytes, newline included; None for a blank line).
+
+    When `error` is set the line could not be cleaned and `line` is the input line unchanged.
+    """
 
     lineno: int
     line: bytes | None
@@ -198,7 +201,13 @@ def _host(url: str) -> str | None:
 
 
 def clean_line(item: tuple[int, bytes]) -> LineResult:
-    """Clean one JSONL line with `cleaner.clean_record` (worker function)."""
+    """Clean one JSONL line with `cleaner.clean_record` (worker function).
+
+    A line that cannot be cleaned and written back as JSON (not JSON, not an object, a lone
+    surrogate escape such as `"\\ud800"` in any field, a number JSON cannot hold such as `NaN` or
+    `1e400`, a bug) comes back unchanged, with status "error" and the reason: one bad record
+    never stops the corpus, and nothing is lost.
+    """
     import json
 
     lineno, raw = item
@@ -206,23 +215,41 @@ def clean_line(item: tuple[int, bytes]) -> LineResult:
     if not raw.strip():
         return LineResult(lineno, None, "blank")
     try:
-        record = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        return LineResult(lineno, None, "error", error=f"is not valid JSON ({e}).")
+        record = json.loads(raw, parse_constant=_no_constant)
+    except ValueError as e:  # JSONDecodeError, UnicodeDecodeError, NaN / Infinity
+        return _passed_through(lineno, raw, f"is not valid JSON ({e}).")
+    except RecursionError:
+        return _passed_through(lineno, raw, "is nested too deeply to read.")
     if not isinstance(record, dict):
-        return LineResult(lineno, None, "error", error=f"holds a JSON {type(record).__name__}, not an object.")
+        return _passed_through(lineno, raw, f"holds a JSON {type(record).__name__}, not an object.")
     config = settings.config
     site = site_of(record, settings)
     if site is not None:
         config = _with_site(config, site)
     try:
         out = clean_record(record, settings.text_field, config=config)
-    except Exception as e:  # a bug must not stop the corpus; the record is reported and left out
-        return LineResult(
-            lineno, None, "error", error=f"could not be cleaned ({_describe(e)}); please report this bug."
-        )
-    line = (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8")
+    except Exception as e:  # a bug must not stop the corpus; the record is reported and kept as it is
+        return _passed_through(lineno, raw, f"could not be cleaned ({_describe(e)}); please report this bug.")
+    try:
+        line = (json.dumps(out, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return _passed_through(lineno, raw, 'holds a lone surrogate escape (such as "\\ud800"), which is not text.')
+    except ValueError:
+        return _passed_through(lineno, raw, "holds a number JSON cannot write back (NaN or Infinity).")
+    except RecursionError:
+        return _passed_through(lineno, raw, "is nested too deeply to write back.")
     return LineResult(lineno, line, str(out.get("cleaner_status")), tuple(out.get("removed_kinds") or ()))
+
+
+def _no_constant(name: str) -> float:
+    # NaN and Infinity are not JSON (RFC 8259); Python's parser accepts them unless told not to
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _passed_through(lineno: int, raw: bytes, reason: str) -> LineResult:
+    """The input line as it was (newline-terminated), reported as an error."""
+    line = raw if raw.endswith(b"\n") else raw + b"\n"
+    return LineResult(lineno, line, "error", error=reason)
 
 
 _SITE_CONFIGS: dict[tuple[int, str], Config] = {}

@@ -857,7 +857,6 @@ def _jsonl_pairs(path: str, text_field: str, settings: Settings) -> Iterator[tup
 
 def run_jsonl(args: argparse.Namespace, resolved: Resolved, report: Reporter) -> int:
     import dataclasses
-    import gzip
     from collections import Counter
     from pathlib import Path
 
@@ -867,23 +866,30 @@ def run_jsonl(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
     base = Settings(resolved.config, args.text_field, args.site_field, args.url_field)
     if args.jsonl != "-" and not Path(args.jsonl).is_file():
         raise UsageError(f"{args.jsonl}: no such file; check the --jsonl path.")
-    config = _with_templates(args, resolved.config, _jsonl_pairs(args.jsonl, args.text_field, base), report)
-    settings = dataclasses.replace(base, config=config)
-    jobs = args.jobs or default_jobs()
     statuses: Counter[str] = Counter()
     kinds: Counter[tuple[str, str]] = Counter()
     errors = 0
+    last = 0
     progress = Progress(None, "records", enabled=not args.quiet)
     output = args.output or "-"
     try:
+        config = _with_templates(args, resolved.config, _jsonl_pairs(args.jsonl, args.text_field, base), report)
+        settings = dataclasses.replace(base, config=config)
+        jobs = args.jobs or default_jobs()
         with open_binary_lines(args.jsonl) as src, open_atomic_output(output) as out:
             items = enumerate(src, 1)
             for result in ordered_map(clean_line, items, settings, jobs=jobs, chunksize=JSONL_CHUNKSIZE):
                 progress.update()
+                last = result.lineno
                 errors += _handle_line(result, args.jsonl, out, statuses, kinds, report)
     except DecodeError as e:
         raise UsageError(str(e)) from e
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
+    except _stream_errors() as e:  # evaluated when raised: zstandard is imported by then
+        name = "<stdin>" if args.jsonl == "-" else args.jsonl
+        where = f" after line {last}" if last else ""
+        written = "" if output == "-" else f" {output} was not written."
+        raise UsageError(f"{name}: the compressed data is corrupt{where} ({_describe_error(e)}).{written}") from e
+    except (OSError, EOFError) as e:
         name = getattr(e, "filename", None) or args.jsonl
         raise UsageError(f"{name}: cannot be read or written ({e}); check the file and run again.") from e
     finally:
@@ -891,14 +897,35 @@ def run_jsonl(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
     if args.statistics:
         _print_statistics(kinds)
     total = sum(statuses.values())
-    parts = [f"{statuses[s]} {label}" for s, label in _STATUS_LABELS if statuses[s] or s in ("cleaned", "unchanged")]
+    parts = [
+        f"{statuses[s]} {label}"
+        for s, label in _STATUS_LABELS
+        if statuses[s] or s in ("cleaned", "unchanged", "unsure", "error")
+    ]
     report.info(f"{_plural(total, 'record')}: " + ", ".join(parts) + ".")
     if errors:
         name = "<stdin>" if args.jsonl == "-" else args.jsonl
         verb = "was" if errors == 1 else "were"
-        report.error(f"{_plural(errors, 'line')} of {name} could not be read and {verb} left out of the output.")
+        report.error(f"{_plural(errors, 'line')} of {name} could not be cleaned and {verb} passed through unchanged.")
         return 2
     return 0
+
+
+def _stream_errors() -> tuple[type[BaseException], ...]:
+    """What a corrupt compressed stream raises (gzip's zlib.error is no OSError; zstandard's own)."""
+    import gzip
+    import zlib
+
+    found: list[type[BaseException]] = [zlib.error, gzip.BadGzipFile, EOFError]
+    zstd = sys.modules.get("zstandard")
+    error = getattr(zstd, "ZstdError", None)
+    if isinstance(error, type) and issubclass(error, BaseException):
+        found.append(error)
+    return tuple(found)
+
+
+def _describe_error(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
 _STATUS_LABELS: Final = (
@@ -906,7 +933,8 @@ _STATUS_LABELS: Final = (
     ("unchanged", "unchanged"),
     ("not_an_article", "not an article"),
     ("skipped", "skipped (no text field)"),
-    ("error", "unreadable"),
+    ("unsure", "unsure (text kept)"),
+    ("error", "failed (passed through unchanged)"),
 )
 
 
@@ -918,14 +946,14 @@ def _handle_line(
     kinds: Counter[tuple[str, str]],
     report: Reporter,
 ) -> int:
-    if result.status == "blank":
+    if result.status == "blank" or result.line is None:
         return 0
     statuses[result.status] += 1
-    if result.line is None:
-        shown = "<stdin>" if name == "-" else name
-        report.error(f"{shown}:{result.lineno}: {result.error} The line was left out of the output.")
-        return 1
     out.write(result.line)
+    if result.error is not None:
+        shown = "<stdin>" if name == "-" else name
+        report.error(f"{shown}:{result.lineno}: {result.error} The record was passed through unchanged.")
+        return 1
     kinds.update(("", k) for k in result.kinds)
     return 0
 
@@ -982,3 +1010,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if owns_process:
             gc.enable()
+        _save_pattern_cache()
+
+
+def _save_pattern_cache() -> None:
+    """Write the compiled-pattern cache if this run compiled patterns it lacked (the only writer)."""
+    cache = sys.modules.get("cleaner.pattern_cache")
+    if cache is not None:
+        cache.save()

@@ -1,7 +1,7 @@
 """Every regular expression of the project, compiled once at import time.
 
-Compiled through `cleaner.pattern_cache`: a run after the first loads the compiled code from
-disk instead of parsing each pattern again.
+Compiled through `cleaner.pattern_cache`: once the `cleaner` command has saved that cache, a
+process loads the compiled code from disk instead of parsing each pattern again.
 
 Rules: use the `regex` module; anchor where possible; bound every repetition (`{0,80}` rather
 than `*`), never nest unbounded quantifiers. `tests/test_regex_safety.py` runs each pattern of
@@ -16,7 +16,6 @@ from typing import Final
 import regex
 
 from cleaner.pattern_cache import compile as cached
-from cleaner.pattern_cache import save as _save_cache
 
 _I = regex.IGNORECASE  # not VERSION1: its full case-folding makes bounded classes ~10^5 times slower
 _V = regex.VERSION1
@@ -452,7 +451,6 @@ DATELINE: Final = cached(
 ALL_PATTERNS: Final[tuple[regex.Pattern[str], ...]] = tuple(
     value for value in tuple(globals().values()) if isinstance(value, regex.Pattern)
 )
-_save_cache()  # writes the cache file only when a pattern above was not in it yet
 
 #: Below this length a bounded pattern cannot run long, so the timeout's own fixed cost (a timer
 #: per call, about as much as a short match) is not paid; longer texts always get the backstop.

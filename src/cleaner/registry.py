@@ -286,6 +286,4 @@ def combine_gates(gates: Iterable[regex.Pattern[str] | None]) -> regex.Pattern[s
         parts.append(f"(?{flag}:{g.pattern})")
     if not parts:
         return None
-    combined = pattern_cache.compile("|".join(parts))
-    pattern_cache.save()
-    return combined
+    return pattern_cache.compile("|".join(parts))

@@ -74,6 +74,26 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+#: Unicode categories shown as `\uXXXX` escapes in file names: controls (Cc), format characters
+#: (Cf: the bidi embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069, marks such
+#: as U+200F, zero-width characters) and line / paragraph separators. A name such as
+#: "invoice\u202etxt.exe" would otherwise display reversed ("Trojan Source", CVE-2021-42574).
+HIDDEN_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def display_name(name: str) -> str:
+    """A file name as it is safe to show: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) as `\\xNN`, and invisible or reordering characters as `\\uXXXX`."""
+    import unicodedata
+
+    text = os.fsencode(name).decode("utf-8", "backslashreplace") if _has_surrogate(name) else name
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in HIDDEN_CATEGORIES else c for c in text)
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in text)
+
+
 def colour(kind: str) -> str:
     """The fixed colour of `kind` (a grey for kinds outside `KINDS`)."""
     return KIND_COLOURS.get(kind, OTHER_COLOUR)
@@ -432,16 +452,22 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
         tmp_path = Path(tmp)
-        tmp_path.chmod(0o644)
+        tmp_path.chmod(_umask_mode())  # as `open()` would create it; mkstemp makes it 0600
         tmp_path.replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -475,7 +501,8 @@ def main(argv: Sequence[str]) -> int:
         return e.code if isinstance(e.code, int) else EXIT_ERROR
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        print(f"cleaner report: no such file or directory: {', '.join(missing)}", file=sys.stderr)
+        shown = ", ".join(display_name(p) for p in missing)
+        print(f"cleaner report: no such file or directory: {shown}", file=sys.stderr)
         return EXIT_ERROR
     try:
         config = Config(select=_split(args.select) or ("ALL",), ignore=_split(args.ignore), preview=args.preview)
@@ -491,22 +518,22 @@ def main(argv: Sequence[str]) -> int:
         try:
             source = read_text(path)
         except DecodeError as e:
-            print(f"cleaner report: skipped {e}", file=sys.stderr)
+            print(f"cleaner report: skipped {display_name(e.name)}: {e.reason}", file=sys.stderr)
             failed += 1
             continue
         except OSError as e:
-            print(f"cleaner report: skipped {path}: {e.strerror or e}.", file=sys.stderr)
+            print(f"cleaner report: skipped {display_name(str(path))}: {e.strerror or e}.", file=sys.stderr)
             failed += 1
             continue
-        items.append((str(path), source, clean(source, config=config)))
+        items.append((display_name(str(path)), source, clean(source, config=config)))
     if not items and not failed:
         print("cleaner report: no .txt files found in the given paths.", file=sys.stderr)
         return EXIT_ERROR
     try:
         write_atomic(output, render(items, title=args.title))
     except OSError as e:
-        print(f"cleaner report: could not write {output}: {e}", file=sys.stderr)
+        print(f"cleaner report: could not write {display_name(str(output))}: {e.strerror or e}", file=sys.stderr)
         return EXIT_ERROR
     removed = sum(len(a.removed) for _, _, a in items)
-    print(f"Wrote {output}: {len(items)} documents, {removed} removals.")
+    print(f"Wrote {display_name(str(output))}: {len(items)} documents, {removed} removals.")
     return EXIT_ERROR if failed else EXIT_OK
