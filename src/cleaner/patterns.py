@@ -412,6 +412,32 @@ BREADCRUMB_SEPARATED: Final = cached(
 )
 HOME_PREFIX: Final = cached(r"^(?:home|start|startseite|accueil|inicio)", _I)
 
+# --- rules: comment threads ------------------------------------------------------------------
+# A comment's byline: a user name of one to four words, a dot or bar, and when it was posted
+# ("Jo Park · May 2, 2021 at 9:14 AM", "reader42 | 3 days ago").
+COMMENT_BYLINE: Final = cached(
+    r"^[^\W\d_][\w.'’-]{0,30}(?:\s[^\W\d_][\w.'’-]{0,30}){0,3}\s{0,3}[·•|]\s{0,3}(?:"
+    rf"{_MONTH}\s{{1,2}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,2}}\d{{4}}|\d{{1,2}}\.?\s{{1,2}}{_MONTH},?\s{{1,2}}\d{{4}}|"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:\d{1,3}|an?)\s(?:min(?:ute)?|hour|hr|day|week|month|year)s?\sago|"
+    r"yesterday|today)" + _TIME + r"\s{0,3}$",
+    _I,
+)
+# The controls of a comment thread: "* reply", "Reply · Report", "View comments (27)",
+# "Load more comments", "Show 3 more replies".
+COMMENT_CONTROLS: Final = cached(
+    r"^[*•·-]?\s{0,2}(?:(?:reply|report|like|flag|quote|permalink|edit|delete)"
+    r"(?:\s{0,3}[·•|]\s{0,3}(?:reply|report|like|flag|quote|permalink|edit|delete)){0,5}"
+    r"|(?:view|show|load|see|read|hide)\s(?:all\s|more\s|the\s|\d{1,6}\s){0,2}(?:more\s)?(?:comments?|replies)"
+    r"(?:\s{0,2}\(\d{1,6}\))?)\s{0,2}$",
+    _I,
+)
+
+# --- rules: style sheets and encoded data ---------------------------------------------------
+# A line of a selector list that continues on the next line: "html,", ".card .title,".
+CSS_SELECTOR_LIST_LINE: Final = cached(r"^[\w\-.#:\[\]=\"'()*>+~, ]{1,200},$", _V)
+# A data URI: "data:image/png;base64,".
+DATA_URI: Final = cached(r"data:[\w.+/-]{1,60}(?:;[\w.=-]{1,60}){0,4};base64,", _V)
+
 # --- assemble ---------------------------------------------------------------------------------
 DATELINE: Final = cached(
     r"^(?P<dl>(?:\p{Lu}[\p{Lu}.'-]{2,30}(?:[ /]\p{Lu}[\p{Lu}.'-]{1,30}){0,3}"

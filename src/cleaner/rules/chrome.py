@@ -26,6 +26,10 @@ from cleaner.registry import DocView, rule
 #: A glued menu is short or mostly glue points; calibrated on the seeds and dev set 2026-11-23.
 NAV_SHORT_WORDS = 6
 NAV_GLUE_PER_WORD = 0.2
+#: A line ending in a colon with this share of stop words is a sentence, not a glued menu.
+NAV_SENTENCE_STOP_DENSITY = 0.2
+#: Signs of code; a menu dumped without separators has none of them.
+_CODE_SIGNS = frozenset("(){}=;<>[]")
 NAV_MIN_CASED_SHARE = 0.7
 COOKIE_MAX_WORDS = 90
 COOKIE_LONG_MAX_WORDS = 250
@@ -137,6 +141,9 @@ def breadcrumb_trail(block: Block, doc: DocView) -> bool:
         "Why PlayStation sales fell",
         "The iPhone maker said revenue rose.",
         "Kindle for PCの起動キーがKeePassと重なる",
+        "setName(newName) {",
+        "value={filterText}",
+        "Then pass filterText and inStockOnly to ProductTable and SearchBar:",
     ],
 )
 def glued_menu(block: Block, doc: DocView) -> bool:
@@ -151,11 +158,16 @@ def glued_menu(block: Block, doc: DocView) -> bool:
 
     ## Limitations
     Brand names such as "PlayStation" look the same; a short line is removed only when its *last*
-    word is glued, or several are.
+    word is glued, or several are. Lines with signs of code (brackets, `=`, `;`) hold camelCase
+    identifiers, not glued menus, and are kept.
     """
     f = block.features
     if f.glue == 0 or f.ends_sentence or not _mostly_cased(block.text):
         return False
+    if not _CODE_SIGNS.isdisjoint(block.text):
+        return False  # camelCase identifiers in code: "setName(newName) {", "value={filterText}"
+    if block.text.endswith(":") and f.stop_density >= NAV_SENTENCE_STOP_DENSITY:
+        return False  # a sentence that announces code: "Then pass filterText to SearchBar:"
     if f.glue >= 3 and f.glue >= NAV_GLUE_PER_WORD * f.words:
         return True
     if f.words > NAV_SHORT_WORDS:

@@ -302,6 +302,38 @@ def repeated_article_copy() -> None:
     """
 
 
+_SLIDES = "".join(
+    f"{k} of 6\n\nOn day {k} of the festival the crowds filled the old square, where local groups played "
+    "on a small stage until late in the evening and the food stalls stayed open.\n\n"
+    for k in range(1, 7)
+)
+
+
+@rule(
+    code="CTX005",
+    name="gallery-slides",
+    kind="caption",
+    scope="context",
+    noise=[_ARTICLE + "\n" + _SLIDES],
+    keep=[_ARTICLE + "\n1 of 6\n\n" + _ARTICLE.replace("council", "assembly")],
+)
+def gallery_slides() -> None:
+    """The caption paragraphs of a slideshow: the blocks between its "3 of 12" counters.
+
+    ## What it removes
+    With at least `GALLERY_MIN_SLIDES` counter lines on the page (NAV004), the unlabelled blocks
+    between two consecutive counters (at most `SLIDE_MAX_BLOCKS`), and as many after the last.
+
+    ## Why is it noise?
+    A slideshow dumped as text is a run of caption paragraphs written in sentences; fifty of
+    them outweigh the article beside them, and the main run would keep the slideshow instead.
+
+    ## Limitations
+    A page that is only a slideshow loses its captions; a single counter under a lead photo
+    marks nothing.
+    """
+
+
 RULES = (
     outside_main_content,
     short_near_noise,
@@ -313,4 +345,5 @@ RULES = (
     user_pattern,
     site_template,
     repeated_article_copy,
+    gallery_slides,
 )

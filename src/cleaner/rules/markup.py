@@ -8,11 +8,15 @@ from cleaner.patterns import (
     CSS_DECLARATION,
     CSS_PROPERTY,
     CSS_RULE_INLINE,
+    CSS_SELECTOR_LIST_LINE,
     CSS_SELECTOR_OPEN,
     CSS_SELECTOR_TOKEN,
+    DATA_URI,
     JS_CODE,
     MARKUP_TAG,
     SELECTOR_REST,
+    found,
+    starts,
     timeout_for,
 )
 from cleaner.registry import DocView, rule
@@ -200,4 +204,111 @@ def leaked_markup(block: Block, doc: DocView) -> bool:
     return covered >= MARKUP_MIN_SHARE * len(text)
 
 
-RULES = (css_selector, css_declaration, css_close, css_inline, script_code, leaked_markup)
+@rule(
+    code="CSS007",
+    max_words=12,
+    name="css-selector-list",
+    kind="css",
+    noise=["html,", ".card .card-title,", "a:hover, a:focus,", "#main > ul li,"],
+    keep=["Paris, London, Rome,", "and then,", "She said: yes, no,"],
+)
+def css_selector_list(block: Block, doc: DocView) -> bool:
+    """A line of a CSS selector list that goes on to the next line (`html,` / `.card .title,`).
+
+    ## What it removes
+    The first lines of a selector list that a style sheet writes one selector a line; the last
+    line, which opens the rule with `{`, is CSS001's.
+
+    ## Why is it noise?
+    Style-sheet code, never shown as text. Left unlabelled, such lines split a style sheet into
+    runs that the main run is charged for one by one.
+
+    ## Limitations
+    Every selector of the line must have a class, id, pseudo-class or attribute part, or be an
+    HTML element name: a line of names ending in a comma is kept.
+    """
+    text = block.text
+    if not text.endswith(",") or not starts(CSS_SELECTOR_LIST_LINE, text):
+        return False
+    tokens = [t for t in text[:-1].replace(",", " ").split() if t not in _COMBINATORS]
+    return bool(tokens) and all(CSS_SELECTOR_TOKEN.search(t) for t in tokens)
+
+
+_COMBINATORS = frozenset(">+~")
+_BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+#: Encoded data covers at least this share of a line's non-space characters, and a piece of it
+#: cut from a long line has at most ENCODED_MAX_WORDS words (split at "/" and "+").
+ENCODED_MIN_SHARE = 0.6
+ENCODED_MAX_WORDS = 12
+#: A base64 token is at least this long and has at least this many lone lowercase letters
+#: between capitals, digits or signs ("UhEUgAAA"): encoded bytes mix the cases at random, while
+#: brand names and glued menus ("Disney+/Hulu/ESPN+", "TVVideosPhotos") write words, a capital
+#: and then lowercase letters. Calibrated on the dev benchmark 2026-12-01 (fires on data URIs
+#: only).
+BASE64_MIN_CHARS = 12
+BASE64_LONE_LOWER = 2
+
+
+def _base64_token(token: str) -> bool:
+    """A whitespace-free token that looks like base64: lowercase letters standing alone."""
+    if len(token) < BASE64_MIN_CHARS or not _BASE64_CHARS.issuperset(token):
+        return False
+    lower = [c.islower() for c in token]
+    lone = sum(1 for a, b, c in zip(lower, lower[1:], lower[2:], strict=False) if b and not a and not c)
+    return lone >= BASE64_LONE_LOWER
+
+
+@rule(
+    code="CSS008",
+    name="encoded-data",
+    kind="css",
+    noise=[
+        ".logo { background: url(data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAB",
+        "AAAANSUhEUgAAADAAAAAwCAYAAABXAvm",
+        "HAAAABmJLR0QA/wD/AP+gvae",
+    ],
+    keep=[
+        "The iPhone15 and the Galaxy S24 were both on sale.",
+        "Her password was not Secret123, she said.",
+        "Checkout51",
+        "Facebook0TwitterPinterest0email",
+        "Disney+/Hulu/ESPN+ Deal",
+        "LIVE TVVideosPhotos",
+    ],
+)
+def encoded_data(block: Block, doc: DocView) -> bool:
+    """A data URI or a piece of base64-encoded data (an inlined image or font).
+
+    ## What it removes
+    Lines holding `data:…;base64,` and the pieces of a long data URI cut from its line: runs of
+    twelve or more letters and digits with no space, with lowercase letters standing alone
+    between capitals (`AAAANSUhEUgAAADAAAAAw…`).
+
+    ## Why is it noise?
+    An image or font inlined in a style sheet; as text it is thousands of characters of noise,
+    and a single such line can outweigh a short article.
+
+    ## Limitations
+    A line with a short code or identifier among words is kept: the encoded runs must cover
+    `ENCODED_MIN_SHARE` of the line.
+    """
+    text = block.text
+    if "base64," in text and found(DATA_URI, text):
+        return True
+    if block.features.words > ENCODED_MAX_WORDS:
+        return False
+    tokens = text.split()
+    covered = sum(len(t) for t in tokens if _base64_token(t))
+    return covered >= ENCODED_MIN_SHARE * sum(map(len, tokens))
+
+
+RULES = (
+    css_selector,
+    css_declaration,
+    css_close,
+    css_inline,
+    script_code,
+    leaked_markup,
+    css_selector_list,
+    encoded_data,
+)

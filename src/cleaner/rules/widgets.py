@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from cleaner.model import Block
 from cleaner.patterns import (
+    COMMENT_BYLINE,
+    COMMENT_CONTROLS,
     COMMENT_FORM,
     COMMENT_META,
     COMMENTS,
@@ -14,6 +16,7 @@ from cleaner.patterns import (
     SOCIAL_NAME,
     WIDGET_HEADING,
     found,
+    starts,
     timeout_for,
 )
 from cleaner.registry import DocView, rule
@@ -310,6 +313,64 @@ def comment_form(block: Block, doc: DocView) -> bool:
     return block.features.words <= COMMENT_FORM_MAX_WORDS and found(COMMENT_FORM, block.text)
 
 
+#: A comment's byline or a row of its controls is short.
+COMMENT_LINE_MAX_WORDS = 16
+
+
+@rule(
+    code="COM004",
+    max_words=COMMENT_LINE_MAX_WORDS,
+    name="comment-byline",
+    kind="comments_widget",
+    noise=["Jo Park · May 2, 2021 at 9:14 AM", "reader42 | 3 days ago", "M. Chen • 12 March 2020"],
+    keep=[
+        "The council met on May 2, 2021 to vote on the plan.",
+        "Results · May 2, 2021: the turnout was the highest in twenty years.",
+        "29 November 2018 | 20 January 2019",
+        "By Jane Doe •Dec. 19, 2025",
+    ],
+)
+def comment_byline(block: Block, doc: DocView) -> bool:
+    """The byline of one reader comment: a user name, a dot or bar, and when it was posted.
+
+    ## What it removes
+    "Jo Park · May 2, 2021 at 9:14 AM", "reader42 | 3 days ago": the line above each comment of
+    a thread. Several of them after the article let the context rule CTX004 cut the thread off.
+
+    ## Why is it noise?
+    Reader comments follow the article; they are not part of it.
+
+    ## Limitations
+    The whole line must be a name of one to four words (starting with a letter) and a date, time
+    or age: a sentence that carries a date, or a date range, is kept.
+    """
+    text = block.text
+    # "By Jane Doe • May 2, 2021" is an article's byline (BYL001), not a reader's
+    if block.features.words > COMMENT_LINE_MAX_WORDS or text[:3].lower() == "by ":
+        return False
+    return starts(COMMENT_BYLINE, text)
+
+
+@rule(
+    code="COM005",
+    max_words=COMMENT_LINE_MAX_WORDS,
+    name="comment-controls",
+    kind="comments_widget",
+    noise=["* reply", "Reply · Report", "View comments (27)", "Load more comments", "Show 3 more replies"],
+    keep=["Reply to the minister's letter came on Monday.", "View from the top of the tower."],
+)
+def comment_controls(block: Block, doc: DocView) -> bool:
+    """The buttons of a comment thread: reply, report, like, and the links that open more comments.
+
+    ## What it removes
+    "* reply", "Reply · Report", "View comments (27)", "Load more comments", "Show 3 more replies".
+
+    ## Why is it noise?
+    Controls of the comment widget, dumped as text; a reader never reads them as the article.
+    """
+    return block.features.words <= COMMENT_LINE_MAX_WORDS and starts(COMMENT_CONTROLS, block.text)
+
+
 RULES = (
     share_prompt,
     social_run,
@@ -319,4 +380,6 @@ RULES = (
     related_heading,
     related_inline,
     comment_form,
+    comment_byline,
+    comment_controls,
 )

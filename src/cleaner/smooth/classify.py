@@ -1,0 +1,52 @@
+"""Stage 3: each block's deciding line-rule hit."""
+
+from __future__ import annotations
+
+from cleaner.model import Block, Hit
+from cleaner.patterns import timeout_for
+from cleaner.registry import DocView, RuleSet
+
+
+def classify(
+    blocks: tuple[Block, ...],
+    rules: RuleSet,
+    language: str,
+    seen: dict[tuple[str, bool, bool, str], Hit | None] | None = None,
+) -> tuple[tuple[Hit | None, ...], tuple[str, ...]]:
+    """Each block's deciding hit: the first strong rule that fires, else the first weak one.
+
+    A rule whose pattern times out on a block is skipped for that block and reported in the
+    returned messages, never allowed to hang the run. `seen` holds verdicts already found for a
+    line in the same situation (this page, or an earlier pass over the same page).
+    """
+    hits: list[Hit | None] = []
+    messages: list[str] = []
+    if seen is None:
+        seen = {}
+    for i, block in enumerate(blocks):
+        view = DocView(blocks, i, language)
+        key = (*view.cache_key(), language)
+        if key in seen:
+            hits.append(seen[key])
+            continue
+        timed_out = len(messages)
+        weak: Hit | None = None
+        found: Hit | None = None
+        text = block.text
+        for info in rules.candidates(text, block.features.words, timeout_for(text)):
+            try:
+                fired = info.func(block, view)
+            except TimeoutError:
+                messages.append(f"{info.code} skipped on block {i}: its pattern timed out.")
+                continue
+            if fired:
+                hit = Hit(info.code, info.name, info.kind, info.strength)
+                if info.strength == "strong":
+                    found = hit
+                    break
+                if weak is None:
+                    weak = hit
+        hits.append(found or weak)
+        if len(messages) == timed_out:  # a skipped rule is retried on the next copy
+            seen[key] = found or weak
+    return tuple(hits), tuple(messages)

@@ -1,0 +1,196 @@
+"""Short-line content inside the article: code, command output, query results, tables dumped
+one cell a line, formulas and item lists between two paragraphs of prose.
+
+Each such line scores like a menu item, so a dozen of them outweigh the paragraph before them
+and the main run keeps only one side. A run of short lines is article content when prose stands
+on both sides of it and it has the shape of content rather than of navigation:
+
+* it is *code or a table*: most of its lines carry code or table marks (`;`, braces, `=`, `|`,
+  angle brackets) or start with a shell prompt (`$ `);
+* or it is a *table of figures*: many of its lines are bare figures (a two-column table dumped
+  one cell a line alternates names and figures).
+
+Such a run is charged once, like a single short line, counts as prose for the isolation test
+of its neighbours, and is kept. When the run is *announced* (the paragraph before it, or its
+first line, ends with a colon: "To count visits per day, run:"), the lines that the markup
+rules took for a leaked script or style sheet (`const app = express();`) are the article's code
+and are kept too: a leaked `<script>` is not introduced by a sentence ending in a colon. A
+colon alone does not make a run content: widget headings ("Our picks:", "Search:") end in one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Final
+
+from cleaner.model import Block, Hit
+from cleaner.patterns import TABLE_NUMBER_CELL, timeout_for
+from cleaner.smooth.scoring import ProseClass
+
+#: A run of short lines is followed for at most this many blocks: a two-column table of a monthly
+#: series over a dozen years is ~300 lines. Calibrated on the fixtures of tests/test_body_shapes.py
+#: and both dev sets 2026-12-01 (60 -> 400: two dev2 tables found, nothing else changes).
+SHORT_RUN_MAX_BLOCKS: Final = 400
+#: Share of a run's lines that must carry a code or table mark for the run to be code or a table.
+CODE_MARK_SHARE: Final = 0.5
+#: Share of a run's lines that must be bare figures for the run to be a table of figures; a
+#: two-column table has half. Pagination ("1 2 3") sits at a page's end, not between paragraphs.
+FIGURE_SHARE: Final = 0.3
+#: A table of figures has at least this many lines (two rows of a two-column table and a header).
+FIGURE_MIN_LINES: Final = 6
+#: Characters that mark code, query results and table rows; menu items, titles and bylines
+#: have none of them. Not round brackets ("( Logout / Change )", "Comments (27)"), square
+#: brackets ("[Photo=Agency]" credits) or "$" inside a line (prices in a deals list). Calibrated
+#: on the dev benchmark 2026-12-01: with these, the runs it finds are its stats tables only.
+CODE_MARKS: Final = frozenset(";{}=|<>")
+#: A line that announces a listing inside a run has at least this many words ("Our picks:",
+#: "Search:" are widget headings); a language label over a listing is one short lowercase word.
+ANNOUNCE_MIN_WORDS: Final = 3
+LANGUAGE_LABEL_CHARS: Final = 12
+#: In an announced run ("Copy this into the console:"), one code line in this share of its
+#: lines is enough: a listing is often dumped on a single line, under a language label ("js").
+ANNOUNCED_CODE_SHARE: Final = 0.2
+#: Most marked lines with the same text before their first mark are a template, not content.
+TEMPLATE_SHARE: Final = 0.5
+#: A shell command line starts with its prompt.
+SHELL_PROMPTS: Final = ("$ ", "# ", "> ", "% ")
+#: A run is code or a table only with at least this many marked lines (one "=" in a photo
+#: credit under a paragraph is not code).
+CODE_MIN_LINES: Final = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ContentRun:
+    """Blocks [start, end) between two paragraphs that are the article's own short lines."""
+
+    start: int
+    end: int
+    announced: bool
+
+
+def _liftable(block: Block, hit: Hit | None, announced: bool) -> bool:
+    """A block that may be a line of a content run: unlabelled; a date written in figures that
+    a date rule took for the page's date ("1/1/2013": a table's date column); or (in an
+    announced run) a line taken for leaked markup by a CSS rule."""
+    if hit is None:
+        return True
+    if hit.kind == "page_date":
+        return TABLE_NUMBER_CELL.match(block.text, timeout=timeout_for(block.text)) is not None
+    return announced and hit.kind == "css" and hit.strength == "strong"
+
+
+def _code_line(text: str) -> bool:
+    """A line with a code or table mark, or a shell command after its prompt."""
+    return not CODE_MARKS.isdisjoint(text) or text.startswith(SHELL_PROMPTS)
+
+
+def _one_template(lines: list[str]) -> bool:
+    """Whether most lines share what comes before their first mark: "Brand | Page" titles of a
+    site's link list, not the varied cells of a table or the statements of code."""
+    heads = Counter(line[: next((k for k, c in enumerate(line) if c in CODE_MARKS), len(line))] for line in lines)
+    return heads.most_common(1)[0][1] > TEMPLATE_SHARE * len(lines)
+
+
+def _announces_code(line: Block, after: Block) -> bool:
+    """A sentence ending in a colon ("Consider the example below:") followed by a code line or
+    by a language label ("js", "bash") as documentation sites print above their listings."""
+    if line.features.words < ANNOUNCE_MIN_WORDS or not line.text.endswith(":"):
+        return False
+    return _code_line(after.text) or (
+        len(after.text) <= LANGUAGE_LABEL_CHARS
+        and after.text.isascii()
+        and after.text.islower()
+        and " " not in after.text
+    )
+
+
+def _content_shape(blocks: tuple[Block, ...], start: int, end: int, announced: bool) -> bool:
+    """Whether blocks [start, end) look like code, a table or a table of figures (an announced
+    run needs fewer code lines: a listing dumped on one line is one line)."""
+    n = end - start
+    marked = [blocks[i].text for i in range(start, end) if _code_line(blocks[i].text)]
+    least, share = (1, ANNOUNCED_CODE_SHARE) if announced else (CODE_MIN_LINES, CODE_MARK_SHARE)
+    if len(marked) >= least and len(marked) >= share * n and not _one_template(marked):
+        return True
+    figures = sum(
+        1
+        for i in range(start, end)
+        if TABLE_NUMBER_CELL.match(blocks[i].text, timeout=timeout_for(blocks[i].text)) is not None
+    )
+    return n >= FIGURE_MIN_LINES and figures >= FIGURE_SHARE * n
+
+
+def content_runs(
+    blocks: tuple[Block, ...], classes: list[ProseClass], hits: list[Hit | None], cut: int
+) -> list[ContentRun]:
+    """The content runs before `cut`, in order (linear: each block is looked at at most twice)."""
+    runs: list[ContentRun] = []
+    i = 0
+    while i < cut:
+        if classes[i] != "good":
+            i += 1
+            continue
+        start = i + 1
+        announced = blocks[i].text.endswith(":") or (
+            start < cut and hits[start] is None and blocks[start].text.endswith(":")
+        )
+        end = start
+        while end < cut and end - start < SHORT_RUN_MAX_BLOCKS and classes[end] != "good":
+            if not _liftable(blocks[end], hits[end], announced):
+                break
+            if not announced and end + 1 < cut and _announces_code(blocks[end], blocks[end + 1]):
+                announced = True
+            end += 1
+        if end > start and end < cut and classes[end] == "good":
+            if _content_shape(blocks, start, end, announced):
+                prev = runs[-1] if runs else None
+                if prev is not None and prev.end + 1 == start:
+                    # one long cell (a sentence) between two parts of the same table
+                    runs[-1] = ContentRun(prev.start, end, prev.announced or announced)
+                else:
+                    runs.append(ContentRun(start, end, announced))
+            i = end
+        else:
+            i = max(end, start)
+    return runs
+
+
+#: The main run that ends at most this many blocks after an announced content run (a long
+#: cell of the table closed the run) goes on over the rest of the table.
+RUN_END_REACH: Final = 2
+
+
+def extend_announced(
+    blocks: tuple[Block, ...],
+    runs: list[ContentRun],
+    classes: list[ProseClass],
+    lo: int,
+    hi: int,
+    cut: int,
+    max_items: int,
+) -> int:
+    """Grow the main run over the rest of an announced table or listing that it ends in.
+
+    A table whose long cell is a sentence ends the content run there, and the main run ends
+    with that cell; the rest of the table follows, as a list follows the colon that announces
+    it, when the blocks after the main run still have the shape of a table or of code. It is
+    followed up to `max_items` blocks from the announcement, to the first noise block.
+    """
+    if hi <= lo:
+        return hi
+    run = next(
+        (r for r in reversed(runs) if r.announced and lo <= r.start and r.end < hi <= r.end + RUN_END_REACH), None
+    )
+    if run is None:
+        return hi
+    # the table goes on after the main run only if what follows has its shape
+    ahead = hi
+    while ahead < min(cut, hi + FIGURE_MIN_LINES) and classes[ahead] not in ("noise", "weak"):
+        ahead += 1
+    if not _content_shape(blocks, hi, ahead, announced=False):
+        return hi
+    end = hi
+    while end < min(cut, run.start + max_items) and classes[end] not in ("noise", "weak"):
+        end += 1
+    return end

@@ -1,0 +1,138 @@
+"""Stage 4: settle every block to keep or drop from the line rules' hits and the page's shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaner.model import Block, Hit, Verdict
+from cleaner.registry import RuleInfo, RuleSet
+from cleaner.rules import by_code
+from cleaner.smooth.comments import comment_thread_start
+from cleaner.smooth.duplicates import drop_repeated_runs
+from cleaner.smooth.galleries import gallery_slides
+from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
+from cleaner.smooth.runs import content_runs, extend_announced
+from cleaner.smooth.scoring import (
+    CSS_PENALTY,
+    HEADING_PENALTY,
+    NEAR_WEIGHT,
+    SHORT_PENALTY,
+    TRANSPARENT_KINDS,
+    ProseClass,
+    best_run,
+    block_class,
+    damp_isolated,
+    fallback_scale,
+    score,
+)
+from cleaner.smooth.tails import COLON_LIST_MAX_ITEMS, bridge_gaps, extend_closed_tail, extend_colon_list
+from cleaner.smooth.teasers import teaser_runs
+
+
+@dataclass(frozen=True, slots=True)
+class Smoothed:
+    verdicts: tuple[Verdict, ...]
+    region: tuple[int, int] | None
+
+
+def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: RuleSet) -> Smoothed:
+    """Settle every block to keep or drop (pure; linear in the number of blocks)."""
+    hits = list(hits_in)
+    teaser_runs(blocks, hits, rules)
+    gallery_slides(blocks, hits, rules)
+    widget_lists(blocks, hits, rules)
+    fallback = fallback_scale(blocks, hits)
+    classes: list[ProseClass] = []
+    for block, hit in zip(blocks, hits, strict=False):
+        if hit is not None:
+            classes.append("noise" if hit.strength == "strong" else "weak")
+        else:
+            classes.append(block_class(block, fallback))
+    see_through = [
+        c == "noise" and h is not None and h.kind in TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
+    ]
+    cut = comment_thread_start(blocks, classes, hits) if rules.enabled("CTX004") else len(blocks)
+    listed = [False] * len(blocks)
+    runs = content_runs(blocks, classes, hits, cut)
+    for run in runs:
+        for i in range(run.start, run.end):
+            if classes[i] == "noise":  # code taken for a leaked script, a date cell for the page date
+                classes[i], hits[i], see_through[i] = "short", None, False
+            listed[i] = True
+    scores = [score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
+    for i, h in enumerate(hits[:cut]):
+        if h is not None and h.code in HEADING_CODES:
+            scores[i] -= HEADING_PENALTY
+        elif h is not None and h.kind == "css" and classes[i] == "noise":
+            # a style sheet is charged once, not line by line
+            before = hits[i - 1] if i > 0 else None
+            css_before = before is not None and before.kind == "css" and classes[i - 1] == "noise"
+            scores[i] = 0.0 if css_before else -CSS_PENALTY
+    for run in runs:
+        for i in range(run.start, run.end):
+            scores[i] = 0.0
+        scores[run.start] = -SHORT_PENALTY
+    damp_isolated(scores, classes, blocks, see_through, listed)
+    spans = enumerations(blocks, hits) + tables(blocks, hits)
+    for a, b in spans:
+        for i in range(a, b):
+            if classes[i] != "noise":
+                listed[i] = True
+                if i < cut:
+                    scores[i] = blocks[i].features.chars * NEAR_WEIGHT
+    region = best_run(scores)
+    lo, hi = region if region else (0, 0)
+    hi = bridge_gaps(blocks, classes, lo, hi, cut)
+    run_end = hi
+    hi = extend_colon_list(blocks, classes, lo, hi, cut)
+    hi = extend_announced(blocks, runs, classes, lo, hi, cut, COLON_LIST_MAX_ITEMS)
+    for a, b in spans:
+        if hi > lo and lo <= a <= hi + ENUM_ATTACH_GAP and hi < b <= cut:
+            hi = b
+    hi = extend_closed_tail(blocks, classes, hits, lo, hi, cut)
+
+    # nearest confident neighbour on each side, inside the region (two linear sweeps); markers
+    # dropped in the middle of running text (adverts, captions, credits) are looked through
+    confident = ("good", "near", "noise")
+    left: list[str] = ["edge"] * len(blocks)
+    right: list[str] = ["edge"] * len(blocks)
+    last = "edge"
+    for i in range(lo, hi):
+        left[i] = last
+        if classes[i] in confident and not see_through[i]:
+            last = classes[i]
+    last = "edge"
+    for i in range(hi - 1, lo - 1, -1):
+        right[i] = last
+        if classes[i] in confident and not see_through[i]:
+            last = classes[i]
+
+    ctx4: RuleInfo = by_code("CTX004")
+    ctx1: RuleInfo = by_code("CTX001")
+    ctx2: RuleInfo = by_code("CTX002")
+    verdicts: list[Verdict] = []
+    for i, (cls, hit) in enumerate(zip(classes, hits, strict=False)):
+        if hit is not None and cls == "noise":
+            verdicts.append(Verdict(i, "drop", hit.code, hit.name, hit.kind))
+        elif i >= cut:
+            verdicts.append(Verdict(i, "drop", ctx4.code, ctx4.name, hit.kind if hit else ctx4.kind))
+        elif not lo <= i < hi:
+            if rules.enabled(ctx1.code):
+                verdicts.append(Verdict(i, "drop", ctx1.code, ctx1.name, hit.kind if hit else ctx1.kind))
+            else:
+                verdicts.append(Verdict(i, "keep", "", "", ""))
+        elif cls in ("good", "near") or run_end <= i < hi or listed[i]:
+            verdicts.append(Verdict(i, "keep", "", "", ""))
+        else:
+            body_both = left[i] in ("good", "near") and right[i] in ("good", "near")
+            if body_both:
+                verdicts.append(Verdict(i, "keep", "", "", ""))
+            elif hit is not None:
+                verdicts.append(Verdict(i, "drop", hit.code, hit.name, hit.kind))
+            elif rules.enabled(ctx2.code):
+                verdicts.append(Verdict(i, "drop", ctx2.code, ctx2.name, ctx2.kind))
+            else:
+                verdicts.append(Verdict(i, "keep", "", "", ""))
+    if rules.enabled("DUP001"):
+        drop_repeated_runs(blocks, verdicts)
+    return Smoothed(tuple(verdicts), region)
