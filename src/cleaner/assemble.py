@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from cleaner import dates
+from cleaner import headline as headline_stage
 from cleaner.config import Config
 from cleaner.model import Article, Block, Removal, Repair, Status, Verdict
 from cleaner.normalize import Text
@@ -56,6 +57,23 @@ def _strip_site_suffix(text: str) -> str:
     return text
 
 
+def site_suffix_cut(blocks: tuple[Block, ...], head_i: int) -> str:
+    """The headline line, less a site-name suffix only where the page shows it as one.
+
+    "Headline | Site" loses " | Site" only when another line of the page is "Headline" alone;
+    otherwise the line is the page's own title and is kept verbatim.
+    """
+    text = blocks[head_i].text
+    for sep in TITLE_SEPARATORS:
+        head, found, _tail = text.rpartition(sep)
+        if not found or not head.strip():
+            continue
+        key = headline_stage.norm(head)
+        if any(i != head_i and headline_stage.norm(b.text) == key for i, b in enumerate(blocks)):
+            return head.strip()
+    return text
+
+
 def choose_headline(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], first_body: int) -> int | None:
     """Index of the headline block: a title-like line above the body, preferring one the page repeats."""
     lo = max(0, first_body - HEADLINE_WINDOW)
@@ -85,14 +103,15 @@ def assemble(
         return _not_an_article(text, seg, messages)
 
     first_body = kept[0]
-    head_i = choose_headline(blocks, tuple(verdicts), first_body)
+    choice = headline_stage.choose(blocks, verdicts, first_body, kept, config.title_hint)
+    head_i = choice.index
     if head_i is None and not rules.enabled("CTX001") and len(kept) >= 2 and _title_like(blocks[first_body]):
         # without the main-content rule nothing is dropped above the body, so a title-like
         # first block followed by more body is the headline (HTML mode runs this way)
         head_i = first_body
     headline: str | None = None
     if head_i is not None:
-        headline = _strip_site_suffix(blocks[head_i].text)
+        headline = site_suffix_cut(blocks, head_i)
         verdicts[head_i] = Verdict(head_i, "keep", "HEAD", "headline", "")
         verdicts = _drop_headline_copies(blocks, verdicts, head_i, headline, rules)
         kept = [v.index for v in verdicts if v.label == "keep" and v.code != "HEAD"]
@@ -152,6 +171,7 @@ def assemble(
         confident=confident,
         language=seg.language,
         messages=messages,
+        headline_why=choice.why,
     )
 
 

@@ -423,6 +423,42 @@ DATELINE: Final = cached(
     _V,
 )
 
+# --- headline ---------------------------------------------------------------------------------
+# A CJK character (Han, kana, Hangul): CJK titles are measured in characters, not words.
+CJK_CHAR: Final = cached(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", _V)
+# A date or time inside a short line: what a date/"Updated …" line under a title holds.
+HEAD_DATE: Final = cached(
+    rf"\b{_MONTH}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}(?:\d{{4}}|at\b)|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s{{1,3}}{_MONTH},?\s{{1,3}}\d{{4}}|"
+    r"\b\d{1,2}[:.]\d{2}\s{0,2}(?:[ap]\.?m\b|[AP]M\b|(?:[A-Z]{2,4}T|UTC|GMT|IST|ET|PT)\b)|\b\d{1,2}:\d{2}\b|"
+    r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|"
+    r"\b\d{1,3}\s(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month)s?\sago\b|"
+    r"^(?:updated|published|posted|last (?:modified|updated)|date|veröffentlicht|publié|publicado|pubblicato)\b",
+    _I,
+)
+# Page chrome that is title-shaped: share and UI labels, reading times, counters, photo credits,
+# staff labels, handles and addresses. Searched in lines of at most `headline.MAX_CHARS`.
+HEAD_CHROME: Final = cached(
+    r"^(?:share(?:\s(?:this|on|via|all|the|article|story|text|close|link)\b|\s{0,2}$|\s{0,2}[:|])|"
+    r"copy\slink|log\s?(?:out|in)\b|sign\s(?:in|up)\b|subscribe\b|menu\b|print\b|e-?mail\b|"
+    r"comments?\b|previous\b|next\b|back\sto\b|show\smore\b|read\smore\b|click\b|follow\b|"
+    r"related\b|trending\b|advertisement\b|listen\b|skip\sto\b|filed\sunder\b|tags?\s{0,2}:|"
+    r"posted\sin\b|categor(?:y|ies)\b|image\scopyright\b|why\syou\scan\b|key\spoints\b|"
+    r"(?:video|photos?|images?|gallery|watch|credit|source)s?\s{0,2}(?::|\d|$))|"
+    r"\b\d{1,3}\s{0,2}min(?:ute)?s?\.?\s{0,2}read\b|"
+    r"\b(?:image|photo|slide|picture)\s{0,2}\d{1,3}\s{0,2}(?:of|/)\s{0,2}\d{1,3}\b|"
+    r"https?://|www\.|@\w|"
+    r"/\s{0,2}(?:AP|AFP|Reuters|Getty\sImages?|[A-Z]{2,12})\s{0,3}\]?$|"
+    r"\b(?:getty\simages|shutterstock|associated\spress|courtesy\b|photo\scredit|file\sphoto)|"
+    r"\b(?:staff\s(?:writer|reports?|reporter)|contributor|correspondent|contributing\swriter)\s{0,3}$",
+    _I,
+)
+# A person's name alone (with an optional ", Title"): a byline without its "By".
+HEAD_NAME: Final = cached(
+    r"^\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’-]{1,20}){1,2}(?:,\s[\p{L} ]{1,40})?$",
+    _V,
+)
+
 ALL_PATTERNS: Final[tuple[regex.Pattern[str], ...]] = tuple(
     value for value in tuple(globals().values()) if isinstance(value, regex.Pattern)
 )
