@@ -59,6 +59,12 @@ OVERLAP_MIN_WORDS: Final = 4
 #: A standfirst is a sentence of at least this many words (or one that ends like a sentence).
 STANDFIRST_MIN_WORDS: Final = 12
 STANDFIRST_STOP_DENSITY: Final = 0.3
+#: An exact copy is weaker evidence than a copy with a site suffix or a glued breadcrumb: menu
+#: labels are repeated as they are (header and footer), a title gains an affix.
+EXACT_COPY: Final = 0.6
+#: The title over a standfirst shares this much of its words with the body.
+STANDFIRST_TITLE_OVERLAP: Final = 0.3
+_NOT_A_TITLE: Final = frozenset({"chrome", "name_like", "few_words", "full_stop", "all_caps"})
 #: A standfirst stands at most this many blocks under the title it follows.
 STANDFIRST_GAP: Final = 3
 #: Distances beyond this many blocks cost no more (the title can be behind a long share bar).
@@ -74,7 +80,8 @@ WEIGHTS: Final[dict[str, float]] = {
     "body_overlap": 4.0,
     "repeated": 1.5,
     "hint": 3.0,
-    "meta_below": 0.5,
+    "meta_below": 1.2,
+    "first_line": 1.5,
     "distance": -0.05,
     "in_body": -1.5,
     "full_stop": -2.0,
@@ -84,7 +91,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "long": -0.8,
     "chrome": -3.0,
     "name_like": -1.5,
-    "under_title": -1.5,
+    "under_title": -2.5,
     "list_item": -1.0,
 }
 
@@ -170,17 +177,19 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
     return HEAD_DATE.search(t) is not None or t[:3].lower() == "by "
 
 
-def _copies(texts: Sequence[tuple[int, str]], i: int, key: str) -> bool:
-    """Whether another line of the page is this line, or this line with a short affix."""
+def _copies(texts: Sequence[tuple[int, str]], i: int, key: str) -> float:
+    """1.0 when another line of the page is this line with a short affix (a " | Site" suffix, a
+    glued breadcrumb), `EXACT_COPY` when it is only repeated as it is (menus repeat too)."""
     n = len(key)
+    best = 0.0
     for j, other in texts:
         if j == i or len(other) < n or len(other) - n > COPY_MAX_AFFIX:
             continue
         if other == key:
-            return True
-        if other.startswith(key) or other.endswith(key):
-            return True
-    return False
+            best = EXACT_COPY
+        elif other.startswith(key) or other.endswith(key):
+            return 1.0
+    return best
 
 
 def choose(
@@ -246,17 +255,24 @@ def rank(
             # a short label ("Work with us") matches the body by chance: at least
             # OVERLAP_MIN_WORDS count in the share
             feats["body_overlap"] = len(content & lead) / max(len(content), OVERLAP_MIN_WORDS)
-        if (b.features.words >= 3 or cjk) and _copies(page, i, key):
-            feats["repeated"] = 1.0
+        if b.features.words >= 3 or cjk:
+            feats["repeated"] = _copies(page, i, key)
         if hint_key and (key == hint_key or hint_key.startswith(key) or key.startswith(hint_key)):
             feats["hint"] = 1.0
-        if any(_is_meta(blocks[j], verdicts[j]) for j in range(i + 1, min(len(blocks), i + 4))):
+        below = range(i + 1, min(len(blocks), i + 4))
+        if any(_is_meta(blocks[j], verdicts[j]) for j in below) or (
+            i + 1 < len(blocks) and HEAD_NAME.match(blocks[i + 1].text) is not None
+        ):
             feats["meta_below"] = 1.0
+        if i == 0 and first_body == 1:
+            # the page opens with this line and the body follows it: the canonical form
+            # (`Article.text`) is written this way, so cleaning it again finds the same title
+            feats["first_line"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
         if i >= first_body:
             feats["in_body"] = 1.0
         core = text.rstrip(_TRAILING_CLOSERS)
-        if core.endswith(".") and not core.endswith("..") and b.features.sentence_marks >= 1:
+        if (core.endswith(".") and not core.endswith("..") and b.features.sentence_marks >= 1) or core.endswith(":"):
             feats["full_stop"] = 1.0
         letters = [c for c in text if c.isalpha()]
         if not cjk and len(letters) >= 4 and all(c.isupper() for c in letters):
@@ -272,7 +288,7 @@ def rank(
             feats["long"] = min(1.0, (b.features.words - 22) / 8)
         if HEAD_CHROME.search(text, timeout=timeout_for(text)) is not None or HEAD_DATE.search(text) is not None:
             feats["chrome"] = 1.0
-        elif HEAD_NAME.match(text) is not None:
+        elif HEAD_NAME.match(text) is not None and text.split()[0].lower() not in ANY_STOPWORDS:
             feats["name_like"] = 1.0
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
@@ -288,17 +304,15 @@ def rank(
             and "meta_below" not in c.features
         ):
             c.features["list_item"] = 1.0
-        if not (f.words >= STANDFIRST_MIN_WORDS and (f.ends_sentence or f.stop_density >= STANDFIRST_STOP_DENSITY)):
-            continue
+        sentence = f.words >= STANDFIRST_MIN_WORDS and (f.ends_sentence or f.stop_density >= STANDFIRST_STOP_DENSITY)
         for j in range(c.index - STANDFIRST_GAP, c.index):
             above = by_index.get(j)
-            if (
-                above is not None
-                and len(above.words) < len(c.words)
-                and above.features.get("body_overlap", 0.0) >= 0.3
-                and not (above.features.keys() & {"chrome", "name_like", "few_words", "full_stop"})
-                and above.content & c.content
-            ):
+            if above is None or above.features.keys() & _NOT_A_TITLE or c.text in above.text:
+                continue
+            if above.features.get("body_overlap", 0.0) < STANDFIRST_TITLE_OVERLAP:
+                continue
+            # a sentence under a shorter title
+            if sentence and len(above.words) < len(c.words):
                 c.features["under_title"] = 1.0
                 break
     return sorted(cands, key=lambda c: (-c.score, abs(first_body - c.index)))

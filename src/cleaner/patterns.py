@@ -450,7 +450,9 @@ HEAD_CHROME: Final = cached(
     r"https?://|www\.|@\w|"
     r"/\s{0,2}(?:AP|AFP|Reuters|Getty\sImages?|[A-Z]{2,12})\s{0,3}\]?$|"
     r"\b(?:getty\simages|shutterstock|associated\spress|courtesy\b|photo\scredit|file\sphoto)|"
-    r"\b(?:staff\s(?:writer|reports?|reporter)|contributor|correspondent|contributing\swriter)\s{0,3}$",
+    r"\b(?:unsupported\son\syour\sdevice|in\sa\snew\s(?:window|tab)|external\slinks)\b|"
+    r"\S\s(?:>|»|›)\s[^>»›]{1,60}\s(?:>|»|›)\s|"
+    r"\b(?:staff\s(?:writer|reports?|reporter)|contributor|correspondent|contributing\swriter|editorial\sstaff|staff)\s{0,3}$",
     _I,
 )
 # A person's name alone (with an optional ", Title"): a byline without its "By".
