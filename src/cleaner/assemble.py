@@ -118,19 +118,16 @@ def assemble(
         if not kept:
             return _not_an_article(text, seg, messages)
 
-    date = None
-    for v in verdicts[: kept[0]]:
-        if v.code == "DAT001":
-            date = dates.to_iso(blocks[v.index].text)
-            if date:
-                break
+    verdicts, kept = _lead_before_dateline(blocks, verdicts, kept, rules)
+    date, date_source = article_date(blocks, verdicts, head_i, kept[0])
 
     body = _paragraphs(text, blocks, kept)
     dateline = None
-    m = DATELINE.match(body[0], timeout=timeout_for(body[0]))
-    if m is not None and len(body[0]) > m.end() + 20:
-        dateline = m.group("dl")
-        body[0] = body[0][m.end() :]
+    cut = dateline_at(body[0])
+    if cut:
+        m = DATELINE.match(body[0], timeout=timeout_for(body[0]))
+        dateline = m.group("dl") if m is not None else None
+        body[0] = body[0][cut:]
 
     removed = tuple(_removal(text, blocks[v.index], v) for v in verdicts if v.label == "drop")
     if head_i is not None and headline is not None and headline != blocks[head_i].text:
@@ -172,7 +169,90 @@ def assemble(
         language=seg.language,
         messages=messages,
         headline_why=choice.why,
+        date_source=date_source,
     )
+
+
+#: The article's date is looked for between the headline and the body, and in lines this close
+#: above the headline (or, without a headline, above the body).
+DATE_NEAR_HEADLINE: Final = 6
+#: A line that dates the article is short (a date, "Published …", a byline with a date).
+DATE_LINE_MAX_WORDS: Final = 40
+
+
+def article_date(
+    blocks: tuple[Block, ...], verdicts: list[Verdict], head_i: int | None, first_body: int
+) -> tuple[str | None, str | None]:
+    """The article's date (ISO) and where it comes from: "article" or "page".
+
+    "article": the first date of a short line by the headline or byline, between the headline
+    and the body (a "Published …" date before an "Updated …" one). "page": the page header's
+    date line (DAT001, a "today" line), used only when nothing else dates the article.
+    """
+    anchor = head_i if head_i is not None and head_i < first_body else first_body
+    lo = max(0, anchor - DATE_NEAR_HEADLINE)
+    hi = first_body
+    updated: str | None = None
+    for i in range(lo, hi):
+        b = blocks[i]
+        if i == head_i or verdicts[i].label == "keep" or b.features.words > DATE_LINE_MAX_WORDS:
+            continue
+        if i < anchor and verdicts[i].code == "DAT001":
+            continue  # a date alone above the headline is the page header's "today" line
+        found = dates.find(b.text)
+        if found is None:
+            continue
+        iso, is_update = found
+        if not is_update:
+            return iso, "article"
+        updated = updated or iso
+    if updated:
+        return updated, "article"
+    for v in verdicts[:first_body]:
+        if v.code == "DAT001":
+            page = dates.to_iso(blocks[v.index].text)
+            if page:
+                return page, "page"
+    return None, None
+
+
+#: A wire dateline is looked for in this many kept blocks from the top of the body.
+DATELINE_LOOKAHEAD: Final = 6
+#: At most this many words of short lines above a dateline paragraph are dropped (a caption or
+#: two, a teaser); more than that is kept as body.
+LEAD_MAX_WORDS: Final = 200
+#: A paragraph opening with a dateline is a real paragraph: this many characters after it.
+DATELINE_MIN_REST: Final = 20
+
+
+def dateline_at(text: str) -> int:
+    """End of the wire dateline (and its separator) that opens `text`, or 0 when there is none."""
+    m = DATELINE.match(text, timeout=timeout_for(text))
+    if m is None or len(text) <= m.end() + DATELINE_MIN_REST:
+        return 0
+    return m.end()
+
+
+def _lead_before_dateline(
+    blocks: tuple[Block, ...], verdicts: list[Verdict], kept: list[int], rules: RuleSet
+) -> tuple[list[Verdict], list[int]]:
+    """Drop the few short blocks kept above the paragraph that opens with a wire dateline."""
+    body = [i for i in kept if verdicts[i].code != "HEAD"]
+    if not rules.enabled("DLN001") or not body or dateline_at(blocks[body[0]].text):
+        return verdicts, kept
+    words = 0
+    for k, i in enumerate(body[:DATELINE_LOOKAHEAD]):
+        if k and not blocks[i].piece and dateline_at(blocks[i].text):
+            if words > LEAD_MAX_WORDS:
+                break
+            dln = by_code("DLN001")
+            out = list(verdicts)
+            for j in body[:k]:
+                out[j] = Verdict(j, "drop", dln.code, dln.name, dln.kind)
+            drop = set(body[:k])
+            return out, [j for j in kept if j not in drop]
+        words += blocks[i].features.words
+    return verdicts, kept
 
 
 def _paragraphs(text: Text, blocks: tuple[Block, ...], kept: list[int]) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.patterns import DATE_LINE, TIMEOUT
+from cleaner.patterns import DATE_IN_LINE, DATE_LINE, TIMEOUT
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -30,3 +30,31 @@ def to_iso(line: str) -> str | None:
         return _dt.date(y, mo, d).isoformat()
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def find(line: str) -> tuple[str, bool] | None:
+    """The first valid calendar date in `line` as ISO, and whether it is an "Updated" date.
+
+    A publication date is preferred: the first date not introduced by "Updated"/"Modified",
+    else the first updated one. ``"PUBLISHED: Nov 19, 2019 | UPDATED: Nov 20, 2019"`` ->
+    ``("2019-11-19", False)``.
+    """
+    import datetime as _dt
+
+    updated: str | None = None
+    for m in DATE_IN_LINE.finditer(line, timeout=TIMEOUT):
+        g = m.groupdict()
+        try:
+            if g["mon"]:
+                y, mo, d = int(g["year"]), _MONTHS[g["mon"][:3].lower()], int(g["day"])
+            elif g["mon2"]:
+                y, mo, d = int(g["year2"]), _MONTHS[g["mon2"][:3].lower()], int(g["day2"])
+            else:
+                y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
+            iso = _dt.date(y, mo, d).isoformat()
+        except (ValueError, KeyError, TypeError):
+            continue
+        if not g["upd"]:
+            return iso, False
+        updated = updated or iso
+    return (updated, True) if updated else None

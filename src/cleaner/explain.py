@@ -26,7 +26,7 @@ EXCERPT_CHARS: Final = 60
 _LINE_BREAK: Final = regex.compile(r"\r\n|\r|\n")
 #: The separators `assemble` accepts after a dateline; the canonical text always writes
 #: `DATELINE_SEPARATOR`. Mirrors the tail of `patterns.DATELINE`.
-_DATELINE_TAIL: Final = regex.compile(r"\s(?:[–—-]{1,2})\s(?=\S)")
+_DATELINE_TAIL: Final = regex.compile(r"\s(?:[–—-]{1,2})\s(?=\S)|:\s(?=\S)")
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:

@@ -98,6 +98,8 @@ WEIGHTS: Final[dict[str, float]] = {
 #: Codes that say only *where* a line stands (outside the main run, in a widget list): such a
 #: line may still be the title. Any other rule's verdict says what the line *is*.
 _CONTEXT_SCOPE: Final = "context"
+#: The user's own patterns and the site's templates: the user said what the line is.
+_TOLD_CODES: Final = frozenset({"USR001", "TPL001"})
 _TRAILING_CLOSERS: Final = "\"'”’»)]"
 
 
@@ -155,6 +157,8 @@ def _shape_ok(block: Block) -> bool:
 
 def _eligible(block: Block, verdict: Verdict) -> bool:
     code = verdict.code
+    if code in _TOLD_CODES:
+        return False
     if code and code != "NAV002" and not code.startswith("HEAD"):
         try:
             if by_code(code).scope != _CONTEXT_SCOPE:

@@ -414,12 +414,23 @@ BREADCRUMB_SEPARATED: Final = cached(
 HOME_PREFIX: Final = cached(r"^(?:home|start|startseite|accueil|inicio)", _I)
 
 # --- assemble ---------------------------------------------------------------------------------
+# A wire dateline opening the story: an upper-case place (or "City, Country" in mixed case with
+# the region written out: "City, ST –" and "City, Ill. —" open press releases and agate lines),
+# an optional ", State" or ", Country" part and an optional "(Agency)", then a dash ("WASHINGTON
+# (Reuters) -", "HAYWARD, Calif. (AP) —", "BERLIN --") or, after capitals only, a colon ("NEW
+# DELHI:"). Column openers and labels in capitals ("DEAR ABBY:", "UPDATE:", "BREAKING NEWS —")
+# are not places.
 DATELINE: Final = cached(
-    r"^(?P<dl>(?:\p{Lu}[\p{Lu}.'-]{2,30}(?:[ /]\p{Lu}[\p{Lu}.'-]{1,30}){0,3}"
-    r"(?:,\s\p{Lu}[\p{L}.'-]{1,30}(?:\s\p{Lu}[\p{L}.'-]{1,30}){0,2})?"
-    r"|\p{Lu}\p{Ll}{1,30}(?:[ -]\p{Lu}\p{Ll}{1,30}){0,2},\s\p{Lu}[\p{L}.'-]{1,30}"
-    r"(?:\s\p{Lu}[\p{L}.'-]{1,30}){0,2})"
-    r"(?:\s\((?:\p{Lu}[\w .&-]{1,24})\))?)\s(?:[–—-]{1,2})\s(?=\S)",
+    r"^(?!(?:DEAR|HI|HELLO|Q|A|P\.?S|NOTE|EDITOR|EDITORS|EDITOR'S|EDITOR’S|UPDATE|UPDATED|BREAKING|WATCH|"
+    r"VIDEO|PHOTOS?|EXCLUSIVE|ANALYSIS|OPINION|COMMENTARY|EDITORIAL|CORRECTION|CLARIFICATION|WARNING|"
+    r"SPOILERS?|ALERT|LIVE|READ|RELATED|FILE|ICYMI|FACT|REVIEW|INTERVIEW|LETTERS?|FAQ|DISCLAIMER|"
+    r"SOURCES?|CREDITS?|MORE|ALSO|WHAT|WHY|HOW|WHO|WHEN|WHERE|TL;DR|SUMMARY|BACKGROUND|UPDATE\s\d|"
+    r"ATTENTION|ATENÇÃO|ATENCIÓN|ACHTUNG|ATTENZIONE|IMPORTANT|NOTICE|AVISO|HINWEIS|NB|PLEASE)\b)"
+    r"(?P<dl>(?:\p{Lu}[\p{Lu}.'’-]{2,30}(?:[ /]\p{Lu}[\p{Lu}.'’-]{1,30}){0,3}"
+    r"(?:,\s\p{Lu}[\p{L}.'’-]{1,30}(?:\s\p{Lu}[\p{L}.'’-]{1,30}){0,2})?"
+    r"|\p{Lu}\p{Ll}{1,30}(?:[ -]\p{Lu}\p{Ll}{1,30}){0,2},\s\p{Lu}\p{Ll}{2,30}(?:\s\p{Lu}\p{Ll}{2,30}){0,2})"
+    r"(?:\s\((?:\p{Lu}[\w .&-]{1,24})\))?)"
+    r"(?:\s(?:[–—-]{1,2})\s(?=\S)|(?<=\p{Lu}\p{Lu}|\)):\s(?=\p{Lu}|[\"“‘\d]))",
     _V,
 )
 
@@ -459,6 +470,16 @@ HEAD_CHROME: Final = cached(
 HEAD_NAME: Final = cached(
     r"^\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’-]{1,20}){1,2}(?:,\s[\p{L} ]{1,40})?$",
     _V,
+)
+# A calendar date inside a line ("Published: November 19, 2019 at 8:59 pm", "Wed, Nov 20 2019",
+# "19 November 2019", "2019-11-19"); group "upd" is set when "Updated"/"Modified" stands just
+# before it. Searched in short lines near the headline only.
+DATE_IN_LINE: Final = cached(
+    r"(?P<upd>(?:updated|modified|edited)\b[^\d]{0,12})?(?:"
+    rf"\b(?P<mon>{_MONTH})\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<year>(?:19|20)\d\d)|"
+    rf"\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s{{1,3}}(?P<mon2>{_MONTH}),?\s{{1,3}}(?P<year2>(?:19|20)\d\d)|"
+    r"\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b)",
+    _I,
 )
 
 ALL_PATTERNS: Final[tuple[regex.Pattern[str], ...]] = tuple(
