@@ -112,7 +112,8 @@ def test_title_that_starts_with_a_digit() -> None:
 def test_cjk_title_is_measured_in_characters() -> None:
     title = "港务局批准加深北部航道计划"
     body = [
-        "港务局周二批准了一项加深北部航道的计划，以便更大的集装箱船能够进入港口。官员们在长时间会议后表示，工程将在夜间进行。" * 2,
+        "港务局周二批准了一项加深北部航道的计划，以便更大的集装箱船能够进入港口。"
+        "官员们在长时间会议后表示，工程将在夜间进行。" * 2,
         "该计划将耗资约四千万欧元，历时三年。港务局表示，疏浚工程进行期间航运将继续。渔民担心疏浚会打扰鱼类。" * 2,
         "港口主任说，如果没有更深的航道，港口将把业务输给邻近港口，因为最新的船只在低潮时无法满载进入。" * 2,
     ]
@@ -175,7 +176,9 @@ TRENDING = [
     below=st.permutations(CHROME).map(lambda xs: xs[:5]),
     trending=st.booleans(),
 )
-def test_permuting_chrome_around_the_title_keeps_the_headline(above: list[str], below: list[str], trending: bool) -> None:
+def test_permuting_chrome_around_the_title_keeps_the_headline(
+    above: list[str], below: list[str], trending: bool
+) -> None:
     before = [*(TRENDING if trending else []), *above]
     assert headline(page(before, below)) == TITLE
 

@@ -416,10 +416,10 @@ HOME_PREFIX: Final = cached(r"^(?:home|start|startseite|accueil|inicio)", _I)
 # --- assemble ---------------------------------------------------------------------------------
 # A wire dateline opening the story: an upper-case place (or "City, Country" in mixed case with
 # the region written out: "City, ST –" and "City, Ill. —" open press releases and agate lines),
-# an optional ", State" or ", Country" part and an optional "(Agency)", then a dash ("WASHINGTON
-# (Reuters) -", "HAYWARD, Calif. (AP) —", "BERLIN --") or, after capitals only, a colon ("NEW
-# DELHI:"). Column openers and labels in capitals ("DEAR ABBY:", "UPDATE:", "BREAKING NEWS —")
-# are not places.
+# an optional ", State" or ", Country" part and an optional "(Agency)", then a dash ("PARIS
+# (Reuters) -", "FRESNO, Calif. (AP) —", "BERLIN --") or, after capitals only, a colon ("LAGOS:").
+# Column openers and labels in capitals ("DEAR ABBY:", "UPDATE:", "BREAKING NEWS —") are not
+# places.
 DATELINE: Final = cached(
     r"^(?!(?:DEAR|HI|HELLO|Q|A|P\.?S|NOTE|EDITOR|EDITORS|EDITOR'S|EDITOR’S|UPDATE|UPDATED|BREAKING|WATCH|"
     r"VIDEO|PHOTOS?|EXCLUSIVE|ANALYSIS|OPINION|COMMENTARY|EDITORIAL|CORRECTION|CLARIFICATION|WARNING|"
@@ -463,7 +463,7 @@ HEAD_CHROME: Final = cached(
     r"\b(?:getty\simages|shutterstock|associated\spress|courtesy\b|photo\scredit|file\sphoto)|"
     r"\b(?:unsupported\son\syour\sdevice|in\sa\snew\s(?:window|tab)|external\slinks)\b|"
     r"\S\s(?:>|»|›)\s[^>»›]{1,60}\s(?:>|»|›)\s|"
-    r"\b(?:staff\s(?:writer|reports?|reporter)|contributor|correspondent|contributing\swriter|editorial\sstaff|staff)\s{0,3}$",
+    r"\b(?:staff\s(?:writer|report(?:s|er)?)|contributor|correspondent|contributing\swriter|editorial\sstaff|staff)\s{0,3}$",
     _I,
 )
 # A person's name alone (with an optional ", Title"): a byline without its "By".

@@ -238,8 +238,8 @@ def lead_before_dateline() -> None:
 
     ## What it removes
     A photo caption, a promo line or a summary that stands between the headline and the first
-    paragraph when that paragraph opens with a wire dateline ("WASHINGTON (Reuters) -",
-    "HAYWARD, Calif. (AP) —", "NEW DELHI:"): a wire story starts at its dateline.
+    paragraph when that paragraph opens with a wire dateline ("PARIS (Reuters) -",
+    "FRESNO, Calif. (AP) —", "LAGOS:"): a wire story starts at its dateline.
 
     ## Why is it noise?
     They belong to the page around the story (a picture's caption, a teaser), not to its text.
