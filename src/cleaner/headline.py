@@ -40,8 +40,12 @@ from cleaner.rules import by_code
 
 #: How far above the first body block candidates are looked for (blocks). The title of 146 of
 #: the dev set's 151 pages with a headline stands within 45 blocks of the body the main-content
-#: run finds (a long gallery or share bar can stand between them).
-WINDOW: Final = 45
+#: run finds (a long gallery or share bar can stand between them); forum and documentation
+#: pages (dev2) put more menu lines between them.
+WINDOW: Final = 80
+#: The page's first lines are candidates wherever the body is: a dump often opens with the
+#: page's `<title>`.
+PAGE_TOP: Final = 2
 #: The first body blocks that may themselves be the title (the main run sometimes starts with it).
 BODY_CANDIDATES: Final = 2
 #: Words of body text, from the first body block, that content words are looked up in.
@@ -84,6 +88,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "first_line": 1.5,
     "distance": -0.05,
     "in_body": -1.5,
+    "page_top": 1.0,
     "full_stop": -2.0,
     "all_caps": -0.8,
     "lower_start": -1.0,
@@ -231,7 +236,8 @@ def rank(
     """Every candidate with its features, best first."""
     lo = max(0, first_body - WINDOW)
     body_slots = list(kept[:BODY_CANDIDATES])
-    idx = [i for i in range(lo, first_body) if _eligible(blocks[i], verdicts[i])]
+    top = [i for i in range(min(PAGE_TOP, lo)) if _eligible(blocks[i], verdicts[i])]
+    idx = top + [i for i in range(lo, first_body) if _eligible(blocks[i], verdicts[i])]
     idx += [i for i in body_slots if _shape_ok(blocks[i]) and i not in idx]
     if not idx:
         return []
@@ -275,6 +281,8 @@ def rank(
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
         if i >= first_body:
             feats["in_body"] = 1.0
+        if i < PAGE_TOP:
+            feats["page_top"] = 1.0
         core = text.rstrip(_TRAILING_CLOSERS)
         if (core.endswith(".") and not core.endswith("..") and b.features.sentence_marks >= 1) or core.endswith(":"):
             feats["full_stop"] = 1.0

@@ -458,7 +458,7 @@ HEAD_CHROME: Final = cached(
     r"(?:video|photos?|images?|gallery|watch|credit|source)s?\s{0,2}(?::|\d|$))|"
     r"\b\d{1,3}\s{0,2}min(?:ute)?s?\.?\s{0,2}read\b|"
     r"\b(?:image|photo|slide|picture)\s{0,2}\d{1,3}\s{0,2}(?:of|/)\s{0,2}\d{1,3}\b|"
-    r"https?://|www\.|@\w|"
+    r"https?://|www\.|@\w|\b(?:log|sign)\s?(?:in|out|up)\s{0,3}$|"
     r"/\s{0,2}(?:AP|AFP|Reuters|Getty\sImages?|[A-Z]{2,12})\s{0,3}\]?$|"
     r"\b(?:getty\simages|shutterstock|associated\spress|courtesy\b|photo\scredit|file\sphoto)|"
     r"\b(?:unsupported\son\syour\sdevice|in\sa\snew\s(?:window|tab)|external\slinks)\b|"
