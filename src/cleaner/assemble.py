@@ -278,11 +278,17 @@ def _drop_headline_copies(
 ) -> list[Verdict]:
     hdl, brc = by_code("HDL001"), by_code("BRC002")
     out = list(verdicts)
+    in_body = False
     for i, b in enumerate(blocks):
         if i == head_i or b.piece:
             continue
         t = b.text
-        if rules.enabled(hdl.code) and (t == headline or _strip_site_suffix(t) == headline):
+        is_copy = t == headline or _strip_site_suffix(t) == headline
+        if verdicts[i].label == "keep" and not is_copy:
+            in_body = True
+        if is_copy and in_body and verdicts[i].label == "keep":
+            continue  # the title quoted inside the story (a teaser box of the article itself)
+        if rules.enabled(hdl.code) and is_copy:
             out[i] = Verdict(i, "drop", hdl.code, hdl.name, hdl.kind)
         elif (
             rules.enabled(brc.code)
