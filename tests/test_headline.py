@@ -247,3 +247,12 @@ def test_page_date_only_when_nothing_else_dates_the_article() -> None:
     article = cleaner.clean("Monday, June 7, 2021\n" + page([], ["By Ana Ruiz"]))
     assert (article.date, article.date_source) == ("2021-06-07", "page")
     assert article.to_dict()["date_source"] == "page"
+
+
+def test_explain_says_why_the_headline_was_chosen() -> None:
+    from cleaner.explain import headline_reason
+
+    reason = headline_reason(cleaner.clean(page([], ["By Ana Ruiz"])))
+    assert reason is not None
+    assert reason.startswith('headline "Harbour authority approves')
+    assert "body_overlap +" in reason and "runner-up" in reason

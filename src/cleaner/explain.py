@@ -72,6 +72,20 @@ def explain(article: Article, source: str | None = None) -> str:
     return "".join(f"{text}\n" for _, _, text in entries)
 
 
+def headline_reason(article: Article) -> str | None:
+    """Why the headline is what it is, on one line: the winner's score and features (each with
+    its contribution to the score) and the runner-up with its score; None without a scoring."""
+    why = article.headline_why
+    if why is None:
+        return None
+    parts = ", ".join(f"{name} {value:+.2f}" for name, value in why.features)
+    chosen = excerpt(article.headline) if article.headline is not None else "none (best score too low)"
+    line = f"headline {chosen} score {why.score:.2f} ({parts})"
+    if why.runner_up is not None and why.runner_up_score is not None:
+        line += f"; runner-up {excerpt(why.runner_up)} {why.runner_up_score:.2f}"
+    return f"{line}; {why.candidates} candidates"
+
+
 def replay(source: str, article: Article) -> str:
     """Rebuild `article.text` from `source` using only the recorded spans.
 
