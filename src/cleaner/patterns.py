@@ -461,6 +461,7 @@ HEAD_CHROME: Final = cached(
     r"https?://|www\.|@\w|\b(?:log|sign)\s?(?:in|out|up)\s{0,3}$|"
     r"/\s{0,2}(?:AP|AFP|Reuters|Getty\sImages?|[A-Z]{2,12})\s{0,3}\]?$|"
     r"\b(?:getty\simages|shutterstock|associated\spress|courtesy\b|photo\scredit|file\sphoto)|"
+    r"\bcredit\s{0,2}(?:\.{2,3}|…|:)|"
     r"\b(?:unsupported\son\syour\sdevice|in\sa\snew\s(?:window|tab)|external\slinks)\b|"
     r"\S\s(?:>|»|›)\s[^>»›]{1,60}\s(?:>|»|›)\s|"
     r"\b(?:staff\s(?:writer|report(?:s|er)?)|contributor|correspondent|contributing\swriter|editorial\sstaff|staff)\s{0,3}$",
