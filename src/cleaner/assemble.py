@@ -64,12 +64,15 @@ def site_suffix_cut(blocks: tuple[Block, ...], head_i: int) -> str:
     otherwise the line is the page's own title and is kept verbatim.
     """
     text = blocks[head_i].text
-    for sep in TITLE_SEPARATORS:
-        head, found, _tail = text.rpartition(sep)
-        if not found or not head.strip():
-            continue
-        key = headline_stage.norm(head)
-        if any(i != head_i and headline_stage.norm(b.text) == key for i, b in enumerate(blocks)):
+    seps = [sep for sep in TITLE_SEPARATORS if sep in text]
+    if not seps:
+        return text
+    others = {
+        headline_stage.norm(b.text) for b in blocks if b.index != head_i and b.features.chars <= HEADLINE_MAX_CHARS
+    }
+    for sep in seps:
+        head, _found, _tail = text.rpartition(sep)
+        if head.strip() and headline_stage.norm(head) in others:
             return head.strip()
     return text
 

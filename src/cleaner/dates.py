@@ -32,6 +32,15 @@ def to_iso(line: str) -> str | None:
         return None
 
 
+def _iso(y: int, mo: int, d: int) -> str | None:
+    """ "YYYY-MM-DD" for a real calendar date, else None (no `datetime` import on the hot path)."""
+    if not 1 <= mo <= 12 or not 1 <= d <= 31 or not 1000 <= y <= 9999:
+        return None
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[mo - 1]
+    return f"{y:04d}-{mo:02d}-{d:02d}" if d <= days else None
+
+
 def find(line: str) -> tuple[str, bool] | None:
     """The first valid calendar date in `line` as ISO, and whether it is an "Updated" date.
 
@@ -39,20 +48,19 @@ def find(line: str) -> tuple[str, bool] | None:
     else the first updated one. ``"PUBLISHED: Nov 19, 2019 | UPDATED: Nov 20, 2019"`` ->
     ``("2019-11-19", False)``.
     """
-    import datetime as _dt
-
     updated: str | None = None
     for m in DATE_IN_LINE.finditer(line, timeout=TIMEOUT):
         g = m.groupdict()
         try:
             if g["mon"]:
-                y, mo, d = int(g["year"]), _MONTHS[g["mon"][:3].lower()], int(g["day"])
+                iso = _iso(int(g["year"]), _MONTHS[g["mon"][:3].lower()], int(g["day"]))
             elif g["mon2"]:
-                y, mo, d = int(g["year2"]), _MONTHS[g["mon2"][:3].lower()], int(g["day2"])
+                iso = _iso(int(g["year2"]), _MONTHS[g["mon2"][:3].lower()], int(g["day2"]))
             else:
-                y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
-            iso = _dt.date(y, mo, d).isoformat()
+                iso = _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         except (ValueError, KeyError, TypeError):
+            continue
+        if iso is None:
             continue
         if not g["upd"]:
             return iso, False
