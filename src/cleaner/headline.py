@@ -37,13 +37,17 @@ from cleaner.patterns import (
     WORD,
     timeout_for,
 )
-from cleaner.rules import by_code
+from cleaner.rules import RULES
 
 #: How far above the first body block candidates are looked for (blocks). The title of 146 of
 #: the dev set's 151 pages with a headline stands within 45 blocks of the body the main-content
 #: run finds (a long gallery or share bar can stand between them); forum and documentation
 #: pages (dev2) put more menu lines between them.
 WINDOW: Final = 80
+#: Lines further than this many blocks above the body need at least this many words to be
+#: candidates (two-word lines out there are menu labels; a title that short stands close).
+NEAR_BODY: Final = 6
+FAR_MIN_WORDS: Final = 3
 #: The page's first lines are candidates wherever the body is: a dump often opens with the
 #: page's `<title>`.
 PAGE_TOP: Final = 2
@@ -53,6 +57,8 @@ DATELINE_PROBE: Final = 120
 BODY_CANDIDATES: Final = 2
 #: Words of body text, from the first body block, that content words are looked up in.
 LEAD_WORDS: Final = 300
+#: Of a very long body block (a page dumped on one line) only this many characters are read.
+LEAD_CHARS: Final = 3000
 MAX_WORDS: Final = 30
 MAX_CHARS: Final = 250
 #: CJK titles are measured in characters.
@@ -66,6 +72,8 @@ OVERLAP_MIN_WORDS: Final = 4
 #: A standfirst is a sentence of at least this many words (or one that ends like a sentence).
 STANDFIRST_MIN_WORDS: Final = 12
 STANDFIRST_STOP_DENSITY: Final = 0.3
+#: Lines of fewer words are not looked at as copies (menu labels); a title has at least three.
+MIN_COPY_WORDS: Final = 3
 #: Copies with an affix are found by this many characters at the start or end of the line.
 AFFIX_KEY: Final = 12
 #: An exact copy is weaker evidence than a copy with a site suffix or a glued breadcrumb: menu
@@ -108,7 +116,7 @@ WEIGHTS: Final[dict[str, float]] = {
 
 #: Codes that say only *where* a line stands (outside the main run, in a widget list): such a
 #: line may still be the title. Any other rule's verdict says what the line *is*.
-_CONTEXT_SCOPE: Final = "context"
+_CONTEXT_CODES: Final = frozenset(r.code for r in RULES if r.scope == "context")
 #: The user's own patterns and the site's templates: the user said what the line is.
 _TOLD_CODES: Final = frozenset({"USR001", "TPL001"})
 _TRAILING_CLOSERS: Final = "\"'”’»)]"
@@ -139,6 +147,8 @@ class Candidate:
 
 
 def _cjk(text: str) -> int:
+    if text.isascii():
+        return 0
     return len(CJK_CHAR.findall(text, timeout=timeout_for(text)))
 
 
@@ -146,14 +156,16 @@ def content_words(text: str) -> frozenset[str]:
     """Lowercased words that carry meaning (not stop words); CJK text as character pairs."""
     lowered = (x.lower() for x in WORD.findall(text, timeout=timeout_for(text)))
     out = {w for w in lowered if (len(w) >= 3 or w.isdigit()) and w not in ANY_STOPWORDS}
-    cjk = "".join(CJK_CHAR.findall(text, timeout=timeout_for(text)))
-    out.update(cjk[i : i + 2] for i in range(len(cjk) - 1))
+    if not text.isascii():
+        cjk = "".join(CJK_CHAR.findall(text, timeout=timeout_for(text)))
+        out.update(cjk[i : i + 2] for i in range(len(cjk) - 1))
     return frozenset(out)
 
 
 def norm(text: str) -> str:
     """Casefolded, whitespace-collapsed text for comparing copies of a line."""
-    return " ".join(text.casefold().split())
+    folded = text.casefold()
+    return folded if "  " not in folded and "\t" not in folded else " ".join(folded.split())
 
 
 def _shape_ok(block: Block) -> bool:
@@ -170,12 +182,8 @@ def _eligible(block: Block, verdict: Verdict) -> bool:
     code = verdict.code
     if code in _TOLD_CODES:
         return False
-    if code and code != "NAV002" and not code.startswith("HEAD"):
-        try:
-            if by_code(code).scope != _CONTEXT_SCOPE:
-                return False
-        except KeyError:
-            return False  # a user pattern or site template: the user said what it is
+    if code and code != "NAV002" and not code.startswith("HEAD") and code not in _CONTEXT_CODES:
+        return False
     return _shape_ok(block)
 
 
@@ -189,7 +197,7 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
         return True
     if len(t) > 160:
         return False
-    return HEAD_DATE.search(t) is not None or t[:3].lower() == "by "
+    return t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,9 +215,11 @@ class _Copies:
         heads: dict[str, list[tuple[int, str]]] = {}
         tails: dict[str, list[tuple[int, str]]] = {}
         for b in blocks:
-            if b.features.chars > MAX_CHARS + COPY_MAX_AFFIX:
+            if b.features.chars > MAX_CHARS + COPY_MAX_AFFIX or (
+                b.features.words < MIN_COPY_WORDS and b.text.isascii()
+            ):
                 continue
-            key = norm(b.text)
+            key = b.text.casefold()  # a block is a stripped line: no whitespace to collapse
             exact.setdefault(key, []).append(b.index)
             if len(key) > AFFIX_KEY:
                 heads.setdefault(key[:AFFIX_KEY], []).append((b.index, key))
@@ -263,7 +273,13 @@ def rank(
     lo = max(0, first_body - WINDOW)
     body_slots = list(kept[:BODY_CANDIDATES])
     top = [i for i in range(min(PAGE_TOP, lo)) if _eligible(blocks[i], verdicts[i])]
-    idx = top + [i for i in range(lo, first_body) if _eligible(blocks[i], verdicts[i])]
+    near = first_body - NEAR_BODY
+    idx = top + [
+        i
+        for i in range(lo, first_body)
+        if (i >= near or blocks[i].features.words >= FAR_MIN_WORDS or not blocks[i].text.isascii())
+        and _eligible(blocks[i], verdicts[i])
+    ]
     idx += [i for i in body_slots if _shape_ok(blocks[i]) and i not in idx]
     if not idx:
         return []
@@ -275,17 +291,19 @@ def rank(
         words += blocks[i].features.words
         if words >= LEAD_WORDS:
             break
-    lead_sets = {i: content_words(blocks[i].text) for i in lead_blocks}
+    lead_sets = {i: content_words(blocks[i].text[:LEAD_CHARS]) for i in lead_blocks}
+    lead_all: set[str] = set().union(*lead_sets.values())
+    meta: dict[int, bool] = {}
     page = _Copies.of(blocks)
     hint_key = norm(hint) if hint else None
     cands: list[Candidate] = []
     for i in idx:
         b = blocks[i]
         text = b.text
-        key = norm(text)
+        key = text.casefold()
         cjk = _cjk(text) >= CJK_MIN_CHARS
         content = content_words(text)
-        lead = set().union(*(s for j, s in lead_sets.items() if j != i)) if lead_sets else set()
+        lead = lead_all if i not in lead_sets else set().union(*(s for j, s in lead_sets.items() if j != i))
         feats: dict[str, float] = {}
         if content:
             # a short label ("Work with us") matches the body by chance: at least
@@ -296,9 +314,10 @@ def rank(
         if hint_key and (key == hint_key or hint_key.startswith(key) or key.startswith(hint_key)):
             feats["hint"] = 1.0
         below = range(i + 1, min(len(blocks), i + 4))
-        if any(_is_meta(blocks[j], verdicts[j]) for j in below) or (
-            i + 1 < len(blocks) and HEAD_NAME.match(blocks[i + 1].text) is not None
-        ):
+        for j in below:
+            if j not in meta:
+                meta[j] = _is_meta(blocks[j], verdicts[j])
+        if any(meta[j] for j in below) or (i + 1 < len(blocks) and HEAD_NAME.match(blocks[i + 1].text) is not None):
             feats["meta_below"] = 1.0
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
@@ -327,7 +346,9 @@ def rank(
             feats["few_words"] = 0.4
         if b.features.words > 22:
             feats["long"] = min(1.0, (b.features.words - 22) / 8)
-        if HEAD_CHROME.search(text, timeout=timeout_for(text)) is not None or HEAD_DATE.search(text) is not None:
+        if HEAD_CHROME.search(text, timeout=timeout_for(text)) is not None or (
+            b.features.digit_ratio > 0 and HEAD_DATE.search(text) is not None
+        ):
             feats["chrome"] = 1.0
         elif HEAD_NAME.match(text) is not None and text.split()[0].lower() not in ANY_STOPWORDS:
             feats["name_like"] = 1.0
