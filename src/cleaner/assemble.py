@@ -286,6 +286,9 @@ def _drop_headline_copies(
         if i == head_i or b.piece:
             continue
         t = b.text
+        if headline not in t:  # neither a copy nor a breadcrumb-glued copy: the cheap test first
+            in_body = in_body or verdicts[i].label == "keep"
+            continue
         is_copy = t == headline or _strip_site_suffix(t) == headline
         if verdicts[i].label == "keep" and not is_copy:
             in_body = True
