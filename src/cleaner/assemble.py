@@ -26,8 +26,6 @@ CONFIDENT_SENTENCE_WORDS: Final = 12
 #: main run was the wrong one).
 UNSURE_REMOVED_SHARE: Final = 0.8
 UNSURE_BODY_WORDS: Final = 300
-#: How far above the first body block a headline is looked for (blocks).
-HEADLINE_WINDOW: Final = 12
 HEADLINE_MAX_WORDS: Final = 30
 HEADLINE_MAX_CHARS: Final = 250
 #: A fused breadcrumb's prefix ("HomeLocal Politics") is short.
@@ -35,8 +33,6 @@ BREADCRUMB_MAX_PREFIX: Final = 60
 #: Site-name suffixes of a page title: "Headline | Site", "Headline - Site".
 TITLE_SEPARATORS: Final = (" | ", " - ", " – ", " — ", " :: ", " · ")
 SITE_SUFFIX_MAX_WORDS: Final = 6
-#: Hits that do not stop a block from being the headline: it was only outside the body.
-_HEADLINE_OK_CODES: Final = frozenset({"", "CTX001", "CTX002", "NAV002"})
 
 
 def _title_like(block: Block) -> bool:
@@ -75,24 +71,6 @@ def site_suffix_cut(blocks: tuple[Block, ...], head_i: int) -> str:
         if head.strip() and headline_stage.norm(head) in others:
             return head.strip()
     return text
-
-
-def choose_headline(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], first_body: int) -> int | None:
-    """Index of the headline block: a title-like line above the body, preferring one the page repeats."""
-    lo = max(0, first_body - HEADLINE_WINDOW)
-    candidates = [
-        i
-        for i in range(first_body - 1, lo - 1, -1)
-        if verdicts[i].code in _HEADLINE_OK_CODES and _title_like(blocks[i])
-    ]
-    if not candidates:
-        return None
-    texts = [b.text for b in blocks[max(0, lo - HEADLINE_WINDOW) : first_body]]
-    for i in candidates:
-        t = blocks[i].text
-        if sum(1 for x in texts if x != t and x.endswith(t) and len(x) - len(t) <= BREADCRUMB_MAX_PREFIX) >= 1:
-            return i
-    return candidates[0]
 
 
 def assemble(
