@@ -37,7 +37,7 @@ SEED_EXPECTED = CASES / "seeds"
 MARKER = "# expected\n"
 FLAGS = "# flags:"
 #: Fields of `to_dict()` that are not part of the spec (diagnostics that may change freely).
-VOLATILE = ("messages",)
+VOLATILE = ("messages", "headline_why")
 
 
 @dataclass(frozen=True)

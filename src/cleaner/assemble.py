@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from cleaner import dates
+from cleaner import headline as headline_stage
 from cleaner.config import Config
 from cleaner.model import Article, Block, Removal, Repair, Status, Verdict
 from cleaner.normalize import Text
@@ -25,8 +26,6 @@ CONFIDENT_SENTENCE_WORDS: Final = 12
 #: main run was the wrong one).
 UNSURE_REMOVED_SHARE: Final = 0.8
 UNSURE_BODY_WORDS: Final = 300
-#: How far above the first body block a headline is looked for (blocks).
-HEADLINE_WINDOW: Final = 12
 HEADLINE_MAX_WORDS: Final = 30
 HEADLINE_MAX_CHARS: Final = 250
 #: A fused breadcrumb's prefix ("HomeLocal Politics") is short.
@@ -34,8 +33,6 @@ BREADCRUMB_MAX_PREFIX: Final = 60
 #: Site-name suffixes of a page title: "Headline | Site", "Headline - Site".
 TITLE_SEPARATORS: Final = (" | ", " - ", " – ", " — ", " :: ", " · ")
 SITE_SUFFIX_MAX_WORDS: Final = 6
-#: Hits that do not stop a block from being the headline: it was only outside the body.
-_HEADLINE_OK_CODES: Final = frozenset({"", "CTX001", "CTX002", "NAV002"})
 
 
 def _title_like(block: Block) -> bool:
@@ -56,22 +53,24 @@ def _strip_site_suffix(text: str) -> str:
     return text
 
 
-def choose_headline(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], first_body: int) -> int | None:
-    """Index of the headline block: a title-like line above the body, preferring one the page repeats."""
-    lo = max(0, first_body - HEADLINE_WINDOW)
-    candidates = [
-        i
-        for i in range(first_body - 1, lo - 1, -1)
-        if verdicts[i].code in _HEADLINE_OK_CODES and _title_like(blocks[i])
-    ]
-    if not candidates:
-        return None
-    texts = [b.text for b in blocks[max(0, lo - HEADLINE_WINDOW) : first_body]]
-    for i in candidates:
-        t = blocks[i].text
-        if sum(1 for x in texts if x != t and x.endswith(t) and len(x) - len(t) <= BREADCRUMB_MAX_PREFIX) >= 1:
-            return i
-    return candidates[0]
+def site_suffix_cut(blocks: tuple[Block, ...], head_i: int) -> str:
+    """The headline line, less a site-name suffix only where the page shows it as one.
+
+    "Headline | Site" loses " | Site" only when another line of the page is "Headline" alone;
+    otherwise the line is the page's own title and is kept verbatim.
+    """
+    text = blocks[head_i].text
+    seps = [sep for sep in TITLE_SEPARATORS if sep in text]
+    if not seps:
+        return text
+    others = {
+        headline_stage.norm(b.text) for b in blocks if b.index != head_i and b.features.chars <= HEADLINE_MAX_CHARS
+    }
+    for sep in seps:
+        head, _found, _tail = text.rpartition(sep)
+        if head.strip() and headline_stage.norm(head) in others:
+            return head.strip()
+    return text
 
 
 def assemble(
@@ -85,33 +84,31 @@ def assemble(
         return _not_an_article(text, seg, messages)
 
     first_body = kept[0]
-    head_i = choose_headline(blocks, tuple(verdicts), first_body)
+    choice = headline_stage.choose(blocks, verdicts, first_body, kept, config.title_hint)
+    head_i = choice.index
     if head_i is None and not rules.enabled("CTX001") and len(kept) >= 2 and _title_like(blocks[first_body]):
         # without the main-content rule nothing is dropped above the body, so a title-like
         # first block followed by more body is the headline (HTML mode runs this way)
         head_i = first_body
     headline: str | None = None
     if head_i is not None:
-        headline = _strip_site_suffix(blocks[head_i].text)
+        headline = site_suffix_cut(blocks, head_i)
         verdicts[head_i] = Verdict(head_i, "keep", "HEAD", "headline", "")
         verdicts = _drop_headline_copies(blocks, verdicts, head_i, headline, rules)
         kept = [v.index for v in verdicts if v.label == "keep" and v.code != "HEAD"]
         if not kept:
             return _not_an_article(text, seg, messages)
 
-    date = None
-    for v in verdicts[: kept[0]]:
-        if v.code == "DAT001":
-            date = dates.to_iso(blocks[v.index].text)
-            if date:
-                break
+    verdicts, kept = _lead_before_dateline(blocks, verdicts, kept, rules)
+    date, date_source = article_date(blocks, verdicts, head_i, kept[0])
 
     body = _paragraphs(text, blocks, kept)
     dateline = None
-    m = DATELINE.match(body[0], timeout=timeout_for(body[0]))
-    if m is not None and len(body[0]) > m.end() + 20:
-        dateline = m.group("dl")
-        body[0] = body[0][m.end() :]
+    cut = dateline_at(body[0])
+    if cut:
+        m = DATELINE.match(body[0], timeout=timeout_for(body[0]))
+        dateline = m.group("dl") if m is not None else None
+        body[0] = body[0][cut:]
 
     removed = tuple(_removal(text, blocks[v.index], v) for v in verdicts if v.label == "drop")
     if head_i is not None and headline is not None and headline != blocks[head_i].text:
@@ -152,7 +149,91 @@ def assemble(
         confident=confident,
         language=seg.language,
         messages=messages,
+        headline_why=choice.why,
+        date_source=date_source,
     )
+
+
+#: The article's date is looked for between the headline and the body, and in lines this close
+#: above the headline (or, without a headline, above the body).
+DATE_NEAR_HEADLINE: Final = 6
+#: A line that dates the article is short (a date, "Published …", a byline with a date).
+DATE_LINE_MAX_WORDS: Final = 40
+
+
+def article_date(
+    blocks: tuple[Block, ...], verdicts: list[Verdict], head_i: int | None, first_body: int
+) -> tuple[str | None, str | None]:
+    """The article's date (ISO) and where it comes from: "article" or "page".
+
+    "article": the first date of a short line by the headline or byline, between the headline
+    and the body (a "Published …" date before an "Updated …" one). "page": the page header's
+    date line (DAT001, a "today" line), used only when nothing else dates the article.
+    """
+    anchor = head_i if head_i is not None and head_i < first_body else first_body
+    lo = max(0, anchor - DATE_NEAR_HEADLINE)
+    hi = first_body
+    updated: str | None = None
+    for i in range(lo, hi):
+        b = blocks[i]
+        if i == head_i or verdicts[i].label == "keep" or b.features.words > DATE_LINE_MAX_WORDS:
+            continue
+        if i < anchor and verdicts[i].code == "DAT001":
+            continue  # a date alone above the headline is the page header's "today" line
+        found = dates.find(b.text)
+        if found is None:
+            continue
+        iso, is_update = found
+        if not is_update:
+            return iso, "article"
+        updated = updated or iso
+    if updated:
+        return updated, "article"
+    for v in verdicts[:first_body]:
+        if v.code == "DAT001":
+            page = dates.to_iso(blocks[v.index].text)
+            if page:
+                return page, "page"
+    return None, None
+
+
+#: A wire dateline is looked for in this many kept blocks from the top of the body.
+DATELINE_LOOKAHEAD: Final = 6
+#: At most this many words of short lines above a dateline paragraph are dropped (a caption or
+#: two, a teaser); more than that is kept as body.
+LEAD_MAX_WORDS: Final = 200
+#: A paragraph opening with a dateline is a real paragraph: this many characters after it.
+DATELINE_MIN_REST: Final = 20
+
+
+def dateline_at(text: str) -> int:
+    """End of the wire dateline (and its separator) that opens `text`, or 0 when there is none."""
+    m = DATELINE.match(text, timeout=timeout_for(text))
+    if m is None or len(text) <= m.end() + DATELINE_MIN_REST:
+        return 0
+    return m.end()
+
+
+def _lead_before_dateline(
+    blocks: tuple[Block, ...], verdicts: list[Verdict], kept: list[int], rules: RuleSet
+) -> tuple[list[Verdict], list[int]]:
+    """Drop the few short blocks kept above the paragraph that opens with a wire dateline."""
+    body = [i for i in kept if verdicts[i].code != "HEAD"]
+    if not rules.enabled("DLN001") or not body or dateline_at(blocks[body[0]].text):
+        return verdicts, kept
+    words = 0
+    for k, i in enumerate(body[:DATELINE_LOOKAHEAD]):
+        if k and not blocks[i].piece and dateline_at(blocks[i].text):
+            if words > LEAD_MAX_WORDS:
+                break
+            dln = by_code("DLN001")
+            out = list(verdicts)
+            for j in body[:k]:
+                out[j] = Verdict(j, "drop", dln.code, dln.name, dln.kind)
+            drop = set(body[:k])
+            return out, [j for j in kept if j not in drop]
+        words += blocks[i].features.words
+    return verdicts, kept
 
 
 def _paragraphs(text: Text, blocks: tuple[Block, ...], kept: list[int]) -> list[str]:
@@ -178,11 +259,20 @@ def _drop_headline_copies(
 ) -> list[Verdict]:
     hdl, brc = by_code("HDL001"), by_code("BRC002")
     out = list(verdicts)
+    in_body = False
     for i, b in enumerate(blocks):
         if i == head_i or b.piece:
             continue
         t = b.text
-        if rules.enabled(hdl.code) and (t == headline or _strip_site_suffix(t) == headline):
+        if headline not in t:  # neither a copy nor a breadcrumb-glued copy: the cheap test first
+            in_body = in_body or verdicts[i].label == "keep"
+            continue
+        is_copy = t == headline or _strip_site_suffix(t) == headline
+        if verdicts[i].label == "keep" and not is_copy:
+            in_body = True
+        if is_copy and in_body and verdicts[i].label == "keep":
+            continue  # the title quoted inside the story (a teaser box of the article itself)
+        if rules.enabled(hdl.code) and is_copy:
             out[i] = Verdict(i, "drop", hdl.code, hdl.name, hdl.kind)
         elif (
             rules.enabled(brc.code)

@@ -327,6 +327,15 @@ def explain_lines(name: str, source: str, removed: Sequence[Removal], *, color: 
             yield f"{name}:{line}:{col} {r.rule} {r.kind} {quoted}"
 
 
+def _explain_headline(report: Any, name: str, article: Article) -> None:
+    """--explain: why the headline was chosen, on stderr (stdout keeps one line per removal)."""
+    from cleaner.explain import headline_reason
+
+    reason = headline_reason(article)
+    if reason is not None:
+        report.info(f"{name}: {reason}")
+
+
 def unified_diff(before: str, after: str, name: str) -> str:
     import difflib
 
@@ -697,6 +706,7 @@ def run_stdin(args: argparse.Namespace, config: Config, report: Reporter) -> int
     if args.explain:
         for line in explain_lines("<stdin>", text, article.removed, color=report.color):
             print(printable(line))
+        _explain_headline(report, "<stdin>", article)
     if args.format != "text":
         indent = 2 if args.format == "json" else None
         print(_json(_article_json(article, None), indent=indent))
@@ -886,6 +896,7 @@ def _handle(
         source = result.original if not result.task.html else _extracted_text(path)
         for line in explain_lines(path, source, article.removed, color=report.color):
             print(printable(line))
+        _explain_headline(report, path, article)
     tally.rules.update((r.rule, r.kind) for r in article.removed)
     if result.outcome == "unchanged":
         tally.unchanged += 1

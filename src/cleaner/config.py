@@ -37,6 +37,8 @@ class Config:
       returned unchanged.
     * `templates` / `site`: a corpus template index (lines repeated across a site's pages) and
       the site this document belongs to.
+    * `title_hint`: the document's title as another source gives it (HTML mode passes
+      trafilatura's title): one strong piece of evidence for the headline stage, not the answer.
     """
 
     select: tuple[str, ...] = ("ALL",)
@@ -46,6 +48,7 @@ class Config:
     min_body_words: int = MIN_BODY_WORDS
     templates: TemplateLookup | None = field(default=None, compare=False, hash=False)
     site: str | None = None
+    title_hint: str | None = None
 
     def __post_init__(self) -> None:
         for kind, pattern in self.patterns:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.patterns import DATE_LINE, TIMEOUT
+from cleaner.patterns import DATE_IN_LINE, DATE_LINE, TIMEOUT
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -30,3 +30,39 @@ def to_iso(line: str) -> str | None:
         return _dt.date(y, mo, d).isoformat()
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def _iso(y: int, mo: int, d: int) -> str | None:
+    """ "YYYY-MM-DD" for a real calendar date, else None (no `datetime` import on the hot path)."""
+    if not 1 <= mo <= 12 or not 1 <= d <= 31 or not 1000 <= y <= 9999:
+        return None
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[mo - 1]
+    return f"{y:04d}-{mo:02d}-{d:02d}" if d <= days else None
+
+
+def find(line: str) -> tuple[str, bool] | None:
+    """The first valid calendar date in `line` as ISO, and whether it is an "Updated" date.
+
+    A publication date is preferred: the first date not introduced by "Updated"/"Modified",
+    else the first updated one. ``"PUBLISHED: Nov 19, 2019 | UPDATED: Nov 20, 2019"`` ->
+    ``("2019-11-19", False)``.
+    """
+    updated: str | None = None
+    for m in DATE_IN_LINE.finditer(line, timeout=TIMEOUT):
+        g = m.groupdict()
+        try:
+            if g["mon"]:
+                iso = _iso(int(g["year"]), _MONTHS[g["mon"][:3].lower()], int(g["day"]))
+            elif g["mon2"]:
+                iso = _iso(int(g["year2"]), _MONTHS[g["mon2"][:3].lower()], int(g["day2"]))
+            else:
+                iso = _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        except (ValueError, KeyError, TypeError):
+            continue
+        if iso is None:
+            continue
+        if not g["upd"]:
+            return iso, False
+        updated = updated or iso
+    return (updated, True) if updated else None

@@ -26,7 +26,7 @@ EXCERPT_CHARS: Final = 60
 _LINE_BREAK: Final = regex.compile(r"\r\n|\r|\n")
 #: The separators `assemble` accepts after a dateline; the canonical text always writes
 #: `DATELINE_SEPARATOR`. Mirrors the tail of `patterns.DATELINE`.
-_DATELINE_TAIL: Final = regex.compile(r"\s(?:[–—-]{1,2})\s(?=\S)")
+_DATELINE_TAIL: Final = regex.compile(r"\s(?:[–—-]{1,2})\s(?=\S)|:\s(?=\S)")
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -70,6 +70,20 @@ def explain(article: Article, source: str | None = None) -> str:
         entries.append((p.start, 1, line))
     entries.sort(key=lambda e: (e[0], e[1]))
     return "".join(f"{text}\n" for _, _, text in entries)
+
+
+def headline_reason(article: Article) -> str | None:
+    """Why the headline is what it is, on one line: the winner's score and features (each with
+    its contribution to the score) and the runner-up with its score; None without a scoring."""
+    why = article.headline_why
+    if why is None:
+        return None
+    parts = ", ".join(f"{name} {value:+.2f}" for name, value in why.features)
+    chosen = excerpt(article.headline) if article.headline is not None else "none (best score too low)"
+    line = f"headline {chosen} score {why.score:.2f} ({parts})"
+    if why.runner_up is not None and why.runner_up_score is not None:
+        line += f"; runner-up {excerpt(why.runner_up)} {why.runner_up_score:.2f}"
+    return f"{line}; {why.candidates} candidates"
 
 
 def replay(source: str, article: Article) -> str:

@@ -132,6 +132,8 @@ def _extract(html: str) -> tuple[str, str | None, str | None, tuple[str, ...]]:
         messages = (*messages, DEPTH_MESSAGE)
     if tree is not None:
         title, date = metadata(tree)
+        if title:
+            title = bare_title(title, title_places(tree))
         drop_markup(tree)
         paragraphs = main_paragraphs(tree)
         if not paragraphs:
@@ -140,6 +142,66 @@ def _extract(html: str) -> tuple[str, str | None, str | None, tuple[str, ...]]:
         paragraphs = _split(visible_text(html))
     parts = [title, *paragraphs] if title else paragraphs
     return ("\n\n".join(parts) + "\n" if parts else ""), title, date, messages
+
+
+#: A title place this much shorter than trafilatura's title is the title less a site name.
+SITE_AFFIX_MAX_CHARS: Final = 60
+
+
+def title_places(tree: Any) -> tuple[tuple[str, str], ...]:
+    """The page's own title places as (tag, text): og:title, twitter:title, the ``<h1>``
+    headings and ``<title>``, each text on one line."""
+    found: list[tuple[str, str | None]] = []
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or "").lower()
+        if key in ("og:title", "twitter:title"):
+            found.append((key, _clean_line(element.get("content"))))
+    for tag in ("h1", "title"):
+        found.extend((tag, _clean_line(" ".join(element.itertext()))) for element in tree.iter(tag))
+    return tuple((tag, text) for tag, text in found if text)
+
+
+#: The heading the reader sees outweighs a social card's title when the places disagree.
+H1_VOTE: Final = 1.5
+#: Another title replaces trafilatura's only when places agree on it (a lone ``<h1>`` may be a
+#: site name or a dialog's heading).
+MIN_VOTES: Final = 2.0
+
+
+_FOLD: Final = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+
+
+def _key(text: str) -> str:
+    return " ".join(text.translate(_FOLD).casefold().split())
+
+
+def _covers(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` plus a short affix (a site name, shorter than the title itself)."""
+    extra = len(longer) - len(shorter)
+    if not 0 < extra <= min(SITE_AFFIX_MAX_CHARS, len(shorter)):
+        return False
+    return longer.startswith(shorter) or longer.endswith(shorter)
+
+
+def bare_title(title: str, places: tuple[tuple[str, str], ...]) -> str:
+    """The title the page's title places agree on most (the ``<h1>`` weighing `H1_VOTE`), less
+    a site name only where a place shows it without one ("Title | Site" beside an ``<h1>``
+    "Title"); trafilatura's `title` on a tie or when no two places agree on another."""
+    usable = [(tag, text) for tag, text in places if len(text.split()) >= 2]
+    options = [title, *(text for _, text in usable)]
+    # each place votes once: a page repeats a dialog's heading in several hidden h1 elements
+    voters = list(dict.fromkeys((H1_VOTE if tag == "h1" else 1.0, _key(text)) for tag, text in usable))
+
+    def votes(k: str) -> float:
+        return sum(w for w, other in voters if other == k or _covers(other, k))
+
+    best, best_votes = title, votes(_key(title))
+    for option in options[1:]:
+        k = _key(option)
+        v = votes(k)
+        if v >= MIN_VOTES and (v > best_votes or (v == best_votes and _covers(_key(best), k))):
+            best, best_votes = option, v
+    return best
 
 
 def main_paragraphs(tree: Any) -> list[str]:
@@ -432,7 +494,8 @@ def clean_html(html: str, *, config: Config | None = None) -> Article:
     beautifulsoup4) is not installed, and `TypeError` for non-`str` input.
     """
     text, title, date, messages = _extract(html)
-    article = keep_main_text(text, title, date, finish(text, clean(text, config=html_config(config)), title, date))
+    cfg = dataclasses.replace(html_config(config), title_hint=title)
+    article = keep_main_text(text, title, date, finish(text, clean(text, config=cfg), title, date))
     if messages and article.status != "not_an_article":
         article = dataclasses.replace(article, confident=False, messages=(*article.messages, *messages))
     return article

@@ -154,6 +154,27 @@ DATELINE_SEPARATOR = " – "
 
 
 @dataclass(frozen=True, slots=True)
+class HeadlineWhy:
+    """Why the headline stage chose its headline: the winner's score and the features that made
+    it (name, contribution to the score), and the runner-up with its score."""
+
+    score: float
+    features: tuple[tuple[str, float], ...]
+    runner_up: str | None = None
+    runner_up_score: float | None = None
+    candidates: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "features": dict(self.features),
+            "runner_up": self.runner_up,
+            "runner_up_score": self.runner_up_score,
+            "candidates": self.candidates,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """The result of cleaning one document.
 
@@ -173,6 +194,12 @@ class Article:
     confident: bool = True
     language: str | None = None
     messages: tuple[str, ...] = field(default=())
+    #: Why this headline (None when no candidate was scored, e.g. a not-an-article result).
+    headline_why: HeadlineWhy | None = None
+    #: Where `date` comes from: "article" (a date or Published/Updated line by the headline or
+    #: byline), "page" (the page header's date line, used only when nothing else dates the
+    #: article), "html" (the HTML page's metadata) or None.
+    date_source: str | None = None
 
     @property
     def text(self) -> str:
@@ -201,6 +228,7 @@ class Article:
             "headline": self.headline,
             "dateline": self.dateline,
             "date": self.date,
+            "date_source": self.date_source,
             "body": list(self.body),
             "status": self.status,
             "confident": self.confident,
@@ -208,4 +236,5 @@ class Article:
             "removed": [r.to_dict() for r in self.removed],
             "repairs": [r.to_dict() for r in self.repairs],
             "messages": list(self.messages),
+            "headline_why": self.headline_why.to_dict() if self.headline_why else None,
         }

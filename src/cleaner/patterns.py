@@ -439,13 +439,73 @@ CSS_SELECTOR_LIST_LINE: Final = cached(r"^[\w\-.#:\[\]=\"'()*>+~, ]{1,200},$", _
 DATA_URI: Final = cached(r"data:[\w.+/-]{1,60}(?:;[\w.=-]{1,60}){0,4};base64,", _V)
 
 # --- assemble ---------------------------------------------------------------------------------
+# A wire dateline opening the story: an upper-case place (or "City, Country" in mixed case with
+# the region written out: "City, ST –" and "City, Ill. —" open press releases and agate lines),
+# an optional ", State" or ", Country" part and an optional "(Agency)", then a dash ("PARIS
+# (Reuters) -", "FRESNO, Calif. (AP) —", "BERLIN --") or, after capitals only, a colon ("LAGOS:").
+# Column openers and labels in capitals ("DEAR ABBY:", "UPDATE:", "BREAKING NEWS —") are not
+# places.
 DATELINE: Final = cached(
-    r"^(?P<dl>(?:\p{Lu}[\p{Lu}.'-]{2,30}(?:[ /]\p{Lu}[\p{Lu}.'-]{1,30}){0,3}"
-    r"(?:,\s\p{Lu}[\p{L}.'-]{1,30}(?:\s\p{Lu}[\p{L}.'-]{1,30}){0,2})?"
-    r"|\p{Lu}\p{Ll}{1,30}(?:[ -]\p{Lu}\p{Ll}{1,30}){0,2},\s\p{Lu}[\p{L}.'-]{1,30}"
-    r"(?:\s\p{Lu}[\p{L}.'-]{1,30}){0,2})"
-    r"(?:\s\((?:\p{Lu}[\w .&-]{1,24})\))?)\s(?:[–—-]{1,2})\s(?=\S)",
+    r"^(?!(?:DEAR|HI|HELLO|Q|A|P\.?S|NOTE|EDITOR|EDITORS|EDITOR'S|EDITOR’S|UPDATE|UPDATED|BREAKING|WATCH|"
+    r"VIDEO|PHOTOS?|EXCLUSIVE|ANALYSIS|OPINION|COMMENTARY|EDITORIAL|CORRECTION|CLARIFICATION|WARNING|"
+    r"SPOILERS?|ALERT|LIVE|READ|RELATED|FILE|ICYMI|FACT|REVIEW|INTERVIEW|LETTERS?|FAQ|DISCLAIMER|"
+    r"SOURCES?|CREDITS?|MORE|ALSO|WHAT|WHY|HOW|WHO|WHEN|WHERE|TL;DR|SUMMARY|BACKGROUND|UPDATE\s\d|"
+    r"ATTENTION|ATENÇÃO|ATENCIÓN|ACHTUNG|ATTENZIONE|IMPORTANT|NOTICE|AVISO|HINWEIS|NB|PLEASE)\b)"
+    r"(?P<dl>(?:\p{Lu}[\p{Lu}.'’-]{2,30}(?:[ /]\p{Lu}[\p{Lu}.'’-]{1,30}){0,3}"
+    r"(?:,\s\p{Lu}[\p{L}.'’-]{1,30}(?:\s\p{Lu}[\p{L}.'’-]{1,30}){0,2})?"
+    r"|\p{Lu}\p{Ll}{1,30}(?:[ -]\p{Lu}\p{Ll}{1,30}){0,2},\s\p{Lu}\p{Ll}{2,30}(?:\s\p{Lu}\p{Ll}{2,30}){0,2})"
+    r"(?:\s\((?:\p{Lu}[\w .&-]{1,24})\))?)"
+    r"(?:\s(?:[–—-]{1,2})\s(?=\S)|(?<=\p{Lu}\p{Lu}|\)):\s(?=\p{Lu}|[\"“‘\d]))",
     _V,
+)
+
+# --- headline ---------------------------------------------------------------------------------
+# A CJK character (Han, kana, Hangul): CJK titles are measured in characters, not words.
+CJK_CHAR: Final = cached(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", _V)
+# A date or time inside a short line: what a date/"Updated …" line under a title holds.
+HEAD_DATE: Final = cached(
+    rf"\b{_MONTH}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}(?:\d{{4}}|at\b)|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s{{1,3}}{_MONTH},?\s{{1,3}}\d{{4}}|"
+    r"\b\d{1,2}[:.]\d{2}\s{0,2}(?:[ap]\.?m\b|[AP]M\b|(?:[A-Z]{2,4}T|UTC|GMT|IST|ET|PT)\b)|\b\d{1,2}:\d{2}\b|"
+    r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|"
+    r"\b\d{1,3}\s(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month)s?\sago\b|"
+    r"^(?:updated|published|posted|last (?:modified|updated)|date|veröffentlicht|publié|publicado|pubblicato)\b",
+    _I,
+)
+# Page chrome that is title-shaped: share and UI labels, reading times, counters, photo credits,
+# staff labels, handles and addresses. Searched in lines of at most `headline.MAX_CHARS`.
+HEAD_CHROME: Final = cached(
+    r"^(?:share(?:\s(?:this|on|via|all|the|article|story|text|close|link)\b|\s{0,2}$|\s{0,2}[:|])|"
+    r"copy\slink|log\s?(?:out|in)\b|sign\s(?:in|up)\b|subscribe\b|menu\b|print\b|e-?mail\b|"
+    r"comments?\b|previous\b|next\b|back\sto\b|show\smore\b|read\smore\b|click\b|follow\b|"
+    r"related\b|trending\b|advertisement\b|listen\b|skip\sto\b|filed\sunder\b|tags?\s{0,2}:|"
+    r"posted\sin\b|categor(?:y|ies)\b|image\scopyright\b|why\syou\scan\b|key\spoints\b|"
+    r"(?:video|photos?|images?|gallery|watch|credit|source)s?\s{0,2}(?::|\d|$))|"
+    r"\b\d{1,3}\s{0,2}min(?:ute)?s?\.?\s{0,2}read\b|"
+    r"\b(?:image|photo|slide|picture)\s{0,2}\d{1,3}\s{0,2}(?:of|/)\s{0,2}\d{1,3}\b|"
+    r"https?://|www\.|@\w|\b(?:log|sign)\s?(?:in|out|up)\s{0,3}$|"
+    r"/\s{0,2}(?:AP|AFP|Reuters|Getty\sImages?|[A-Z]{2,12})\s{0,3}\]?$|"
+    r"\b(?:getty\simages|shutterstock|associated\spress|courtesy\b|photo\scredit|file\sphoto)|"
+    r"\bcredit\s{0,2}(?:\.{2,3}|…|:)|"
+    r"\b(?:unsupported\son\syour\sdevice|in\sa\snew\s(?:window|tab)|external\slinks)\b|"
+    r"\S\s(?:>|»|›)\s[^>»›]{1,60}\s(?:>|»|›)\s|"
+    r"\b(?:staff\s(?:writer|report(?:s|er)?)|contributor|correspondent|contributing\swriter|editorial\sstaff|staff)\s{0,3}$",
+    _I,
+)
+# A person's name alone (with an optional ", Title"): a byline without its "By".
+HEAD_NAME: Final = cached(
+    r"^\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’-]{1,20}){1,2}(?:,\s[\p{L} ]{1,40})?$",
+    _V,
+)
+# A calendar date inside a line ("Published: November 19, 2019 at 8:59 pm", "Wed, Nov 20 2019",
+# "19 November 2019", "2019-11-19"); group "upd" is set when "Updated"/"Modified" stands just
+# before it. Searched in short lines near the headline only.
+DATE_IN_LINE: Final = cached(
+    r"(?P<upd>(?:updated|modified|edited)\b[^\d]{0,12})?(?:"
+    rf"\b(?P<mon>{_MONTH})\s{{1,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<year>(?:19|20)\d\d)|"
+    rf"\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s{{1,3}}(?P<mon2>{_MONTH}),?\s{{1,3}}(?P<year2>(?:19|20)\d\d)|"
+    r"\b(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b)",
+    _I,
 )
 
 ALL_PATTERNS: Final[tuple[regex.Pattern[str], ...]] = tuple(

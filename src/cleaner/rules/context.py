@@ -217,6 +217,40 @@ def duplicate_headline() -> None:
 
 
 @rule(
+    code="DLN001",
+    name="lead-before-dateline",
+    kind="boilerplate",
+    scope="context",
+    status="stable",
+    noise=[
+        "Workers unload crates at the port on Monday.\n\n"
+        "ROTTERDAM (Reuters) - Dock workers rejected the latest pay offer on Tuesday and said the "
+        "strike would go on, union leaders told reporters outside the port authority.\n\n" + _ARTICLE
+    ],
+    keep=[
+        "ROTTERDAM (Reuters) - Dock workers rejected the latest pay offer on Tuesday and said the "
+        "strike would go on, union leaders told reporters outside the port authority.\n\n" + _ARTICLE,
+        "DEAR ABBY: My neighbour borrows my tools and never returns them.\n\n" + _ARTICLE,
+    ],
+)
+def lead_before_dateline() -> None:
+    """Short lines that the main-content run took in above the story's wire dateline.
+
+    ## What it removes
+    A photo caption, a promo line or a summary that stands between the headline and the first
+    paragraph when that paragraph opens with a wire dateline ("PARIS (Reuters) -",
+    "FRESNO, Calif. (AP) —", "LAGOS:"): a wire story starts at its dateline.
+
+    ## Why is it noise?
+    They belong to the page around the story (a picture's caption, a teaser), not to its text.
+
+    ## Limitations
+    Only a few short blocks are removed this way; a long stretch of prose before a dateline is
+    kept.
+    """
+
+
+@rule(
     code="USR001",
     name="user-pattern",
     kind="custom",
@@ -342,6 +376,7 @@ RULES = (
     teaser_cards,
     fused_breadcrumb,
     duplicate_headline,
+    lead_before_dateline,
     user_pattern,
     site_template,
     repeated_article_copy,

@@ -1,0 +1,258 @@
+"""The headline stage (cleaner.headline), the dateline and the article date.
+
+Each wrong-pick kind of issue 12 has a page of its own here: a made-up news page with the
+title somewhere above the body and, nearer to the body, the kind of line that used to win.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleaner
+
+TITLE = "Harbour authority approves plan to deepen the northern shipping channel"
+
+NAV = [
+    "Home",
+    "News",
+    "Business",
+    "Sport",
+    "Culture",
+    "Opinion",
+    "Weather",
+    "Subscribe",
+]
+
+BODY = [
+    "The harbour authority approved a plan on Tuesday to deepen the northern shipping channel so that "
+    "larger container ships can reach the port, officials said after a long meeting.",
+    "The plan to deepen the channel will cost about forty million euros and take three years, and the "
+    "authority said shipping would continue while the dredging work goes on at night.",
+    "Fishermen who use the northern channel said they feared the dredging would disturb the fish, and "
+    "asked the authority to publish its studies of the water before the work begins.",
+    "The port's director said the harbour would lose business to its neighbours without the deeper "
+    "channel, because the newest ships can no longer enter it fully loaded at low tide.",
+]
+
+
+def page(before_title: list[str], after_title: list[str], *, title: str = TITLE, body: list[str] = BODY) -> str:
+    return "\n".join([*NAV, *before_title, title, *after_title, *body, "About us", "Contact", "Privacy policy"]) + "\n"
+
+
+def headline(text: str) -> str | None:
+    return cleaner.clean(text).headline
+
+
+# --- wrong-pick kinds ---------------------------------------------------------------------------
+
+
+def test_byline_under_the_title_is_not_the_headline() -> None:
+    assert headline(page([], ["By Ana Ruiz"])) == TITLE
+    assert headline(page([], ["Ana Ruiz", "Staff Writer"])) == TITLE
+
+
+def test_date_line_is_not_the_headline() -> None:
+    text = page([], ["Dec. 20, 2016, 12:44 PM UTC / Updated Dec. 20, 2016, 1:10 PM UTC"])
+    assert headline(text) == TITLE
+
+
+def test_reading_time_and_ui_labels_are_not_the_headline() -> None:
+    text = page([], ["5 Min Read", "Share on Facebook (opens in a new window)", "Key Points"])
+    assert headline(text) == TITLE
+
+
+def test_photo_credit_and_caption_are_not_the_headline() -> None:
+    text = page([], ["Container ships wait outside the northern channel of the harbour", "Lena Berg/AP"])
+    assert headline(text) == TITLE
+
+
+def test_section_label_is_not_the_headline() -> None:
+    assert headline(page(["Maritime Affairs"], ["Port News"])) == TITLE
+
+
+def test_title_beats_the_standfirst_under_it() -> None:
+    standfirst = (
+        "The authority says the deeper channel will bring the newest ships back to the harbour and protect "
+        "jobs in the port for years."
+    )
+    assert headline(page([], [standfirst, "By Ana Ruiz"])) == TITLE
+
+
+def test_related_story_titles_are_not_the_headline() -> None:
+    related = [
+        "Most read",
+        "City buses to run all night during the summer festival",
+        "New library opens in the old railway station",
+        "Council votes to plant a thousand trees along the river",
+    ]
+    assert headline(page(related, ["By Ana Ruiz", "May 4, 2021"])) == TITLE
+
+
+def test_title_far_above_the_body() -> None:
+    share = [f"Share on network {i}" for i in range(16)]
+    assert headline(page([], ["By Ana Ruiz", *share])) == TITLE
+
+
+def test_title_under_a_trending_list() -> None:
+    trending = [
+        "Trending",
+        "Storm closes the coastal road for a second day",
+        "School meals to be free for all pupils next year",
+        "Rail strike called off after late night talks",
+    ]
+    assert headline(page(trending, ["By Ana Ruiz"])) == TITLE
+
+
+def test_title_that_starts_with_a_digit() -> None:
+    title = "10 things the harbour plan means for the northern shipping channel"
+    assert headline(page([], ["By Ana Ruiz"], title=title)) == title
+
+
+def test_cjk_title_is_measured_in_characters() -> None:
+    title = "港务局批准加深北部航道计划"
+    body = [
+        "港务局周二批准了一项加深北部航道的计划，以便更大的集装箱船能够进入港口。"
+        "官员们在长时间会议后表示，工程将在夜间进行。" * 2,
+        "该计划将耗资约四千万欧元，历时三年。港务局表示，疏浚工程进行期间航运将继续。渔民担心疏浚会打扰鱼类。" * 2,
+        "港口主任说，如果没有更深的航道，港口将把业务输给邻近港口，因为最新的船只在低潮时无法满载进入。" * 2,
+    ]
+    assert headline(page([], ["2021年5月4日"], title=title, body=body)) == title
+
+
+def test_headline_text_is_verbatim() -> None:
+    title = "Harbour plan -- fishermen warn of damage to the northern channel"
+    assert headline(page([], ["By Ana Ruiz"], title=title)) == title
+
+
+def test_site_suffix_is_cut_only_where_the_page_shows_the_bare_title() -> None:
+    with_suffix = f"{TITLE} | The Harbour Times"
+    # the page shows the bare title elsewhere: the suffix is a site name
+    assert headline(page([with_suffix], ["By Ana Ruiz"])) == TITLE
+    # no bare copy: the whole line is the page's own title
+    title = "Harbour plan – what the dredging means for the northern channel"
+    assert headline(page([], ["By Ana Ruiz"], title=title)) == title
+
+
+def test_no_headline_rather_than_a_guess() -> None:
+    text = "\n".join([*NAV, "Share", "Print", *BODY]) + "\n"
+    article = cleaner.clean(text)
+    assert article.headline is None
+
+
+def test_why_is_reported() -> None:
+    article = cleaner.clean(page([], ["By Ana Ruiz"]))
+    why = article.to_dict()["headline_why"]
+    assert why is not None
+    assert why["score"] >= 1.0
+    assert "body_overlap" in why["features"]
+    assert "runner_up" in why and "runner_up_score" in why
+
+
+# --- property: chrome around the title never changes the pick --------------------------------
+
+CHROME = [
+    "By Ana Ruiz",
+    "Ana Ruiz",
+    "May 4, 2021",
+    "Updated 10:42 AM EST, Tue May 4, 2021",
+    "5 min read",
+    "Share on Facebook",
+    "Share on Twitter",
+    "Copy link",
+    "Lena Berg/AP",
+    "Comments",
+]
+TRENDING = [
+    "Trending",
+    "Storm closes the coastal road for a second day",
+    "School meals to be free for all pupils next year",
+]
+
+
+@settings(max_examples=40)
+@given(
+    above=st.lists(st.sampled_from(CHROME), max_size=4),
+    below=st.permutations(CHROME).map(lambda xs: xs[:5]),
+    trending=st.booleans(),
+)
+def test_permuting_chrome_around_the_title_keeps_the_headline(
+    above: list[str], below: list[str], trending: bool
+) -> None:
+    before = [*(TRENDING if trending else []), *above]
+    assert headline(page(before, below)) == TITLE
+
+
+# --- dateline ---------------------------------------------------------------------------------
+
+LEAD = "officials said on Tuesday that the plan to deepen the channel would go ahead after a long meeting of the board."
+
+
+def dateline(first: str) -> tuple[str | None, str]:
+    article = cleaner.clean(page([], ["By Ana Ruiz"], body=[first, *BODY[1:]]))
+    return article.dateline, article.body[0]
+
+
+def test_wire_datelines() -> None:
+    for opener, place in [
+        ("WASHINGTON (Reuters) - ", "WASHINGTON (Reuters)"),
+        ("HAYWARD, Calif. (AP) — ", "HAYWARD, Calif. (AP)"),
+        ("BUFFALO, N.Y. — ", "BUFFALO, N.Y."),
+        ("NEW DELHI: ", "NEW DELHI"),
+        ("BERLIN -- ", "BERLIN"),
+        ("HONOLULU, Hawaii (HarbourNewsNow) - ", "HONOLULU, Hawaii (HarbourNewsNow)"),
+        ("Porto, Portugal - ", "Porto, Portugal"),
+    ]:
+        got, body0 = dateline(opener + "Harbour " + LEAD)
+        assert got == place, opener
+        assert body0.startswith("Harbour officials said"), opener
+
+
+def test_no_invented_dateline() -> None:
+    for first in [
+        "DEAR ABBY: My neighbour borrows my tools and never returns them, and " + LEAD,
+        "UPDATE: Harbour " + LEAD,
+        "BREAKING NEWS — Harbour " + LEAD,
+        "New York, NY – Harbour " + LEAD,
+        "Harbour " + LEAD,
+    ]:
+        got, body0 = dateline(first)
+        assert got is None, first
+        assert body0 == first
+
+
+def test_dateline_paragraph_after_a_caption_starts_the_body() -> None:
+    caption = "Container ships wait outside the northern channel of the harbour on Monday."
+    article = cleaner.clean(page([], ["By Ana Ruiz"], body=[caption, "WASHINGTON (AP) — Harbour " + LEAD, *BODY[1:]]))
+    assert article.dateline == "WASHINGTON (AP)"
+    assert article.body[0].startswith("Harbour officials said")
+    assert any(r.rule == "DLN001" and r.text == caption for r in article.removed)
+
+
+# --- date ---------------------------------------------------------------------------------------
+
+
+def test_article_date_from_the_published_line() -> None:
+    text = "Monday, June 7, 2021\n" + page([], ["By Ana Ruiz", "Published May 4, 2021 | Updated May 5, 2021"])
+    article = cleaner.clean(text)
+    assert (article.date, article.date_source) == ("2021-05-04", "article")
+
+
+def test_updated_date_when_nothing_else() -> None:
+    article = cleaner.clean(page([], ["By Ana Ruiz", "Updated: 5 May 2021 10:42"]))
+    assert (article.date, article.date_source) == ("2021-05-05", "article")
+
+
+def test_page_date_only_when_nothing_else_dates_the_article() -> None:
+    article = cleaner.clean("Monday, June 7, 2021\n" + page([], ["By Ana Ruiz"]))
+    assert (article.date, article.date_source) == ("2021-06-07", "page")
+    assert article.to_dict()["date_source"] == "page"
+
+
+def test_explain_says_why_the_headline_was_chosen() -> None:
+    from cleaner.explain import headline_reason
+
+    reason = headline_reason(cleaner.clean(page([], ["By Ana Ruiz"])))
+    assert reason is not None
+    assert reason.startswith('headline "Harbour authority approves')
+    assert "body_overlap +" in reason and "runner-up" in reason
