@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cleaner import features
+from cleaner import features, wrap
 from cleaner.model import Block, Features, Hit
 from cleaner.normalize import Text
 from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, WORD, timeout_for
@@ -22,6 +22,11 @@ MAX_SPLIT_LINE: int = 200_000
 #: a whole page dumped on one line can be judged piece by piece. Kept neighbours are joined again.
 #: Calibrated on the dev benchmark (textcontent dumps), 2026-11-23.
 SOFT_SPLIT_MIN_CHARS: int = 1000
+#: The rule that joins the lines of hard-wrapped paragraphs (see `cleaner.wrap`).
+WRAP_CODE: str = "GLU007"
+#: Blanks around a line end that the normalize stage drops or strips (trailing spaces, no-break
+#: spaces, zero-width characters): a joined line break takes them in.
+_DROPPED_BLANKS: str = " \t\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +55,23 @@ class Memo:
 
 
 @dataclass(frozen=True, slots=True)
+class Join:
+    """A line break inside a hard-wrapped paragraph that became a space: the span of the original
+    input it covers (the line end and the blanks around it)."""
+
+    start: int
+    end: int
+    #: The index of the block the joined lines form.
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
 class Segmented:
     blocks: tuple[Block, ...]
     cuts: tuple[Cut, ...]
     language: str
+    #: Line breaks joined inside wrapped paragraphs (see `cleaner.wrap`), in input order.
+    joins: tuple[Join, ...] = ()
 
 
 def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
@@ -62,6 +80,10 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     split_memo = memo.cuts
     raw: list[tuple[int, int, int, bool, int, bool]] = []  # start, end, line, gap_before, piece, joined
     cuts: list[Cut] = []
+    # per non-blank line: index of its first piece in `raw`, its indentation, whether it is one piece
+    line_first: list[int] = []
+    indents: list[int] = []
+    whole: list[bool] = []
     pos = 0
     gap = True
     for line_no, line in enumerate(text.text.split("\n")):
@@ -81,6 +103,9 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
             if known is None:
                 known = split_memo[stripped] = _split_points(stripped, rules)
             points = known
+        line_first.append(len(raw))
+        indents.append(lead)
+        whole.append(not points)
         prev = 0
         soft_before = False
         piece = 0
@@ -108,11 +133,44 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
             found = measured[key] = features.compute(chunk, stops)
         return found
 
+    spans = [(s, e, text.text[s:e]) for s, e, *_ in raw]
+    joins: list[Join] = []
+    if rules.enabled(WRAP_CODE) and len(line_first) > 1:
+        heads = [spans[i] for i in line_first]
+        runs_on = wrap.joins([t for _, _, t in heads], indents, [raw[i][3] for i in line_first], whole, stops)
+        merged: list[tuple[int, int, int, bool, int, bool]] = []
+        merged_spans: list[tuple[int, int, str]] = []
+        k = 0
+        for i, row in enumerate(raw):
+            if k < len(line_first) and line_first[k] == i:
+                k += 1
+                if k >= 2 and runs_on[k - 2] and merged:
+                    # line k-1 (this row, one piece) continues the block before it
+                    s0, _e0, t0 = merged_spans[-1]
+                    joins.append(_join(text, merged_spans[-1][1], row[0], len(merged) - 1))
+                    merged_spans[-1] = (s0, row[1], f"{t0} {spans[i][2]}")
+                    first = merged[-1]
+                    merged[-1] = (first[0], row[1], first[2], first[3], first[4], first[5])
+                    continue
+            merged.append(row)
+            merged_spans.append(spans[i])
+        raw, spans = merged, merged_spans
+
     blocks = tuple(
-        Block(i, s, e, text.text[s:e], ln, g, p, measure(text.text[s:e]), j)
-        for i, (s, e, ln, g, p, j) in enumerate(raw)
+        Block(i, s, e, t, ln, g, p, measure(t), j)
+        for i, ((s, e, t), (_s, _e, ln, g, p, j)) in enumerate(zip(spans, raw, strict=True))
     )
-    return Segmented(blocks, tuple(cuts), language)
+    return Segmented(blocks, tuple(cuts), language, tuple(joins))
+
+
+def _join(text: Text, end: int, start: int, block: int) -> Join:
+    """The line break between normalized offsets `end` and `start`, as a span of the original
+    input that takes in the blanks the normalize stage dropped around it."""
+    s, e = text.to_original(end), text.to_original(start)
+    original = text.original
+    while s > 0 and original[s - 1] in _DROPPED_BLANKS:
+        s -= 1
+    return Join(s, e, block)
 
 
 def _split_points(line: str, rules: RuleSet) -> tuple[Cut, ...]:
