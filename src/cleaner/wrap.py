@@ -9,12 +9,14 @@ first. A line break is joined when all of these hold (each a shape, not a phrase
   one width W (the longest line of that cluster, 30-160 characters): lines of wrapped text
   fill their width, a menu's or a poem's do not;
 * **the line is full**: the next line's first word would not have fitted on it (greedy wrapping:
-  `len(line) + 1 + len(first word) > W`), and the line fills at least half of W;
+  `len(line) + 1 + len(first word) > W`, less a tolerance for wrapping by hand), and the line
+  fills at least half of W;
 * **the text runs on**: the line does not end a sentence, or, if it does, the next line is not a
   line of its own (it ends a sentence itself or runs on into the line after it);
 * **prose, not verse or a list**: where a line does not end a sentence, the next one mostly starts
   in lower case (in verse, title lists and table rows nearly every line starts with a capital or
-  a figure);
+  a figure), and the joined lines end with a sentence end (a paragraph does, a stanza or a
+  list of names often does not);
 * **no code, list item or table cell**: neither line has code characters (braces, angle
   brackets, `=`, `|`, backticks, a tab, a run of spaces, a trailing `;`), starts like a comment
   or a list item, and both lines have the same indentation (code is indented by structure).
@@ -42,8 +44,9 @@ CLUSTER_SLACK: Final = 0.25
 #: above). The issue's dumps wrap at 40-100 columns; source-formatted HTML up to ~150.
 MIN_WIDTH: Final = 30
 MAX_WIDTH: Final = 160
-#: The wrap width is estimated from wrapped-looking lines only, so it can be a little short of the
-#: true one: a line up to this share longer still counts as wrapped at it.
+#: The wrap width is estimated from the lines that run on, and people who wrap by hand stop a few
+#: columns early or late: a line up to this share longer than the width still counts as wrapped
+#: at it, and a line is full when its next word would reach this share short of the width.
 WIDTH_TOLERANCE: Final = 0.1
 #: A wrapped line fills at least this share of the width (a short line is a paragraph's end).
 MIN_FILL: Final = 0.5
@@ -147,7 +150,8 @@ def joins(
         if not width or lengths[k] > width * (1 + WIDTH_TOLERANCE) or lengths[k] < width * MIN_FILL:
             continue
         widest = max(width * (1 + WIDTH_TOLERANCE), lengths[k])
-        if lengths[k] + 1 + _first_word(b_line) <= max(width, lengths[k]) or lengths[b] > widest:
+        reach = lengths[k] + 1 + _first_word(b_line)
+        if reach <= max(width * (1 - WIDTH_TOLERANCE), lengths[k]) or lengths[b] > widest:
             continue  # the next word would have fitted (the break is the author's), or b is longer
         if len(WORD.findall(a_line)) < MIN_WORDS or not _has_stopword(f"{a_line} {b_line}", stopwords):
             continue
@@ -163,4 +167,12 @@ def joins(
         if ends[k] and not (ends[b] and len(WORD.findall(b_line)) >= MIN_WORDS) and not out[b]:
             continue  # a sentence ends the line and the next line stands alone (a heading)
         out[k] = True
+    # a wrapped paragraph ends a sentence; lines that run on to the end without one are verse
+    k = n - 1
+    while k > 0:
+        if out[k - 1] and not out[k] and not ends[k]:
+            while k > 0 and out[k - 1]:
+                out[k - 1] = False
+                k -= 1
+        k -= 1
     return out
