@@ -133,32 +133,43 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
             found = measured[key] = features.compute(chunk, stops)
         return found
 
-    spans = [(s, e, text.text[s:e]) for s, e, *_ in raw]
     joins: list[Join] = []
-    if rules.enabled(WRAP_CODE) and len(line_first) > 1:
-        heads = [spans[i] for i in line_first]
-        runs_on = wrap.joins([t for _, _, t in heads], indents, [raw[i][3] for i in line_first], whole, stops)
-        merged: list[tuple[int, int, int, bool, int, bool]] = []
-        merged_spans: list[tuple[int, int, str]] = []
-        k = 0
-        for i, row in enumerate(raw):
-            if k < len(line_first) and line_first[k] == i:
-                k += 1
-                if k >= 2 and runs_on[k - 2] and merged:
-                    # line k-1 (this row, one piece) continues the block before it
-                    s0, _e0, t0 = merged_spans[-1]
-                    joins.append(_join(text, merged_spans[-1][1], row[0], len(merged) - 1))
-                    merged_spans[-1] = (s0, row[1], f"{t0} {spans[i][2]}")
-                    first = merged[-1]
-                    merged[-1] = (first[0], row[1], first[2], first[3], first[4], first[5])
-                    continue
-            merged.append(row)
-            merged_spans.append(spans[i])
-        raw, spans = merged, merged_spans
-
+    runs_on = (
+        wrap.joins(
+            [text.text[raw[i][0] : raw[i][1]] for i in line_first],
+            indents,
+            [raw[i][3] for i in line_first],
+            whole,
+            stops,
+        )
+        if rules.enabled(WRAP_CODE) and len(line_first) > 1
+        else []
+    )
+    if not any(runs_on):
+        blocks = tuple(
+            Block(i, s, e, text.text[s:e], ln, g, p, measure(text.text[s:e]), j)
+            for i, (s, e, ln, g, p, j) in enumerate(raw)
+        )
+        return Segmented(blocks, tuple(cuts), language)
+    # the lines of a wrapped paragraph (each one piece) become one block, its text joined by spaces
+    merged: list[tuple[int, int, int, bool, int, bool]] = []
+    texts: list[str] = []
+    k = 0
+    for i, row in enumerate(raw):
+        t = text.text[row[0] : row[1]]
+        if k < len(line_first) and line_first[k] == i:
+            k += 1
+            if k >= 2 and runs_on[k - 2] and merged:
+                last = merged[-1]
+                joins.append(_join(text, last[1], row[0], len(merged) - 1))
+                merged[-1] = (last[0], row[1], *last[2:])
+                texts[-1] = f"{texts[-1]} {t}"
+                continue
+        merged.append(row)
+        texts.append(t)
     blocks = tuple(
         Block(i, s, e, t, ln, g, p, measure(t), j)
-        for i, ((s, e, t), (_s, _e, ln, g, p, j)) in enumerate(zip(spans, raw, strict=True))
+        for i, ((s, e, ln, g, p, j), t) in enumerate(zip(merged, texts, strict=True))
     )
     return Segmented(blocks, tuple(cuts), language, tuple(joins))
 

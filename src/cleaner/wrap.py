@@ -130,9 +130,11 @@ def joins(
     if n < 2:
         return out
     lengths = [len(s) for s in lines]
-    ends = [_ends_sentence(s) for s in lines]
     # a line that may take part in a join at all: prose-sized, no code, one block
     fit = [whole[k] and MIN_WIDTH * MIN_FILL <= lengths[k] <= MAX_WIDTH and not _code_like(lines[k]) for k in range(n)]
+    if sum(fit) < CLUSTER_MIN_LINES:
+        return out
+    ends = [_ends_sentence(s) for s in lines]
     # a line that may be wrapped: it runs on into a next line without a sentence end
     runs_on = [fit[k] and not ends[k] and not gaps[k + 1] for k in range(n - 1)]
     runs_on.append(False)
