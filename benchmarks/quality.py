@@ -9,8 +9,11 @@ Run from the repository root (see benchmarks/README.md):
 
 Modes: `text` (`cleaner.clean` on the dev set's text dumps), `html` (`cleaner.html.clean_html` on
 the dev set's original pages; needs the `html` extra) and `seeds` (`cleaner.clean` on seeds/, gold
-in fixtures/seeds/). Scores are computed with `benchmarks.metrics`, a copy of the shared scoring
-harness's metrics, so they equal the harness's numbers for the same outputs.
+in fixtures/seeds/). `text2` and `html2` score the same two cleaners on the second development set,
+benchmarks/dev2/ (documentation, forums, code, tables, long pages); they run only when asked for
+(`--mode text2 --mode html2`) and write no results file unless `--json` is given. Scores are
+computed with `benchmarks.metrics`, a copy of the shared scoring harness's metrics, so they equal
+the harness's numbers for the same outputs.
 """
 
 from __future__ import annotations
@@ -39,11 +42,16 @@ from benchmarks.metrics import as_text, score_doc, summarize, tokens
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 DEV: Final = ROOT / "benchmarks" / "dev"
+DEV2: Final = ROOT / "benchmarks" / "dev2"
 SEEDS: Final = ROOT / "seeds"
 SEED_GOLD: Final = ROOT / "fixtures" / "seeds"
 FLOORS: Final = ROOT / "benchmarks" / "floors.json"
 RESULTS: Final = ROOT / "benchmarks" / "results" / "quality.json"
 MODES: Final = ("text", "html", "seeds")
+#: Modes on the second development set: run only when named, never by default.
+EXTRA_MODES: Final = ("text2", "html2")
+ALL_MODES: Final = MODES + EXTRA_MODES
+HTML_MODES: Final = frozenset({"html", "html2"})
 
 #: Reference rows: the dev set (181 pages) scored by the shared harness (shared/bench/evaluate.py,
 #: shared/bench/baselines.py), as reported in the issue: (name, input, macro P, R, F1, lost, MB/s).
@@ -84,19 +92,20 @@ def corpus(mode: str) -> list[Doc]:
     """The documents of one mode, sorted by id."""
     if mode == "seeds":
         docs = [Doc(p.stem, p, SEED_GOLD / f"{p.stem}.gold.json") for p in sorted(SEEDS.glob("*.txt"))]
-    elif mode in ("text", "html"):
-        suffix = ".txt" if mode == "text" else ".html"
+    elif mode in ALL_MODES:
+        suffix = ".html" if mode in HTML_MODES else ".txt"
+        where = DEV2 if mode in EXTRA_MODES else DEV
         docs = [
-            Doc(g.name[: -len(".gold.json")], DEV / (g.name[: -len(".gold.json")] + suffix), g)
-            for g in sorted(DEV.glob("*.gold.json"))
+            Doc(g.name[: -len(".gold.json")], where / (g.name[: -len(".gold.json")] + suffix), g)
+            for g in sorted(where.glob("*.gold.json"))
         ]
     else:
-        raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
+        raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(ALL_MODES)}.")
     missing = [str(d.input.relative_to(ROOT)) for d in docs if not d.input.is_file() or not d.gold.is_file()]
     if not docs or missing:
         raise FileNotFoundError(
             f"The {mode} corpus is incomplete: {len(docs)} documents, missing {', '.join(missing[:5]) or 'all'}. "
-            "Restore benchmarks/dev, seeds/ and fixtures/seeds/ from git."
+            "Restore benchmarks/dev, benchmarks/dev2, seeds/ and fixtures/seeds/ from git."
         )
     return docs
 
@@ -113,7 +122,7 @@ def digest(mode: str) -> str:
 
 
 def _cleaner(mode: str) -> Callable[[str], Any]:
-    if mode == "html":
+    if mode in HTML_MODES:
         from cleaner.html import clean_html
 
         logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -185,17 +194,17 @@ def run(mode: str, *, jobs: int = 1, only: Sequence[str] = ()) -> tuple[dict[str
     seconds = sum(s for _, s, _ in results)
     in_bytes = sum(b for _, _, b in results)
     errors = sum("error" in r for r in rows)
-    name = "cleaner.html:clean_html" if mode == "html" else "cleaner:clean"
+    name = "cleaner.html:clean_html" if mode in HTML_MODES else "cleaner:clean"
     summary = summarize(
         rows,
         name=name,
-        input_kind="html" if mode == "html" else "text",
+        input_kind="html" if mode in HTML_MODES else "text",
         seconds=seconds,
         in_bytes=in_bytes,
         errors=errors,
     )
     summary["mode"] = mode
-    summary["corpus"] = "seeds" if mode == "seeds" else "dev"
+    summary["corpus"] = "seeds" if mode == "seeds" else "dev2" if mode in EXTRA_MODES else "dev"
     summary["jobs"] = jobs
     loss: Counter[str] = Counter()
     for r in rows:
@@ -309,8 +318,8 @@ def update_floors(
                 bounds[metric] = value
                 changes.append(f"{mode}: {metric} floor raised {_fmt(old, '.4f')} -> {_fmt(value, '.4f')}")
         entry["docs"] = summary["docs"]
-    if "html" in summaries:
-        new["modes"]["html"]["trafilatura"] = _version("trafilatura")
+    for mode in HTML_MODES & summaries.keys():
+        new["modes"][mode]["trafilatura"] = _version("trafilatura")
     return new, changes, refused
 
 
@@ -386,25 +395,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m benchmarks.quality",
         description="Score cleaner on the dev set and the seeds; gate the numbers against benchmarks/floors.json.",
     )
-    ap.add_argument("--mode", action="append", choices=MODES, help="a mode to run (repeatable; default: all)")
+    ap.add_argument(
+        "--mode",
+        action="append",
+        choices=ALL_MODES,
+        help="a mode to run (repeatable; default: text, html, seeds; text2/html2 = the second dev set)",
+    )
     ap.add_argument("--worst", type=int, default=0, metavar="N", help="list the N lowest-F1 documents per mode")
     ap.add_argument("--check", action="store_true", help="exit 1 if any gated metric is past its floor")
     ap.add_argument("--update-floors", action="store_true", help="raise the floors to the current values")
     ap.add_argument("--allow-regression", action="store_true", help="let --update-floors lower floors")
-    ap.add_argument("--json", type=Path, default=RESULTS, help=f"results file (default: {RESULTS.relative_to(ROOT)})")
+    ap.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        help=f"results file (default: {RESULTS.relative_to(ROOT)}; none when only text2/html2 run)",
+    )
     ap.add_argument("--no-write", action="store_true", help="do not write the results file")
     ap.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (timings are summed per document)")
     args = ap.parse_args(argv)
 
     modes = list(dict.fromkeys(args.mode or MODES))
-    if "html" in modes and not _html_available():
+    if args.json is None:
+        if all(m in EXTRA_MODES for m in modes):
+            args.no_write = True
+        args.json = RESULTS
+    if HTML_MODES & set(modes) and not _html_available():
         if args.mode:
             print("html mode needs the html extra: pip install cleaner[html]", file=sys.stderr)
             return 2
         print(
             "# html mode skipped: trafilatura/beautifulsoup4 not installed (pip install cleaner[html])", file=sys.stderr
         )
-        modes.remove("html")
+        modes = [m for m in modes if m not in HTML_MODES]
 
     summaries: dict[str, dict[str, Any]] = {}
     per_doc: dict[str, list[dict[str, Any]]] = {}
@@ -469,10 +492,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems: list[str] = []
         for mode in modes:
             recorded = floors.get("modes", {}).get(mode, {}).get("trafilatura")
-            if mode == "html" and recorded and recorded != _version("trafilatura"):
+            if mode in HTML_MODES and recorded and recorded != _version("trafilatura"):
                 print(
-                    f"# html: floors were measured with trafilatura {recorded}, this is "
-                    f"{_version('trafilatura')}; html not gated.",
+                    f"# {mode}: floors were measured with trafilatura {recorded}, this is "
+                    f"{_version('trafilatura')}; {mode} not gated.",
                     file=sys.stderr,
                 )
                 continue
