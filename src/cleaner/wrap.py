@@ -26,6 +26,7 @@ Pure and linear: each decision looks at a fixed window of lines around it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Final
 
@@ -37,9 +38,9 @@ WINDOW: Final = 10
 #: A wrap width needs this many lines that may be wrapped (each runs on into the next line with
 #: no sentence end) ending close to it, the longest included.
 CLUSTER_MIN_LINES: Final = 2
-#: "Close to the width": within this share of it. Greedy wrapping at width W leaves lines
-#: between W minus the longest word and W; words are rarely over a quarter of a 40-column line.
-CLUSTER_SLACK: Final = 0.25
+#: "Close to the width": within this share of it. Greedy wrapping at width W leaves most lines
+#: between W minus a long word and W (at 72 columns, 61-72).
+CLUSTER_SLACK: Final = 0.15
 #: Wrap widths outside this range are not prose wrapping (menus below, unwrapped paragraphs
 #: above). The issue's dumps wrap at 40-100 columns; source-formatted HTML up to ~150.
 MIN_WIDTH: Final = 30
@@ -59,6 +60,10 @@ MIN_LOWER_STARTS: Final = 2
 #: Where the previous line does not end a sentence, more than this share of lines starting with
 #: a capital or a figure marks verse, a list of titles or a table (prose: about a quarter).
 MAX_CAPITAL_STARTS: Final = 0.85
+
+#: In a language without a stop-word list, joined lines must be mostly plain words (no digits,
+#: no inner punctuation): prose is; identifiers, class names and figures are not.
+PLAIN_WORD_SHARE: Final = 0.8
 
 _CLOSERS: Final = "\"'”’»)]"
 _OPENERS: Final = "\"'“‘«([¿¡"
@@ -92,28 +97,29 @@ def _code_like(line: str) -> bool:
     return line.startswith(_CODE_STARTS)
 
 
-def _has_stopword(text: str, stopwords: frozenset[str]) -> bool:
-    """Whether a space-separated token of `text` is a function word (not a piece of a hyphenated
-    token: "phone-and-tablet" is a class name, not prose)."""
-    return any(t.strip(_TOKEN_PUNCT) in stopwords for t in text.lower().split())
+def _wordy(text: str, stopwords: frozenset[str]) -> bool:
+    """Whether `text` reads as words: a function word among its space-separated tokens, or (for a
+    language without a stop-word list) most tokens plain words. A hyphenated run of class names
+    ("phone-and-tablet") or identifiers is neither."""
+    tokens = [t.strip(_TOKEN_PUNCT) for t in text.lower().split()]
+    if any(t in stopwords for t in tokens):
+        return True
+    plain = sum(1 for t in tokens if t.isalpha())
+    return plain >= PLAIN_WORD_SHARE * len(tokens)
 
 
 def _width(lengths: Sequence[int]) -> int:
-    """The wrap width of the lengths of a window's wrapped-looking lines: the longest length
-    with at least CLUSTER_MIN_LINES lengths within CLUSTER_SLACK below it (0: none)."""
-    ranked = sorted(lengths, reverse=True)
+    """The wrap width of the lengths of a window's lines that run on: the top of their densest
+    cluster (the length L with the most lengths in [L * (1 - CLUSTER_SLACK), L]; the longer on a
+    tie), if it holds CLUSTER_MIN_LINES lengths; else 0. A longer line or two of another kind (a
+    date line, an address) does not move it."""
+    ranked = sorted(n for n in lengths if n >= MIN_WIDTH * (1 - CLUSTER_SLACK))
+    best = best_count = 0
     for i, top in enumerate(ranked):
-        if top < MIN_WIDTH:
-            return 0
-        floor = top * (1 - CLUSTER_SLACK)
-        count = 0
-        for n in ranked[i:]:
-            if n < floor:
-                break
-            count += 1
-        if count >= CLUSTER_MIN_LINES:
-            return top
-    return 0
+        count = i + 1 - bisect.bisect_left(ranked, top * (1 - CLUSTER_SLACK))
+        if count >= best_count and top >= MIN_WIDTH:
+            best, best_count = top, count
+    return best if best_count >= CLUSTER_MIN_LINES else 0
 
 
 def joins(
@@ -138,6 +144,8 @@ def joins(
     # a line that may be wrapped: it runs on into a next line without a sentence end
     runs_on = [fit[k] and not ends[k] and not gaps[k + 1] for k in range(n - 1)]
     runs_on.append(False)
+    lower = [runs_on[k] and not _capital_start(lines[k + 1]) for k in range(n - 1)]
+    lower.append(False)
     for k in range(n - 2, -1, -1):  # right to left: whether the next line runs on is known
         b = k + 1
         if gaps[b] or not (fit[k] and whole[b] and lengths[b] <= MAX_WIDTH) or indents[k] != indents[b]:
@@ -148,14 +156,17 @@ def joins(
         # a window of 2 * WINDOW + 1 lines, shifted inside the page at its ends
         lo = max(0, min(k - WINDOW, n - 2 - 2 * WINDOW))
         hi = min(n - 1, lo + 2 * WINDOW + 1)
-        width = _width([lengths[j] for j in range(lo, hi) if runs_on[j]])
+        # the width of the lines that run on into lower case (surely wrapped), else of all that run on
+        width = _width([lengths[j] for j in range(lo, hi) if lower[j]]) or _width(
+            [lengths[j] for j in range(lo, hi) if runs_on[j]]
+        )
         if not width or lengths[k] > width * (1 + WIDTH_TOLERANCE) or lengths[k] < width * MIN_FILL:
             continue
         widest = max(width * (1 + WIDTH_TOLERANCE), lengths[k])
         reach = lengths[k] + 1 + _first_word(b_line)
         if reach <= max(width * (1 - WIDTH_TOLERANCE), lengths[k]) or lengths[b] > widest:
             continue  # the next word would have fitted (the break is the author's), or b is longer
-        if len(WORD.findall(a_line)) < MIN_WORDS or not _has_stopword(f"{a_line} {b_line}", stopwords):
+        if len(WORD.findall(a_line)) < MIN_WORDS or not _wordy(f"{a_line} {b_line}", stopwords):
             continue
         if not out[b] and not ends[b] and len(WORD.findall(b_line)) < MIN_WORDS:
             continue  # a paragraph's last line ends a sentence; a word or two after a line is a label
