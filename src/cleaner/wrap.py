@@ -166,13 +166,14 @@ def joins(
         reach = lengths[k] + 1 + _first_word(b_line)
         if reach <= max(width * (1 - WIDTH_TOLERANCE), lengths[k]) or lengths[b] > widest:
             continue  # the next word would have fitted (the break is the author's), or b is longer
-        if len(WORD.findall(a_line)) < MIN_WORDS or not _wordy(f"{a_line} {b_line}", stopwords):
+        if len(WORD.findall(a_line)) < MIN_WORDS or not _wordy(" ".join(lines[max(0, k - 1) : k + 3]), stopwords):
             continue
         if not out[b] and not ends[b] and len(WORD.findall(b_line)) < MIN_WORDS:
             continue  # a paragraph's last line ends a sentence; a word or two after a line is a label
         pairs = capitals = 0
+        floor, ceiling = width * (1 - CLUSTER_SLACK), width * (1 + WIDTH_TOLERANCE)
         for j in range(lo, hi):
-            if runs_on[j]:
+            if runs_on[j] and floor <= lengths[j] <= ceiling:  # lines that may be wrapped at this width
                 pairs += 1
                 capitals += _capital_start(lines[j + 1])
         if capitals > MAX_CAPITAL_STARTS * pairs or pairs - capitals < MIN_LOWER_STARTS:
