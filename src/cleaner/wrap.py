@@ -184,7 +184,10 @@ def joins(
     # a wrapped paragraph ends a sentence; lines that run on to the end without one are verse
     k = n - 1
     while k > 0:
-        if out[k - 1] and not out[k] and not ends[k]:
+        # (a chain that stops at a line cut in pieces, "…a chief" before "physician.Police…",
+        # stops for that reason, not for want of a sentence end)
+        cut_next = k + 1 < n and not gaps[k + 1] and not whole[k + 1]
+        if out[k - 1] and not out[k] and not ends[k] and not cut_next:
             while k > 0 and out[k - 1]:
                 out[k - 1] = False
                 k -= 1
