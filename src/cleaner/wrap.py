@@ -146,6 +146,9 @@ def joins(
     runs_on.append(False)
     lower = [runs_on[k] and not _capital_start(lines[k + 1]) for k in range(n - 1)]
     lower.append(False)
+    lower_before = [0]  # lower_before[j]: how many of lines [0, j) run on into lower case
+    for flag in lower:
+        lower_before.append(lower_before[-1] + flag)
     for k in range(n - 2, -1, -1):  # right to left: whether the next line runs on is known
         b = k + 1
         if gaps[b] or not (fit[k] and whole[b] and lengths[b] <= MAX_WIDTH) or indents[k] != indents[b]:
@@ -156,6 +159,8 @@ def joins(
         # a window of 2 * WINDOW + 1 lines, shifted inside the page at its ends
         lo = max(0, min(k - WINDOW, n - 2 - 2 * WINDOW))
         hi = min(n - 1, lo + 2 * WINDOW + 1)
+        if lower_before[hi] - lower_before[lo] < MIN_LOWER_STARTS:
+            continue  # too few lines run on into lower case around it (checked in full below)
         # the width of the lines that run on into lower case (surely wrapped), else of all that run on
         width = _width([lengths[j] for j in range(lo, hi) if lower[j]]) or _width(
             [lengths[j] for j in range(lo, hi) if runs_on[j]]
