@@ -67,6 +67,8 @@ def _examples(examples: Sequence[str]) -> list[str]:
 def _examples_heading(info: RuleInfo, kept: bool) -> str:
     if info.scope == "split":
         return "Not cut:" if kept else "Cut:"
+    if info.scope == "join":
+        return "Whole documents where no line is joined:" if kept else "Whole documents where lines are joined:"
     if info.scope == "context":
         return "Whole documents where the rule removes nothing:" if kept else "Whole documents where the rule fires:"
     return "Kept (near misses):" if kept else "Removed:"

@@ -4,7 +4,8 @@ For any input, headline + dateline + body paragraphs + removed spans + repairs c
 non-whitespace character of the normalized input, and
 
 * each body paragraph (and the headline and dateline) is a substring of the normalized input,
-  found in order;
+  found in order, except that a space may stand for a line break that a recorded repair covers
+  (the lines of a wrapped paragraph joined by GLU007);
 * `removed[i].text == input[start:end]`; spans are in order and do not overlap.
 
 The only characters allowed outside all of them are the dash of a dateline separator
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +67,21 @@ def uncovered(text: str, article: cleaner.Article) -> list[tuple[int, str]]:
     def in_removed(start: int) -> bool:
         return bool(covered[start])
 
-    def locate(part: str, cursor: int) -> int:
-        """The first occurrence at or after `cursor` that is not inside a removed span."""
+    def locate(part: str, cursor: int) -> tuple[int, int]:
+        """The first occurrence at or after `cursor` that is not inside a removed span, and its
+        length: as it is, or with a space standing for a line break of the input (the line
+        breaks of a wrapped paragraph joined by GLU007) where a recorded repair covers it."""
         at = t.find(part, cursor)
         while at >= 0 and in_removed(at) and all(covered[at : at + len(part)]):
             at = t.find(part, at + 1)
-        assert at >= 0, f"{part[:80]!r} is not a substring of the normalized input (after {cursor})"
-        return at
+        if at >= 0:
+            return at, len(part)
+        joined = re.compile(r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)".join(map(re.escape, part.split(" "))))
+        m = joined.search(t, cursor)
+        assert m is not None, f"{part[:80]!r} is not a substring of the normalized input (after {cursor})"
+        breaks = [p for p in range(m.start(), m.end()) if t[p] == "\n"]
+        assert all(covered[p] for p in breaks), f"{part[:80]!r} joins input lines without a repair"
+        return m.start(), m.end() - m.start()
 
     cursor = 0
     parts: list[str] = []
@@ -82,14 +92,14 @@ def uncovered(text: str, article: cleaner.Article) -> list[tuple[int, str]]:
     parts.extend(article.body)
     last_end = 0
     for i, part in enumerate(parts):
-        at = locate(part, cursor)
+        at, size = locate(part, cursor)
         if article.dateline and part == article.body[0] and i == len(parts) - len(article.body):
             # between dateline and first paragraph only the separator may stand
             gap = t[last_end:at]
             assert set(gap) <= DATELINE_GLUE, f"dateline separator {gap!r}"
             covered[last_end:at] = b"\x01" * (at - last_end)
-        covered[at : at + len(part)] = b"\x01" * len(part)
-        cursor = last_end = at + len(part)
+        covered[at : at + size] = b"\x01" * size
+        cursor = last_end = at + size
     return [(p, t[p]) for p in range(len(t)) if not covered[p] and not t[p].isspace()]
 
 

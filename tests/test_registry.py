@@ -51,15 +51,15 @@ def test_name_is_kebab_case(info: RuleInfo) -> None:
 
 @pytest.mark.parametrize("info", RULES, ids=_id)
 def test_kind_is_known(info: RuleInfo) -> None:
-    if info.scope == "split":
-        assert info.kind == "repair", f"{info.code}: split rules have kind 'repair'"
+    if info.scope in ("split", "join"):
+        assert info.kind == "repair", f"{info.code}: split and join rules have kind 'repair'"
     else:
         assert info.kind in KINDS, f"{info.code}: kind {info.kind!r} is not in cleaner.model.KINDS"
 
 
 @pytest.mark.parametrize("info", RULES, ids=_id)
 def test_scope_strength_status_are_known(info: RuleInfo) -> None:
-    assert info.scope in ("line", "split", "context")
+    assert info.scope in ("line", "split", "context", "join")
     assert info.strength in ("strong", "weak")
     assert info.status in ("stable", "preview")
 

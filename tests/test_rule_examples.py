@@ -3,6 +3,8 @@
 * line rules judge one block, built by the real segmenter when the example is one block, else
   the whole line as a single block;
 * split rules must cut a noise example at least once and never cut a keep example;
+* join rules take whole documents: `clean()` must record a repair with the rule's code for
+  noise and none for keep;
 * context rules take whole documents: `clean()` must report a removal with the rule's code for
   noise and none for keep.
 """
@@ -120,6 +122,12 @@ def test_rule_example(case: Case, request: pytest.FixtureRequest) -> None:
             assert cuts, f"{info.code} made no cut in {example!r}"
         else:
             assert not cuts, f"{info.code} cut {example!r} at {cuts}"
+    elif info.scope == "join":
+        repaired = [r.rule for r in cleaner.clean(example).repairs]
+        if case.noise:
+            assert info.code in repaired, f"{info.code} joined no line of {example!r}"
+        else:
+            assert info.code not in repaired, f"{info.code} joined lines of {example!r}"
     else:
         codes = _context_codes(info, example)
         if case.noise:

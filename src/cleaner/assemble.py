@@ -14,7 +14,7 @@ from cleaner.normalize import Text
 from cleaner.patterns import DATELINE, HOME_PREFIX, timeout_for
 from cleaner.registry import RuleSet
 from cleaner.rules import by_code
-from cleaner.segment import Segmented
+from cleaner.segment import WRAP_CODE, Segmented
 from cleaner.smooth import Smoothed
 
 #: The result is `confident` only with this much body, at least one full sentence of this many
@@ -303,6 +303,15 @@ def _repairs(text: Text, seg: Segmented, kept: set[int]) -> tuple[Repair, ...]:
             s = text.to_original(seg.blocks[before].end)
             e = text.to_original(seg.blocks[after].start)
             out.append(Repair(cut.code, by_code(cut.code).name, s, e, text.original[s:e], "\n\n"))
+    if seg.joins:
+        # a line break joined inside a kept wrapped paragraph (GLU007) became a space
+        glu = by_code(WRAP_CODE)
+        out.extend(
+            Repair(glu.code, glu.name, j.start, j.end, text.original[j.start : j.end], " ")
+            for j in seg.joins
+            if j.block in kept
+        )
+        out.sort(key=lambda r: r.start)
     return tuple(out)
 
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 Status = Literal["cleaned", "unchanged", "not_an_article"]
 Strength = Literal["strong", "weak"]
 Label = Literal["keep", "drop"]
-Scope = Literal["line", "split", "context"]
+Scope = Literal["line", "split", "context", "join"]
 
 #: The noise vocabulary. The first block is the gold labels' vocabulary; the rest are kinds that
 #: only the text path produces (page furniture found by position or by corpus statistics).

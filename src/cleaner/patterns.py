@@ -37,6 +37,9 @@ BULLET: Final = cached(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
 #: The number that opens an item of an enumerated list or a table row: "1.", "2)", "3 ", "4a ",
 #: "#5", "6th:" (not a year: at most three digits).
 ENUM_NUMBER: Final = cached(r"^#?\s?(\d{1,3})(?:st|nd|rd|th|[aoºª°])?(?:[.):\-–]|\s)", _V)
+#: The marker that opens a list item on its own line ("- ", "• ", "3. ", "(b) ", "iv) "): such a
+#: line is never joined to the line before it as wrapped prose (`cleaner.wrap`).
+ITEM_START: Final = cached(r"(?:[*•·▪►»◦‣–—-]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,6})[.)])\s", _V)
 DIGIT: Final = cached(r"\d", _V)
 YEAR: Final = cached(r"\b(?:1[89]|20)\d\d\b", _V)
 

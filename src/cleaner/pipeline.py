@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import regex
+
 from cleaner.assemble import assemble
 from cleaner.config import DEFAULT, Config
 from cleaner.model import Article, Block, Hit, Removal
@@ -69,23 +71,40 @@ def _fold(first: Article, again: Article, norm: Text) -> Article:
     moved: list[Removal] = []
     cursor = 0
     for r in again.removed:
-        pos = norm.text.find(r.text, cursor)
+        pos, size = _find(norm.text, r.text, cursor)
         if pos < 0:
-            pos = norm.text.find(r.text)
+            pos, size = _find(norm.text, r.text, 0)
         if pos < 0:
             continue
-        cursor = pos + len(r.text)
-        start, end = norm.to_original(pos), norm.to_original(pos + len(r.text))
+        cursor = pos + size
+        start, end = norm.to_original(pos), norm.to_original(pos + size)
         moved.append(Removal(r.rule, r.name, r.kind, start, end, norm.original[start:end]))
+    # a repair inside text that the later pass removed no longer applies
+    repairs = tuple(p for p in first.repairs if not any(m.start <= p.start and p.end <= m.end for m in moved))
     return dataclasses.replace(
         again,
         date=first.date or again.date,
         removed=tuple(sorted((*first.removed, *moved), key=lambda r: (r.start, r.end))),
-        repairs=first.repairs,
+        repairs=repairs,
         confident=first.confident and again.confident,
         language=first.language,
         messages=(*first.messages, *again.messages),
     )
+
+
+def _find(haystack: str, needle: str, cursor: int) -> tuple[int, int]:
+    """Where `needle` (text of an earlier output) stands in `haystack` from `cursor`, and its
+    length there: as it is, or with its spaces standing for the line breaks of a wrapped
+    paragraph that the earlier pass joined (GLU007). (-1, 0) when it is not there."""
+    pos = haystack.find(needle, cursor)
+    if pos >= 0 or " " not in needle:
+        return pos, len(needle)
+    flexible = regex.compile(r"(?:[ \t]++\n?[ \t]*+|\n[ \t]*+)".join(map(regex.escape, needle.split(" "))))
+    try:
+        m = flexible.search(haystack, cursor, timeout=TIMEOUT)
+    except TimeoutError:
+        return -1, 0
+    return (m.start(), m.end() - m.start()) if m is not None else (-1, 0)
 
 
 #: Repeated lines this long with sentence punctuation are kept: quoted boilerplate of a press

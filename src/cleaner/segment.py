@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cleaner import features
+from cleaner import features, wrap
 from cleaner.model import Block, Features, Hit
 from cleaner.normalize import Text
 from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, WORD, timeout_for
@@ -22,6 +22,11 @@ MAX_SPLIT_LINE: int = 200_000
 #: a whole page dumped on one line can be judged piece by piece. Kept neighbours are joined again.
 #: Calibrated on the dev benchmark (textcontent dumps), 2026-11-23.
 SOFT_SPLIT_MIN_CHARS: int = 1000
+#: The rule that joins the lines of hard-wrapped paragraphs (see `cleaner.wrap`).
+WRAP_CODE: str = "GLU007"
+#: Blanks around a line end that the normalize stage drops or strips (trailing spaces, no-break
+#: spaces, zero-width characters): a joined line break takes them in.
+_DROPPED_BLANKS: str = " \t\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +55,23 @@ class Memo:
 
 
 @dataclass(frozen=True, slots=True)
+class Join:
+    """A line break inside a hard-wrapped paragraph that became a space: the span of the original
+    input it covers (the line end and the blanks around it)."""
+
+    start: int
+    end: int
+    #: The index of the block the joined lines form.
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
 class Segmented:
     blocks: tuple[Block, ...]
     cuts: tuple[Cut, ...]
     language: str
+    #: Line breaks joined inside wrapped paragraphs (see `cleaner.wrap`), in input order.
+    joins: tuple[Join, ...] = ()
 
 
 def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
@@ -62,6 +80,10 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     split_memo = memo.cuts
     raw: list[tuple[int, int, int, bool, int, bool]] = []  # start, end, line, gap_before, piece, joined
     cuts: list[Cut] = []
+    # per non-blank line: index of its first piece in `raw`, its indentation, whether it is one piece
+    line_first: list[int] = []
+    indents: list[int] = []
+    whole: list[bool] = []
     pos = 0
     gap = True
     for line_no, line in enumerate(text.text.split("\n")):
@@ -81,6 +103,9 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
             if known is None:
                 known = split_memo[stripped] = _split_points(stripped, rules)
             points = known
+        line_first.append(len(raw))
+        indents.append(lead)
+        whole.append(not points)
         prev = 0
         soft_before = False
         piece = 0
@@ -108,11 +133,55 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
             found = measured[key] = features.compute(chunk, stops)
         return found
 
-    blocks = tuple(
-        Block(i, s, e, text.text[s:e], ln, g, p, measure(text.text[s:e]), j)
-        for i, (s, e, ln, g, p, j) in enumerate(raw)
+    joins: list[Join] = []
+    runs_on = (
+        wrap.joins(
+            [text.text[raw[i][0] : raw[i][1]] for i in line_first],
+            indents,
+            [raw[i][3] for i in line_first],
+            whole,
+            stops,
+        )
+        if rules.enabled(WRAP_CODE) and len(line_first) > 1
+        else []
     )
-    return Segmented(blocks, tuple(cuts), language)
+    if not any(runs_on):
+        blocks = tuple(
+            Block(i, s, e, text.text[s:e], ln, g, p, measure(text.text[s:e]), j)
+            for i, (s, e, ln, g, p, j) in enumerate(raw)
+        )
+        return Segmented(blocks, tuple(cuts), language)
+    # the lines of a wrapped paragraph (each one piece) become one block, its text joined by spaces
+    merged: list[tuple[int, int, int, bool, int, bool]] = []
+    texts: list[str] = []
+    k = 0
+    for i, row in enumerate(raw):
+        t = text.text[row[0] : row[1]]
+        if k < len(line_first) and line_first[k] == i:
+            k += 1
+            if k >= 2 and runs_on[k - 2] and merged:
+                last = merged[-1]
+                joins.append(_join(text, last[1], row[0], len(merged) - 1))
+                merged[-1] = (last[0], row[1], *last[2:])
+                texts[-1] = f"{texts[-1]} {t}"
+                continue
+        merged.append(row)
+        texts.append(t)
+    blocks = tuple(
+        Block(i, s, e, t, ln, g, p, measure(t), j)
+        for i, ((s, e, ln, g, p, j), t) in enumerate(zip(merged, texts, strict=True))
+    )
+    return Segmented(blocks, tuple(cuts), language, tuple(joins))
+
+
+def _join(text: Text, end: int, start: int, block: int) -> Join:
+    """The line break between normalized offsets `end` and `start`, as a span of the original
+    input that takes in the blanks the normalize stage dropped around it."""
+    s, e = text.to_original(end), text.to_original(start)
+    original = text.original
+    while s > 0 and original[s - 1] in _DROPPED_BLANKS:
+        s -= 1
+    return Join(s, e, block)
 
 
 def _split_points(line: str, rules: RuleSet) -> tuple[Cut, ...]:

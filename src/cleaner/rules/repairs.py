@@ -211,4 +211,64 @@ def glued_inline_heading(line: str) -> Iterator[int]:
             yield m.end()
 
 
-RULES = (glued_sentences, glued_after_credit, glued_related, trailing_agency, inline_caption, glued_inline_heading)
+_WRAPPED = (
+    "Library to stay open late\n\n"
+    "The committee met on Tuesday to review a proposal, which would\n"
+    "extend the opening hours of the central library until ten in the\n"
+    "evening on weekdays, and agreed to put it to the full council at\n"
+    "its next meeting in the spring, the chair told reporters.\n\n"
+    "Members said the longer hours would cost little because the staff\n"
+    "who close the building at night are already paid for the evening\n"
+    "shift, and that students had asked for the change for many years.\n"
+)
+
+_VERSE = (
+    "Harbour Song\n\n"
+    "The tide comes in across the stones at night\n"
+    "And carries every lantern of the bay\n"
+    "Beyond the quay where fishing boats are tied\n"
+    "And no one sees the morning come to stay\n"
+)
+
+
+@rule(
+    code="GLU007",
+    name="wrapped-lines",
+    kind="repair",
+    scope="join",
+    noise=[_WRAPPED],
+    keep=[_VERSE],
+)
+def wrapped_lines() -> None:
+    """Lines of one paragraph broken at a fixed width (hard-wrapped prose), joined again.
+
+    ## What it removes
+    Nothing: it joins the lines of a hard-wrapped paragraph into one block and records each
+    joined line break as a repair that turns it into a space. A break is joined where the lines
+    around it end close to one wrap width (30 to 160 characters), the line is full (the next
+    line's first word would not have fitted on it), the text runs on (no sentence end, or the
+    next line does not stand alone) and the next line mostly starts in lower case where a line
+    runs on (prose, not verse or a list); never at a code line, a list item, a table row, a
+    comment line or a change of indentation. The logic is in `cleaner.wrap`.
+
+    ## Why is it noise?
+    The text of a `<pre>` element or of source-formatted HTML breaks every paragraph into lines of
+    40-100 characters. Judged one by one, such lines look like a menu (no sentence end, a few
+    words each), and a table of contents or a handful of short lines outscore the article.
+
+    ## Limitations
+    A paragraph whose lines break before the width is reached (one sentence a line, verse) is left
+    as it is; so is a break before a capitalised word where nearby lines start with capitals, and
+    a word hyphenated across two lines keeps its hyphen and the space.
+    """
+
+
+RULES = (
+    glued_sentences,
+    glued_after_credit,
+    glued_related,
+    trailing_agency,
+    inline_caption,
+    glued_inline_heading,
+    wrapped_lines,
+)

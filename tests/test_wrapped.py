@@ -1,0 +1,111 @@
+"""Hard-wrapped prose (GLU007, `cleaner.wrap`): wrapped paragraphs are joined, nothing else is.
+
+* property: wrapping a clean article's paragraphs at any width from 40 to 100 characters (blank
+  lines between paragraphs, or none as in source-formatted HTML) leaves the body's words as
+  they were;
+* fixtures/wrapped/prose_*.txt (made-up articles, hard-wrapped) come out one paragraph per
+  blank-line paragraph, each joined line break recorded as a repair that replays;
+* fixtures/wrapped/keep_*.txt (code, verse, lyrics, an address, list items, a table) set between
+  wrapped paragraphs are never joined: no line break of theirs is repaired.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.explain import replay
+from conftest import FIXTURES, seed_paths
+
+WRAPPED = FIXTURES / "wrapped"
+PROSE = tuple(sorted(WRAPPED.glob("prose_*.txt")))
+KEEP = tuple(sorted(WRAPPED.glob("keep_*.txt")))
+HEADLINE = "Library opening hours extended after long debate"
+WORD = re.compile(r"\w+")
+
+
+def words(article: cleaner.Article) -> list[str]:
+    return WORD.findall(f"{article.dateline or ''} {' '.join(article.body)}".casefold())
+
+
+def unwrapped(text: str) -> list[str]:
+    """The paragraphs of a wrapped text: blank-line blocks with their lines joined by a space."""
+    return [" ".join(line.strip() for line in p.splitlines()) for p in text.split("\n\n") if p.strip()]
+
+
+def article_of(path: Path) -> str:
+    """A fixture's paragraphs as a clean article: headline, blank line, one paragraph a line."""
+    return "\n\n".join([HEADLINE, *unwrapped(path.read_text(encoding="utf-8"))]) + "\n"
+
+
+@cache
+def cleaned(text: str) -> cleaner.Article:
+    return cleaner.clean(text)
+
+
+SOURCES = tuple(p.read_text(encoding="utf-8") for p in seed_paths()) + tuple(article_of(p) for p in PROSE)
+
+
+@settings(max_examples=40)
+@given(st.sampled_from(SOURCES), st.integers(40, 100), st.sampled_from(["\n\n", "\n"]))
+def test_wrapping_the_paragraphs_keeps_the_body_words(source: str, width: int, sep: str) -> None:
+    article = cleaned(source)
+    paragraphs = article.text.split("\n\n")
+    head, body = (paragraphs[:1], paragraphs[1:]) if article.headline else ([], paragraphs)
+    wrapped = [textwrap.fill(p.strip(), width, break_long_words=False, break_on_hyphens=False) for p in body]
+    text = "".join(f"{h}\n\n" for h in head) + sep.join(wrapped) + "\n"
+    again = cleaner.clean(text)
+    assert words(again) == words(article)
+    assert replay(text, again) == again.text
+
+
+@pytest.mark.parametrize("path", PROSE, ids=lambda p: p.stem)
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank-lines", "no-blank-lines"])
+def test_wrapped_paragraphs_are_joined(path: Path, sep: str) -> None:
+    source = path.read_text(encoding="utf-8")
+    text = f"{HEADLINE}\n\n" + sep.join(p.strip("\n") for p in source.split("\n\n")) + "\n"
+    article = cleaner.clean(text)
+    assert article.headline == HEADLINE
+    expected = unwrapped(source)
+    if sep == "\n\n":
+        assert list(article.body) == expected
+    else:
+        # without blank lines, a paragraph whose last line is full may run on into the next one
+        assert " ".join(article.body) == " ".join(expected)
+    assert {r.rule for r in article.repairs} == {"GLU007"}
+    assert all(r.before.strip() == "" and r.after == " " for r in article.repairs)
+    assert replay(text, article) == article.text
+    assert cleaner.clean(article.text).text == article.text
+
+
+def _line_breaks(text: str, block: str) -> list[int]:
+    """Offsets in `text` of the line breaks around and inside `block` (which `text` holds once)."""
+    start = text.index(block)
+    return [start - 1, *(start + m.start() for m in re.finditer("\n", block))]
+
+
+@pytest.mark.parametrize("path", KEEP, ids=lambda p: p.stem)
+@pytest.mark.parametrize("sep", ["\n\n", "\n"], ids=["blank-lines", "no-blank-lines"])
+def test_code_verse_lists_and_tables_are_never_joined(path: Path, sep: str) -> None:
+    before, after = (p.read_text(encoding="utf-8").strip("\n") for p in PROSE[:2])
+    block = path.read_text(encoding="utf-8").strip("\n")
+    text = f"{HEADLINE}\n\n{before}{sep}{block}{sep}{after}\n"
+    article = cleaner.clean(text)
+    breaks = _line_breaks(text, block)
+    joined = [r for r in article.repairs if any(r.start <= b < r.end for b in breaks)]
+    assert not joined, f"lines of {path.stem} were joined: {joined}"
+    # the wrapped prose around the block is still joined
+    assert any(r.rule == "GLU007" for r in article.repairs)
+    assert replay(text, article) == article.text
+
+
+def test_there_are_wrap_fixtures() -> None:
+    assert len(PROSE) >= 2
+    assert {p.stem for p in KEEP} >= {"keep_code", "keep_poem", "keep_address", "keep_list", "keep_table"}
