@@ -21,6 +21,7 @@ from cleaner.smooth.scoring import (
     ProseClass,
     best_run,
     block_class,
+    cap_breaks,
     damp_isolated,
     fallback_scale,
     score,
@@ -80,6 +81,8 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
                 listed[i] = True
                 if i < cut:
                     scores[i] = blocks[i].features.chars * NEAR_WEIGHT
+    firm = [h is not None and (h.code in HEADING_CODES or classes[i] == "noise") for i, h in enumerate(hits[:cut])]
+    cap_breaks(scores, firm)
     region = best_run(scores)
     lo, hi = region if region else (0, 0)
     hi = bridge_gaps(blocks, classes, lo, hi, cut)
