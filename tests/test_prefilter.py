@@ -153,7 +153,8 @@ def test_case_special_lists_are_complete() -> None:
     ascii_letters = {
         c
         for c in _all_chars()
-        if not c.isascii() and any(x.isascii() and x.isalpha() for f in (str.upper, str.lower, str.casefold) for x in f(c))
+        if not c.isascii()
+        and any(x.isascii() and x.isalpha() for f in (str.upper, str.lower, str.casefold) for x in f(c))
     }
     assert ascii_letters <= set(prefilter.ASCII_CASE_SPECIALS)
 
@@ -223,7 +224,9 @@ def test_same_output_on_seeds_and_dev_sample() -> None:
 
 @needs_re2
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=40), st.sampled_from([e for r in LINE_RULES for e in r.noise])), max_size=20))
+@given(
+    st.lists(st.one_of(st.text(max_size=40), st.sampled_from([e for r in LINE_RULES for e in r.noise])), max_size=20)
+)
 def test_same_output_on_generated_unicode(lines: list[str]) -> None:
     off, on = _both("\n".join(lines))
     assert off == on

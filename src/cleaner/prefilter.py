@@ -66,7 +66,10 @@ MULTI_FOLD: Final = (
 )
 #: Non-ASCII characters whose `str.upper()`, `lower()` or `casefold()` has an ASCII letter
 #: ("ı" -> "I", "ß" -> "SS"): keys of tests written with those methods also take them.
-ASCII_CASE_SPECIALS: Final = "\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+ASCII_CASE_SPECIALS: Final = (
+    "\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99"
+    "\u1e9a\u1e9e\u212a\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+)
 #: What `regex` matches case-insensitively against `i`/`I` beyond RE2's folding.
 _DOTTED_I: Final = "İı"
 
@@ -159,10 +162,7 @@ class _Loosener:
                 hi: int | None = lo
             else:
                 hi = int(m.group(3)) if m.group(3) else None
-            if hi is not None and hi <= REPEAT_CAP:
-                q = f"{{{lo},{hi}}}"
-            else:
-                q = f"{{{min(lo, REPEAT_CAP)},}}"
+            q = f"{{{lo},{hi}}}" if hi is not None and hi <= REPEAT_CAP else f"{{{min(lo, REPEAT_CAP)},}}"
         else:
             return ""
         if self.peek() in ("?", "+"):  # lazy kept (same language); possessive dropped (superset)
@@ -247,10 +247,7 @@ class _Loosener:
         flags_pushed = False
         if self.peek() == "?":
             rest = self.p[self.i + 1 :]
-            if rest.startswith(":"):
-                self.i += 2
-                prefix = "(?:"
-            elif rest.startswith(">"):  # atomic: the plain group matches at least as much
+            if rest.startswith((":", ">")):  # atomic (">"): the plain group matches at least as much
                 self.i += 2
                 prefix = "(?:"
             elif rest.startswith(("P<", "<")) and not rest.startswith(("<=", "<!")):
@@ -272,17 +269,20 @@ class _Loosener:
                 m = regex.match(r"([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])", rest)
                 if m is None:
                     raise Unsupported(f"group syntax at {self.i}")
-                on, off, end = m.group(1), m.group(2) or "", m.group(3)
+                on, off, closer = m.group(1), m.group(2) or "", m.group(3)
                 if set(on + off) - set("ims"):
                     raise Unsupported(f"flags {on}-{off}")
                 if "m" in on or "s" in on:
                     raise Unsupported("multiline/dotall flags")
                 ci = ("i" in on) or (self.ci[-1] and "i" not in off)
                 self.ci_any = self.ci_any or ci
+                opened_at = self.i - 1
                 self.i += 1 + m.end()
-                if end == ")":  # a global inline flag: applies to the rest of the pattern
+                if closer == ")":  # a global inline flag: only at the very start is it read alike
+                    if opened_at != 0:
+                        raise Unsupported("inline flags after the start")
                     self.ci[-1] = ci
-                    return ""
+                    return "(?i)" if ci else ""
                 self.ci.append(ci)
                 flags_pushed = True
                 prefix = "(?i:" if ci else "(?-i:"
@@ -375,11 +375,10 @@ class _Loosener:
                 hi = nxt
                 self.i += 2
         cased = any(ch.lower() != ch.upper() for ch in (lo, hi)) or (ord(lo) < ord("A") <= ord(hi))
-        if negated:
-            # a negated class with fewer members matches more: leave out whatever case folding
-            # or Unicode versions could make RE2 exclude more than `regex` does
-            if cased or not (lo.isascii() and hi.isascii()):
-                return ""
+        # a negated class with fewer members matches more: leave out whatever case folding or
+        # Unicode versions could make RE2 exclude more than `regex` does
+        if negated and (cased or not (lo.isascii() and hi.isascii())):
+            return ""
         out = _class_escape(lo) if lo == hi else _class_escape(lo) + "-" + _class_escape(hi)
         if self.ci[-1] and not negated and (lo <= "i" <= hi or lo <= "I" <= hi):
             out += _DOTTED_I
@@ -427,9 +426,7 @@ def words_key(words: Sequence[str]) -> str:
     """The key of `any(w in text.lower() for w in words)` (lowercase words)."""
     # `str.lower()` maps "K" (Kelvin) to "k" and "İ" to "i" + a combining dot; RE2's folding
     # takes the Kelvin sign, and "i" is widened as in `loosen()`.
-    parts = []
-    for w in words:
-        parts.append("".join("[iI" + _DOTTED_I + "]" if ch == "i" else _escape(ch) for ch in w))
+    parts = ["".join("[iI" + _DOTTED_I + "]" if ch == "i" else _escape(ch) for ch in w) for w in words]
     return "(?i:" + "|".join(parts) + ")"
 
 
@@ -442,7 +439,7 @@ class Prefilter:
     key is found in `text`. Parts anchored at the start go to one `re2.Set` that only tries the
     start (its DFA states die after the prefix), the others to one that searches."""
 
-    __slots__ = ("_start", "_start_ids", "_search", "_search_ids", "always")
+    __slots__ = ("_search", "_search_ids", "_start", "_start_ids", "always")
 
     def __init__(self, keys: Sequence[Sequence[Part] | None]) -> None:
         import re2

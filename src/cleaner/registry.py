@@ -256,7 +256,7 @@ class Lazy:
     is deterministic and the result only skips rules that cannot fire, so whether and when it
     exists never changes an output."""
 
-    __slots__ = ("lines", "built")
+    __slots__ = ("built", "lines")
 
     def __init__(self) -> None:
         self.lines = 0
