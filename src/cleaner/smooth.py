@@ -38,7 +38,7 @@ from cleaner.patterns import (
     UNCASED_LETTERS,
     timeout_for,
 )
-from cleaner.registry import DocView, RuleInfo, RuleSet
+from cleaner.registry import SECOND_HALF, DocView, RuleInfo, RuleSet
 from cleaner.rules import by_code
 
 ProseClass = Literal["good", "near", "short", "bad", "noise", "weak"]
@@ -113,12 +113,14 @@ def classify(
     messages: list[str] = []
     if seen is None:
         seen = {}
+    last = len(blocks) - 1
     for i, block in enumerate(blocks):
-        view = DocView(blocks, i, language)
-        key = (*view.cache_key(), language)
+        # `DocView.cache_key()` written out: most blocks are looked up, so no view is built for them
+        key = (block.text, block.piece > 0, (i / last if last > 0 else 0.0) >= SECOND_HALF, language)
         if key in seen:
             hits.append(seen[key])
             continue
+        view = DocView(blocks, i, language)
         timed_out = len(messages)
         weak: Hit | None = None
         found: Hit | None = None
@@ -168,10 +170,11 @@ def fallback_scale(blocks: tuple[Block, ...]) -> float | None:
     DENSE_SCRIPT_SCALE for scripts without case and spaces (CJK), whose characters
     each carry about a word."""
     sample = "".join(b.text for b in blocks[:400])[:SCRIPT_SAMPLE_CHARS]
-    letters = len(sample) - len(LETTERS.sub("", sample, timeout=timeout_for(sample)))
     uncased = len(sample) - len(UNCASED_LETTERS.sub("", sample, timeout=timeout_for(sample)))
-    if letters and uncased >= UNCASED_SCRIPT_SHARE * letters:
-        return DENSE_SCRIPT_SCALE
+    if uncased:  # without uncased letters the share is 0: the page's letters need no count
+        letters = len(sample) - len(LETTERS.sub("", sample, timeout=timeout_for(sample)))
+        if letters and uncased >= UNCASED_SCRIPT_SHARE * letters:
+            return DENSE_SCRIPT_SCALE
     dens = sorted(b.features.stop_density for b in blocks if b.features.chars >= 80 and b.features.ends_sentence)
     return 1.0 if dens and dens[len(dens) // 2] < FALLBACK_DENSITY else None
 
