@@ -26,7 +26,7 @@ from cleaner import features, prefilter
 from cleaner.config import Config
 from cleaner.model import Block
 from cleaner.normalize import normalize
-from cleaner.registry import _UNBUILT, DocView, RuleInfo, RuleSet, key_parts, key_pattern, select
+from cleaner.registry import DocView, RuleInfo, RuleSet, key_parts, key_pattern, select
 from cleaner.segment import segment
 
 re2 = pytest.importorskip("re2") if prefilter.enabled() else None
@@ -44,17 +44,18 @@ def _all_chars() -> str:
 
 @contextmanager
 def prefilter_on(rules: RuleSet) -> Iterator[None]:
-    rules.lazy.force(rules.line_rules)
+    saved = rules.lazy.built
+    assert rules.lazy.force(rules.line_rules) is not None
     try:
         yield
     finally:
-        rules.lazy.built = None
+        rules.lazy.built = saved
 
 
 @contextmanager
 def prefilter_off(rules: RuleSet) -> Iterator[None]:
     saved = rules.lazy.built
-    rules.lazy.built = None
+    rules.lazy.off()
     try:
         yield
     finally:
@@ -232,6 +233,7 @@ def test_same_output_on_generated_unicode(lines: list[str]) -> None:
     assert off == on
 
 
+@needs_re2
 def test_disabled_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without google-re2 (simulated by CLEANER_NO_RE2=1) no key set is built and every rule
     the length table allows is a candidate, as before the prefilter; the output is the same."""
@@ -243,7 +245,6 @@ def test_disabled_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not prefilter.enabled()
     saved = rules.lazy.built
     try:
-        rules.lazy.built = _UNBUILT
         assert rules.lazy.force(rules.line_rules) is None
         assert rules.candidates("Advertisement", 1) == rules.gated_candidates("Advertisement", 1)
         assert cleaner.clean(page).to_dict() == expected

@@ -272,9 +272,14 @@ class Lazy:
         return built  # type: ignore[return-value]
 
     def force(self, line_rules: tuple[RuleInfo, ...]) -> prefilter.Prefilter | None:
-        """Build now (benchmarks and tests)."""
+        """Build now, whatever was there (benchmarks and tests); None if re2 is unavailable."""
+        self.built = _UNBUILT
         self.lines = PREFILTER_AFTER_LINES
         return self.get(line_rules)
+
+    def off(self) -> None:
+        """No prefilter from now on (benchmarks and tests): every rule is tried as before."""
+        self.built = None
 
 
 def _among(rule: RuleInfo, rules: Sequence[RuleInfo]) -> bool:
