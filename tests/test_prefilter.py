@@ -252,6 +252,15 @@ def test_disabled_by_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         rules.lazy.built = saved
 
 
+def test_rule_set_pickles_with_a_built_prefilter() -> None:
+    import pickle
+
+    rules = select(cleaner.RULES)
+    rules.lazy.force(rules.line_rules)
+    copy = pickle.loads(pickle.dumps(rules.lazy))
+    assert copy.lines == 0
+
+
 def test_import_does_not_load_re2() -> None:
     import subprocess
 

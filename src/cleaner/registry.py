@@ -262,6 +262,10 @@ class Lazy:
         self.lines = 0
         self.built: object = _UNBUILT
 
+    def __reduce__(self) -> tuple[type[Lazy], tuple[()]]:
+        """A copy sent to another process starts unbuilt (compiled sets do not pickle)."""
+        return (Lazy, ())
+
     def get(self, line_rules: tuple[RuleInfo, ...]) -> prefilter.Prefilter | None:
         built = self.built
         if built is _UNBUILT:
