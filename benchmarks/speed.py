@@ -4,6 +4,9 @@ All measurements run in one process run, on the same dev pages (benchmarks/dev, 
 /work/shared/benchmark/dev):
 
 * text mode: MB/s and docs/s of `cleaner.clean()` on the .txt dumps;
+* prefilter (issue 14): docs/s with the rule prefilter off and on (best of `--text-rounds`
+  interleaved rounds), each stage's share of `clean()`, candidate rules per judged line with the
+  prefilter on and off, firings per line and the keys' precision;
 * HTML mode: MB/s of `cleaner.html.clean_html()` beside trafilatura's own `extract()` on the
   same .html files, interleaved page by page, and the median ratio of their pages/s over
   `--html-rounds` rounds (skipped with a note when either is not importable);
@@ -89,6 +92,64 @@ def text_mode(texts: list[str]) -> dict[str, Any]:
         "docs_per_s": round(len(texts) / dt, 1),
         "floor_w_plus_mb_per_s": round(size / floor_dt, 2),
         "ratio_to_floor": round((size / floor_dt) / (size / dt), 1),
+    }
+
+
+def prefilter_mode(texts: list[str], rounds: int = 3) -> dict[str, Any]:
+    """Issue 14: `clean()` with the prefilter off and on (rounds interleaved, best of each), each
+    stage's share of `clean()` (all passes), candidates per judged line and the key set's yield."""
+    from benchmarks.prefilter_check import line_stats
+    from cleaner import pipeline
+    from cleaner.config import DEFAULT
+
+    rules = DEFAULT.ruleset()
+    saved = rules.lazy.built
+    best: dict[str, float] = {}
+    try:
+        for r in range(rounds):
+            for name in ("off", "on") if r % 2 == 0 else ("on", "off"):
+                if name == "on":
+                    assert rules.lazy.force(rules.line_rules) is not None, "google-re2 not importable"
+                else:
+                    rules.lazy.off()
+                dt = run_all(cleaner.clean, texts)
+                best[name] = min(best.get(name, dt), dt)
+        rules.lazy.force(rules.line_rules)
+        spent: dict[str, float] = {}
+        names = ("normalize", "segment", "classify", "smooth", "assemble")
+        originals = {n: getattr(pipeline, n) for n in names}
+
+        def timer(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+            def wrapped(*a: Any, **k: Any) -> Any:
+                t0 = time.perf_counter()
+                try:
+                    return fn(*a, **k)
+                finally:
+                    spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+
+            return wrapped
+
+        for n in names:
+            setattr(pipeline, n, timer(n, originals[n]))
+        try:
+            total = run_all(cleaner.clean, texts)
+        finally:
+            for n in names:
+                setattr(pipeline, n, originals[n])
+        shares = {n: round(spent.get(n, 0.0) / total, 3) for n in names}
+        shares["other"] = round(1 - sum(shares.values()), 3)
+        stats = line_stats(texts, rules)
+    finally:
+        rules.lazy.built = saved
+    return {
+        "docs": len(texts),
+        "rounds": rounds,
+        "prefilter_off_docs_per_s": round(len(texts) / best["off"], 1),
+        "prefilter_on_docs_per_s": round(len(texts) / best["on"], 1),
+        "speedup": round(best["off"] / best["on"], 2),
+        "stage_shares": shares,
+        **{k: v for k, v in stats.items() if k != "misses"},
+        "missed_firings": len(stats["misses"]),
     }
 
 
@@ -329,7 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="also print the top functions by cumulative time")
     ap.add_argument("--top", type=int, default=15)
     ap.add_argument("--html-rounds", type=int, default=3, help="rounds of the interleaved HTML run (default 3)")
-    ap.add_argument("--skip", default="", help="comma list of sections to skip: text,html,startup,cli,jsonl,growth")
+    ap.add_argument("--text-rounds", type=int, default=3, help="rounds of the prefilter on/off run (default 3)")
+    ap.add_argument(
+        "--skip", default="", help="comma list of sections to skip: text,prefilter,html,startup,cli,jsonl,growth"
+    )
     ap.add_argument("-o", "--output", type=Path, default=RESULTS / "speed.json")
     args = ap.parse_args(argv)
     if args.quick:
@@ -354,6 +418,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "text" not in skip:
         results["text_mode"] = text_mode(texts)
         print(table({"text_mode": results["text_mode"]}), flush=True)
+    if "prefilter" not in skip:
+        results["prefilter"] = prefilter_mode(texts, args.text_rounds)
+        print(table({"prefilter": results["prefilter"]}), flush=True)
     if "html" not in skip:
         results["html_mode"] = html_mode(htmls, args.html_rounds)
         print(table({"html_mode": results["html_mode"]}), flush=True)

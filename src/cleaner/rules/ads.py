@@ -42,6 +42,8 @@ def advert_marker(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="PRM001",
+    key_match=(PROMO_OFFER,),
+    key_search=(PROMO,),
     max_words=PROMO_MAX_WORDS,
     name="channel-promo",
     kind="promo",

@@ -18,6 +18,7 @@ from cleaner.patterns import (
     SOURCE_LINK,
     timeout_for,
 )
+from cleaner.prefilter import ASCII_CASE_SPECIALS, words_key
 from cleaner.registry import DocView, rule
 
 #: Captions are one or two sentences; calibrated on the seeds and dev benchmark 2026-11-23.
@@ -34,6 +35,7 @@ _PHOTO_WORDS = frozenset(
 
 @rule(
     code="CAP001",
+    key_search=(CREDIT_PAREN,),
     max_words=CAPTION_MAX_WORDS,
     name="photo-caption",
     kind="caption",
@@ -96,6 +98,10 @@ def photo_credit(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CRD002",
+    # a token that names an agency or a photo word (`str.upper()`/`lower()` may also make one
+    # of a few non-ASCII letters), or an agency line
+    key=words_key(sorted({*(a.lower() for a in _AGENCIES), *_PHOTO_WORDS})) + "|[" + ASCII_CASE_SPECIALS + "]",
+    key_match=(AGENCY_LINE,),
     max_words=6,
     name="agency-credit",
     kind="credit",
@@ -153,6 +159,7 @@ def source_credit(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CRD004",
+    key_match=(CONTRIBUTED,),
     max_words=30,
     name="contributed-to-report",
     kind="credit",
@@ -204,6 +211,7 @@ def source_link(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BIO001",
+    key_match=(BIO_FIRST_PERSON,),
     max_words=BIO_MAX_WORDS,
     name="first-person-bio",
     kind="author_bio",
@@ -240,6 +248,7 @@ def first_person_bio(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BIO002",
+    key_match=(BIO_THIRD_PERSON, BIO_HEADING),
     max_words=BIO_MAX_WORDS,
     name="third-person-bio",
     kind="author_bio",

@@ -6,6 +6,7 @@ from cleaner.model import Block
 from cleaner.patterns import (
     BREADCRUMB_SEPARATED,
     BROWSER_WARNING,
+    BULLET,
     CONSENT_LEAD,
     COOKIE,
     DATE_LINE,
@@ -130,6 +131,9 @@ def breadcrumb_trail(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="NAV001",
+    # `features.glue` counts GLUE: two lowercase letters, then an uppercase and a lowercase one
+    # (non-ASCII letters all admitted: RE2's Unicode tables are older than `regex`'s)
+    key=r"[a-z\x{80}-\x{10FFFF}]{2}[A-Z\x{80}-\x{10FFFF}][a-z\x{80}-\x{10FFFF}]",
     name="glued-menu",
     kind="nav",
     noise=[
@@ -186,6 +190,7 @@ def _mostly_cased(text: str) -> bool:
 
 @rule(
     code="NAV002",
+    key_match=(BULLET,),
     max_words=5,
     name="menu-item",
     kind="nav",
@@ -234,6 +239,7 @@ def site_link(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="BRW001",
+    key_search=(BROWSER_WARNING,),
     max_words=40,
     name="browser-warning",
     kind="browser_warning",
@@ -263,6 +269,7 @@ def browser_warning(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CKE001",
+    key_search=(COOKIE,),
     max_words=COOKIE_LONG_MAX_WORDS,
     name="cookie-notice",
     kind="cookie_notice",
@@ -302,6 +309,8 @@ def cookie_notice(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="LEG001",
+    # starts with a copyright sign or word, or ends with "all rights reserved"
+    key=r"(?i)^(?:©|\(c\)|copyr[iIİı]ght)|(?i:all r[iIİı]ghts reserved)[. ]*$",
     max_words=25,
     name="copyright-line",
     kind="legal",

@@ -24,6 +24,7 @@ from cleaner.registry import DocView, rule
 
 @rule(
     code="CSS001",
+    key=r"\{$",
     name="css-selector-block",
     kind="css",
     noise=["p.promo_box:before {", "a.site-link, a.site-link:hover {", "@media (max-width: 600px) {"],
@@ -53,6 +54,7 @@ def css_selector(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CSS002",
+    key_match=(CSS_DECLARATION,),
     name="css-declaration",
     kind="css",
     noise=["display: inline-block;", "margin-left: 0px;", "font-family: Georgia, serif;", "color: #333; }"],
@@ -81,6 +83,7 @@ def css_declaration(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CSS003",
+    key=r"^\}",
     name="css-closing-brace",
     kind="css",
     noise=["}", "  }"],
@@ -104,6 +107,7 @@ CSS_MIN_SHARE_WITH_SELECTOR = 0.25
 
 @rule(
     code="CSS004",
+    key_search=(CSS_PROPERTY,),
     name="css-inline-rules",
     kind="css",
     noise=[
@@ -141,6 +145,7 @@ def css_inline(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="CSS005",
+    key_match=(JS_CODE,),
     name="script-code",
     kind="css",
     noise=[

@@ -137,6 +137,7 @@ def comments_widget(block: Block, doc: DocView) -> bool:
 
 @rule(
     code="COM002",
+    key_search=(COMMENT_META,),
     max_words=16,
     name="comment-meta",
     kind="comments_widget",

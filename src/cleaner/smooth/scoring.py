@@ -90,10 +90,11 @@ def fallback_scale(blocks: tuple[Block, ...], hits: Sequence[Hit | None] | None 
     if hits is not None:
         blocks = tuple(b for b, h in zip(blocks, hits, strict=True) if h is None)
     sample = "".join(b.text for b in blocks[:400])[:SCRIPT_SAMPLE_CHARS]
-    letters = len(sample) - len(LETTERS.sub("", sample, timeout=timeout_for(sample)))
     uncased = len(sample) - len(UNCASED_LETTERS.sub("", sample, timeout=timeout_for(sample)))
-    if letters and uncased >= UNCASED_SCRIPT_SHARE * letters:
-        return DENSE_SCRIPT_SCALE
+    if uncased:  # without uncased letters the share is 0: the page's letters need no count
+        letters = len(sample) - len(LETTERS.sub("", sample, timeout=timeout_for(sample)))
+        if letters and uncased >= UNCASED_SCRIPT_SHARE * letters:
+            return DENSE_SCRIPT_SCALE
     dens = sorted(b.features.stop_density for b in blocks if b.features.chars >= 80 and b.features.ends_sentence)
     return 1.0 if dens and dens[len(dens) // 2] < FALLBACK_DENSITY else None
 
