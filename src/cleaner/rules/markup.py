@@ -212,6 +212,7 @@ def leaked_markup(block: Block, doc: DocView) -> bool:
 @rule(
     code="CSS007",
     max_words=12,
+    key=r",$",
     name="css-selector-list",
     kind="css",
     noise=["html,", ".card .card-title,", "a:hover, a:focus,", "#main > ul li,"],
@@ -266,6 +267,7 @@ def _base64_token(token: str) -> bool:
 @rule(
     code="CSS008",
     name="encoded-data",
+    key=rf"base64,|[A-Za-z0-9+/=]{{{BASE64_MIN_CHARS}}}",  # a data URI, or a long enough base64 token
     kind="css",
     noise=[
         ".logo { background: url(data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAB",

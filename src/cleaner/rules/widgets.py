@@ -321,6 +321,7 @@ COMMENT_LINE_MAX_WORDS = 16
 @rule(
     code="COM004",
     max_words=COMMENT_LINE_MAX_WORDS,
+    key_match=(COMMENT_BYLINE,),
     name="comment-byline",
     kind="comments_widget",
     noise=["Jo Park · May 2, 2021 at 9:14 AM", "reader42 | 3 days ago", "M. Chen • 12 March 2020"],
@@ -355,6 +356,7 @@ def comment_byline(block: Block, doc: DocView) -> bool:
 @rule(
     code="COM005",
     max_words=COMMENT_LINE_MAX_WORDS,
+    key_match=(COMMENT_CONTROLS,),
     name="comment-controls",
     kind="comments_widget",
     noise=["* reply", "Reply · Report", "View comments (27)", "Load more comments", "Show 3 more replies"],
