@@ -64,13 +64,18 @@ MAX_STRAY_PER_SEQUENCE = 1.0
 #: Lone surrogates that `surrogateescape` makes of undecodable bytes (U+DC80-U+DCFF).
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+#: Byte-order marks and the codec that writes text after each (the BOM itself not included).
+#: UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+_BOM_CODECS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: The same marks with the codec that reads a whole file, BOM included ("utf-16" drops it).
+_BOMS: tuple[tuple[bytes, str], ...] = tuple(
+    (bom, "utf-8-sig" if codec == "utf-8" else codec[: -len("-le")]) for bom, codec in _BOM_CODECS
 )
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
 
@@ -332,13 +337,6 @@ def to_output(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_BOM_CODECS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 #: What may stand for a stray byte in cleaned text: the byte itself (`surrogateescape`) or the
 #: U+FFFD that `normalize` makes of it.
 _STRAY_OR_REPLACEMENT = re.compile("[\udc80-\udcff\ufffd]")
