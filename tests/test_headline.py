@@ -79,6 +79,20 @@ def test_title_beats_the_standfirst_under_it() -> None:
     assert headline(page([], [standfirst, "By Ana Ruiz"])) == TITLE
 
 
+def test_title_beats_the_deck_between_it_and_the_byline() -> None:
+    # title, a short deck (no sentence) sharing more of the body's words, then the byline
+    deck = "Harbour authority backs deeper northern channel for larger container ships"
+    assert headline(page([], [deck, "By Ana Ruiz", "May 4, 2021"])) == TITLE
+
+
+def test_caption_or_video_title_between_the_byline_and_the_body_is_not_the_headline() -> None:
+    # title, byline and date, then a video's or photo's title right above the text; the
+    # video's title is also in the page's video list at the foot, so it is "repeated" too
+    video = "Harbour authority plan to deepen northern shipping channel approved"
+    text = page([], ["By Ana Ruiz", "Updated May 4, 2021 10:07 AM", video]) + f"More videos\n{video}\n"
+    assert headline(text) == TITLE
+
+
 def test_related_story_titles_are_not_the_headline() -> None:
     related = [
         "Most read",

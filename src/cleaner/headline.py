@@ -81,7 +81,10 @@ AFFIX_KEY: Final = 12
 EXACT_COPY: Final = 0.6
 #: The title over a standfirst shares this much of its words with the body.
 STANDFIRST_TITLE_OVERLAP: Final = 0.3
-_NOT_A_TITLE: Final = frozenset({"chrome", "name_like", "few_words", "full_stop", "all_caps"})
+_NOT_A_TITLE: Final = frozenset({"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start"})
+#: A title over a deck or a caption has at least this many words (a kicker or section label
+#: above the title is shorter).
+TITLE_OVER_MIN_WORDS: Final = 4
 #: A standfirst stands at most this many blocks under the title it follows.
 STANDFIRST_GAP: Final = 3
 #: Distances beyond this many blocks cost no more (the title can be behind a long share bar).
@@ -112,6 +115,8 @@ WEIGHTS: Final[dict[str, float]] = {
     "name_like": -1.5,
     "under_title": -2.5,
     "list_item": -1.0,
+    "deck": -1.5,
+    "after_meta": -2.0,
 }
 
 #: Codes that say only *where* a line stands (outside the main run, in a widget list): such a
@@ -355,9 +360,40 @@ def rank(
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
+
+    def title_over(t: Candidate | None) -> bool:
+        """`t` reads as the story's title over what follows it: title-shaped, long enough, its
+        words in the body, and a byline or date line under it."""
+        return (
+            t is not None
+            and not (t.features.keys() & _NOT_A_TITLE)
+            and "meta_below" in t.features
+            and len(t.words) >= TITLE_OVER_MIN_WORDS
+            and t.features.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+        )
+
     for c in cands:
         f = blocks[c.index].features
         nxt, prev = by_index.get(c.index + 1), by_index.get(c.index - 1)
+        if "meta_below" in c.features and title_over(prev):
+            # title, deck, byline: the second of two title-shaped lines over the same byline
+            # or date is the deck (subtitle) under the title
+            c.features["deck"] = 1.0
+        if "meta_below" not in c.features and c.index < first_body:
+            # title, byline/date, then this line and the body: a caption or a deck between the
+            # article's meta lines and its text
+            k = c.index - 1
+            seen_meta = False
+            while k >= 0 and c.index - k <= STANDFIRST_GAP + 1:
+                if k not in meta:
+                    meta[k] = _is_meta(blocks[k], verdicts[k])
+                if meta[k]:
+                    seen_meta = True
+                    k -= 1
+                    continue
+                break
+            if seen_meta and title_over(by_index.get(k)):
+                c.features["after_meta"] = 1.0
         if (
             nxt is not None
             and prev is not None
