@@ -93,6 +93,26 @@ def test_caption_or_video_title_between_the_byline_and_the_body_is_not_the_headl
     assert headline(text) == TITLE
 
 
+def test_post_actions_pagination_and_cut_link_lists_are_not_the_headline() -> None:
+    # a forum page: a title that shares only some words with the post, then the poster's card,
+    # the pager, a breadcrumb cut before its next item and the post's action buttons, repeated
+    # under every post
+    title = "Should the port dig out its northern channel? Readers argue"
+    furniture = [
+        "Pages (3): 1 2 3 Next »",
+        "Harbour channel forum (2.1) »",
+        "Share this post",
+        "Reply With Quote",
+        "Improve this answer",
+        "Add a comment |",
+    ]
+    foot = "\n".join(furniture) + "\n"
+    profile = ["Ana Ruiz", "Joined May 4, 2021 Messages 12 Harbour channel port ships"]
+    share = [f"Share on network {i}" for i in range(24)]
+    text = page([], ["By Ana Ruiz", *share, *profile, *furniture], title=title) + foot + foot
+    assert headline(text) == title
+
+
 def test_related_story_titles_are_not_the_headline() -> None:
     related = [
         "Most read",

@@ -26,8 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import regex
+
 from cleaner.features import ANY_STOPWORDS
 from cleaner.model import Block, HeadlineWhy, Verdict
+from cleaner.pattern_cache import compile as cached
 from cleaner.patterns import (
     CJK_CHAR,
     DATELINE,
@@ -81,7 +84,9 @@ AFFIX_KEY: Final = 12
 EXACT_COPY: Final = 0.6
 #: The title over a standfirst shares this much of its words with the body.
 STANDFIRST_TITLE_OVERLAP: Final = 0.3
-_NOT_A_TITLE: Final = frozenset({"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start"})
+_NOT_A_TITLE: Final = frozenset(
+    {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label"}
+)
 #: A title over a deck or a caption has at least this many words (a kicker or section label
 #: above the title is shorter).
 TITLE_OVER_MIN_WORDS: Final = 4
@@ -116,6 +121,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "under_title": -2.5,
     "list_item": -1.0,
     "deck": -1.5,
+    "ui_label": -3.0,
     "after_meta": -2.0,
 }
 
@@ -125,6 +131,17 @@ _CONTEXT_CODES: Final = frozenset(r.code for r in RULES if r.scope == "context")
 #: The user's own patterns and the site's templates: the user said what the line is.
 _TOLD_CODES: Final = frozenset({"USR001", "TPL001"})
 _TRAILING_CLOSERS: Final = "\"'”’»)]"
+#: Page furniture no title has: a post's action buttons on a forum or Q&A page ("Reply With
+#: Quote", "Improve this answer", "Add a comment |"), a member's profile card ("Joined …
+#: Messages 3"), a pagination bar ("Pages (2): 1 2 Next »"), and a line that ends with a
+#: separator (a breadcrumb or a link list cut before its next item: "Docs (3.1) »", "… |").
+UI_LABEL: Final = cached(
+    r"^(?:reply(?: with quote)?|quote|multi-?quote|report(?: post| abuse)?|permalink|"
+    r"(?:improve|edit|share|follow|flag) this (?:answer|question|post|comment|reply|thread)|"
+    r"add (?:a )?comment|reactions?\s{0,2}:|likes?\s{0,2}:|joined\b|pages?\s{0,2}\(\d{1,4}\)\s{0,2}:)"
+    r"|[|»›/]\s{0,3}$",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +374,8 @@ def rank(
             feats["chrome"] = 1.0
         elif HEAD_NAME.match(text) is not None and text.split()[0].lower() not in ANY_STOPWORDS:
             feats["name_like"] = 1.0
+        if UI_LABEL.search(text, timeout=timeout_for(text)) is not None:
+            feats["ui_label"] = 1.0
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
