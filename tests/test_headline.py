@@ -113,6 +113,15 @@ def test_post_actions_pagination_and_cut_link_lists_are_not_the_headline() -> No
     assert headline(text) == title
 
 
+def test_documentation_heading_with_permalink_mark_beats_a_contents_entry() -> None:
+    # a documentation page: a table of contents lists the page and its sections; the page's own
+    # heading ends with its permalink mark, and so does each section heading in the text
+    title = "Tutorial - Harbour Guide\u00b6"
+    contents = ["Contents", "Tutorial - Harbour Guide", "Run the dredgers at night", "Search docs"]
+    body = [BODY[0], "Run the dredgers at night\u00b6", *BODY[1:]]
+    assert headline(page(contents, [], title=title, body=body)) == title
+
+
 def test_related_story_titles_are_not_the_headline() -> None:
     related = [
         "Most read",

@@ -122,6 +122,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "list_item": -1.0,
     "deck": -1.5,
     "ui_label": -3.0,
+    "heading_mark": 2.0,
     "after_meta": -2.0,
 }
 
@@ -131,6 +132,9 @@ _CONTEXT_CODES: Final = frozenset(r.code for r in RULES if r.scope == "context")
 #: The user's own patterns and the site's templates: the user said what the line is.
 _TOLD_CODES: Final = frozenset({"USR001", "TPL001"})
 _TRAILING_CLOSERS: Final = "\"'”’»)]"
+#: A heading's permalink anchor as documentation generators print it at the heading's end
+#: (Sphinx "¶" and its icon-font glyph U+F0C1, "§", "🔗"): the line is one of the page's headings.
+HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
 #: Page furniture no title has: a post's action buttons on a forum or Q&A page ("Reply With
 #: Quote", "Improve this answer", "Add a comment |"), a member's profile card ("Joined …
 #: Messages 3"), a pagination bar ("Pages (2): 1 2 Next »"), and a line that ends with a
@@ -220,6 +224,11 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
     if len(t) > 160:
         return False
     return t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None)
+
+
+def _unmarked(key: str) -> str:
+    """A line's text without a heading's permalink mark at its end."""
+    return key[:-1].rstrip() if len(key) > 1 and key[-1] in HEADING_MARKS else key
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +324,13 @@ def rank(
             break
     lead_sets = {i: content_words(blocks[i].text[:LEAD_CHARS]) for i in lead_blocks}
     lead_all: set[str] = set().union(*lead_sets.values())
+    # the lead's short lines by their text without a heading mark: a table of contents' entry
+    # is not confirmed by its own section heading in the body
+    lead_keys: dict[str, int] = {}
+    for j in lead_blocks:
+        t = blocks[j].text
+        if len(t) <= MAX_CHARS:
+            lead_keys[_unmarked(t.casefold())] = j
     meta: dict[int, bool] = {}
     page = _Copies.of(blocks)
     hint_key = norm(hint) if hint else None
@@ -323,9 +339,17 @@ def rank(
         b = blocks[i]
         text = b.text
         key = text.casefold()
+        marked = text[-1] in HEADING_MARKS and len(text) > 1
+        if marked:
+            # a documentation page's heading with its permalink anchor: its copies (the table of
+            # contents, the <title>) are written without the mark
+            key = _unmarked(key)
         cjk = _cjk(text) >= CJK_MIN_CHARS
         content = content_words(text)
-        lead = lead_all if i not in lead_sets else set().union(*(s for j, s in lead_sets.items() if j != i))
+        own = {i, lead_keys.get(key, i)}
+        lead = (
+            lead_all if not own & lead_sets.keys() else set().union(*(s for j, s in lead_sets.items() if j not in own))
+        )
         feats: dict[str, float] = {}
         if content:
             # a short label ("Work with us") matches the body by chance: at least
@@ -348,6 +372,8 @@ def rank(
             # the page opens with this line and the body follows it: the canonical form
             # (`Article.text`) is written this way, so cleaning it again finds the same title
             feats["first_line"] = 1.0
+        if marked and i < first_body:
+            feats["heading_mark"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
         if i >= first_body:
             feats["in_body"] = 1.0
