@@ -122,6 +122,18 @@ def test_documentation_heading_with_permalink_mark_beats_a_contents_entry() -> N
     assert headline(page(contents, [], title=title, body=body)) == title
 
 
+def test_a_bulleted_copy_is_not_a_title_copy() -> None:
+    # related stories listed as bullets higher up and again, bare, between the byline and the
+    # text: a bullet is a list's affix, not a site suffix, so they are not "repeated" titles
+    title = "The quiet town going to war over a ditch"
+    related = [
+        "Storm closes the coastal road for a second day",
+        "City buses to run all night during the summer festival",
+    ]
+    text = page([f"* {r}" for r in related], ["By Ana Ruiz", "1 day ago", *related], title=title)
+    assert headline(text) == title
+
+
 def test_related_story_titles_are_not_the_headline() -> None:
     related = [
         "Most read",

@@ -132,6 +132,8 @@ _CONTEXT_CODES: Final = frozenset(r.code for r in RULES if r.scope == "context")
 #: The user's own patterns and the site's templates: the user said what the line is.
 _TOLD_CODES: Final = frozenset({"USR001", "TPL001"})
 _TRAILING_CLOSERS: Final = "\"'”’»)]"
+#: What is left of an affix that only marks a list item or a menu entry ("* Site", "- Site").
+_BARE_AFFIX: Final = " *•·-–—>»›|:"
 #: A heading's permalink anchor as documentation generators print it at the heading's end
 #: (Sphinx "¶" and its icon-font glyph U+F0C1, "§", "🔗"): the line is one of the page's headings.
 HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
@@ -263,7 +265,16 @@ class _Copies:
         if len(key) >= AFFIX_KEY:
             n = len(key)
             for j, other in (*self.heads.get(key[:AFFIX_KEY], ()), *self.tails.get(key[-AFFIX_KEY:], ())):
-                if j != i and n < len(other) <= n + COPY_MAX_AFFIX and (other.startswith(key) or other.endswith(key)):
+                if j == i or not n < len(other) <= n + COPY_MAX_AFFIX:
+                    continue
+                if other.startswith(key):
+                    affix = other[n:]
+                elif other.endswith(key):
+                    affix = other[:-n]
+                else:
+                    continue
+                # a bullet or a separator alone is a list's or a menu's copy, not a title's
+                if affix.strip(_BARE_AFFIX):
                     return 1.0
         return EXACT_COPY if any(j != i for j in self.exact.get(key, ())) else 0.0
 
