@@ -134,6 +134,14 @@ def test_a_bulleted_copy_is_not_a_title_copy() -> None:
     assert headline(text) == title
 
 
+def test_caption_with_its_credit_after_a_share_bar_is_not_the_headline() -> None:
+    # title, byline, date, a share bar and gallery markers, then a photo's caption (with more of
+    # the body's words than the title) and its credit right above the text
+    caption = "The harbour authority plans to deepen the northern shipping channel for container ships"
+    chrome = ["By Ana Ruiz", "Published 11:11 PM EST Nov 19, 2019", "Share", "*", "*", "*"]
+    assert headline(page([], [*chrome, caption, "Lena Berg, Associated Press"])) == TITLE
+
+
 def test_related_story_titles_are_not_the_headline() -> None:
     related = [
         "Most read",

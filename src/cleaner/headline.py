@@ -134,6 +134,17 @@ _TOLD_CODES: Final = frozenset({"USR001", "TPL001"})
 _TRAILING_CLOSERS: Final = "\"'”’»)]"
 #: What is left of an affix that only marks a list item or a menu entry ("* Site", "- Site").
 _BARE_AFFIX: Final = " *•·-–—>»›|:"
+#: A caption stands at most this many lines under the article's byline or date (a share bar
+#: or a gallery's markers can stand between them).
+AFTER_META_REACH: Final = 8
+#: A photo credit line under a caption: a short line naming an agency or a photographer's
+#: "Name/Agency".
+CREDIT_MAX_CHARS: Final = 80
+CREDIT_LINE: Final = cached(
+    r"/\s{0,2}\p{Lu}[\p{L}. ]{0,30}$|\b(?:associated press|getty images|reuters|afp|ap photo|"
+    r"shutterstock|courtesy(?: of)?|file photo|photo(?:graph)?:)",
+    regex.IGNORECASE,
+)
 #: A heading's permalink anchor as documentation generators print it at the heading's end
 #: (Sphinx "¶" and its icon-font glyph U+F0C1, "§", "🔗"): the line is one of the page's headings.
 HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
@@ -231,6 +242,14 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
 def _unmarked(key: str) -> str:
     """A line's text without a heading's permalink mark at its end."""
     return key[:-1].rstrip() if len(key) > 1 and key[-1] in HEADING_MARKS else key
+
+
+def _credit_below(blocks: tuple[Block, ...], i: int) -> bool:
+    """The line under block `i` is a photo credit ("Name/AP", "Name, Associated Press")."""
+    if i + 1 >= len(blocks):
+        return False
+    t = blocks[i + 1].text
+    return len(t) <= CREDIT_MAX_CHARS and CREDIT_LINE.search(t, timeout=timeout_for(t)) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +389,9 @@ def rank(
             feats["repeated"] = page.score(i, key)
         if hint_key and (key == hint_key or hint_key.startswith(key) or key.startswith(hint_key)):
             feats["hint"] = 1.0
-        below = range(i + 1, min(len(blocks), i + 4))
+        # what stands under the line, before the body starts (a date in the body's first
+        # paragraphs is the story's, not this line's)
+        below = range(i + 1, min(len(blocks), i + 4, first_body if i < first_body else len(blocks)))
         for j in below:
             if j not in meta:
                 meta[j] = _is_meta(blocks[j], verdicts[j])
@@ -435,19 +456,19 @@ def rank(
             # title, deck, byline: the second of two title-shaped lines over the same byline
             # or date is the deck (subtitle) under the title
             c.features["deck"] = 1.0
-        if "meta_below" not in c.features and c.index < first_body:
-            # title, byline/date, then this line and the body: a caption or a deck between the
+        if c.index < first_body and ("meta_below" not in c.features or _credit_below(blocks, c.index)):
+            # title, byline/date (and a share bar or gallery markers), then this line and the
+            # body, or this line and its photo credit: a caption or a deck between the
             # article's meta lines and its text
             k = c.index - 1
             seen_meta = False
-            while k >= 0 and c.index - k <= STANDFIRST_GAP + 1:
+            while k >= 0 and c.index - k <= AFTER_META_REACH:
+                if title_over(by_index.get(k)):
+                    break
                 if k not in meta:
                     meta[k] = _is_meta(blocks[k], verdicts[k])
-                if meta[k]:
-                    seen_meta = True
-                    k -= 1
-                    continue
-                break
+                seen_meta = seen_meta or meta[k]
+                k -= 1
             if seen_meta and title_over(by_index.get(k)):
                 c.features["after_meta"] = 1.0
         if (
