@@ -142,6 +142,20 @@ def test_caption_with_its_credit_after_a_share_bar_is_not_the_headline() -> None
     assert headline(page([], [*chrome, caption, "Lena Berg, Associated Press"])) == TITLE
 
 
+def test_pull_quote_under_the_title_is_not_the_headline() -> None:
+    # a quoted sentence from the story, with its attribution, between the title and the byline
+    title = "Harbour channel plan passes vote"
+    quote = "\u201cWe have to deepen the northern channel for the container ships,\u201d the port's director said"
+    assert headline(page([], [quote, "Share", "Comments", "By Ana Ruiz"], title=title)) == title
+
+
+def test_video_title_under_a_video_label_is_not_the_headline() -> None:
+    # the page's video player sits between the title and the text: its label, then its title
+    title = "Harbour plan passes"
+    video = "Port director on why the harbour needs a deeper northern shipping channel"
+    assert headline(page([], ["By Ana Ruiz", "close", "video", video], title=title)) == title
+
+
 def test_related_story_titles_are_not_the_headline() -> None:
     related = [
         "Most read",

@@ -123,6 +123,8 @@ WEIGHTS: Final[dict[str, float]] = {
     "deck": -1.5,
     "ui_label": -3.0,
     "heading_mark": 2.0,
+    "quote": -1.5,
+    "under_media_label": -2.0,
     "after_meta": -2.0,
 }
 
@@ -145,6 +147,13 @@ CREDIT_LINE: Final = cached(
     r"shutterstock|courtesy(?: of)?|file photo|photo(?:graph)?:)",
     regex.IGNORECASE,
 )
+#: A pull quote or a claim: a line that opens with a quotation mark and closes the quoted
+#: sentence with a comma or full stop inside the marks ("“We have to cut jobs,” the chairman
+#: said", "\"$5 a week is lost.\""). A title that opens with a quote closes it without them
+#: ("\"Comes down to one guy\": All eyes on …").
+PULL_QUOTE: Final = cached(r"^[\"“„«]\P{Cc}{8,300}?[,.][\"”“»]", regex.VERSION1)
+#: A media player's label: the line under it is a video's or a photo's title.
+MEDIA_LABEL: Final = cached(r"^(?:videos?|replay|enlarge(?: image| photo)?|now playing)\s{0,2}:?$", regex.IGNORECASE)
 #: A heading's permalink anchor as documentation generators print it at the heading's end
 #: (Sphinx "¶" and its icon-font glyph U+F0C1, "§", "🔗"): the line is one of the page's headings.
 HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
@@ -404,6 +413,10 @@ def rank(
             # the page opens with this line and the body follows it: the canonical form
             # (`Article.text`) is written this way, so cleaning it again finds the same title
             feats["first_line"] = 1.0
+        if PULL_QUOTE.match(text, timeout=timeout_for(text)) is not None:
+            feats["quote"] = 1.0
+        if i > 0 and len(blocks[i - 1].text) <= AFFIX_KEY and MEDIA_LABEL.match(blocks[i - 1].text) is not None:
+            feats["under_media_label"] = 1.0
         if marked and i < first_body:
             feats["heading_mark"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
