@@ -79,6 +79,83 @@ def test_title_beats_the_standfirst_under_it() -> None:
     assert headline(page([], [standfirst, "By Ana Ruiz"])) == TITLE
 
 
+def test_title_beats_the_deck_between_it_and_the_byline() -> None:
+    # title, a short deck (no sentence) sharing more of the body's words, then the byline
+    deck = "Harbour authority backs deeper northern channel for larger container ships"
+    assert headline(page([], [deck, "By Ana Ruiz", "May 4, 2021"])) == TITLE
+
+
+def test_caption_or_video_title_between_the_byline_and_the_body_is_not_the_headline() -> None:
+    # title, byline and date, then a video's or photo's title right above the text; the
+    # video's title is also in the page's video list at the foot, so it is "repeated" too
+    video = "Harbour authority plan to deepen northern shipping channel approved"
+    text = page([], ["By Ana Ruiz", "Updated May 4, 2021 10:07 AM", video]) + f"More videos\n{video}\n"
+    assert headline(text) == TITLE
+
+
+def test_post_actions_pagination_and_cut_link_lists_are_not_the_headline() -> None:
+    # a forum page: a title that shares only some words with the post, then the poster's card,
+    # the pager, a breadcrumb cut before its next item and the post's action buttons, repeated
+    # under every post
+    title = "Should the port dig out its northern channel? Readers argue"
+    furniture = [
+        "Pages (3): 1 2 3 Next »",
+        "Harbour channel forum (2.1) »",
+        "Share this post",
+        "Reply With Quote",
+        "Improve this answer",
+        "Add a comment |",
+    ]
+    foot = "\n".join(furniture) + "\n"
+    profile = ["Ana Ruiz", "Joined May 4, 2021 Messages 12 Harbour channel port ships"]
+    share = [f"Share on network {i}" for i in range(24)]
+    text = page([], ["By Ana Ruiz", *share, *profile, *furniture], title=title) + foot + foot
+    assert headline(text) == title
+
+
+def test_documentation_heading_with_permalink_mark_beats_a_contents_entry() -> None:
+    # a documentation page: a table of contents lists the page and its sections; the page's own
+    # heading ends with its permalink mark, and so does each section heading in the text
+    title = "Tutorial - Harbour Guide\u00b6"
+    contents = ["Contents", "Tutorial - Harbour Guide", "Run the dredgers at night", "Search docs"]
+    body = [BODY[0], "Run the dredgers at night\u00b6", *BODY[1:]]
+    assert headline(page(contents, [], title=title, body=body)) == title
+
+
+def test_a_bulleted_copy_is_not_a_title_copy() -> None:
+    # related stories listed as bullets higher up and again, bare, between the byline and the
+    # text: a bullet is a list's affix, not a site suffix, so they are not "repeated" titles
+    title = "The quiet town going to war over a ditch"
+    related = [
+        "Storm closes the coastal road for a second day",
+        "City buses to run all night during the summer festival",
+    ]
+    text = page([f"* {r}" for r in related], ["By Ana Ruiz", "1 day ago", *related], title=title)
+    assert headline(text) == title
+
+
+def test_caption_with_its_credit_after_a_share_bar_is_not_the_headline() -> None:
+    # title, byline, date, a share bar and gallery markers, then a photo's caption (with more of
+    # the body's words than the title) and its credit right above the text
+    caption = "The harbour authority plans to deepen the northern shipping channel for container ships"
+    chrome = ["By Ana Ruiz", "Published 11:11 PM EST Nov 19, 2019", "Share", "*", "*", "*"]
+    assert headline(page([], [*chrome, caption, "Lena Berg, Associated Press"])) == TITLE
+
+
+def test_pull_quote_under_the_title_is_not_the_headline() -> None:
+    # a quoted sentence from the story, with its attribution, between the title and the byline
+    title = "Harbour channel plan passes vote"
+    quote = "\u201cWe have to deepen the northern channel for the container ships,\u201d the port's director said"
+    assert headline(page([], [quote, "Share", "Comments", "By Ana Ruiz"], title=title)) == title
+
+
+def test_video_title_under_a_video_label_is_not_the_headline() -> None:
+    # the page's video player sits between the title and the text: its label, then its title
+    title = "Harbour plan passes"
+    video = "Port director on why the harbour needs a deeper northern shipping channel"
+    assert headline(page([], ["By Ana Ruiz", "close", "video", video], title=title)) == title
+
+
 def test_related_story_titles_are_not_the_headline() -> None:
     related = [
         "Most read",

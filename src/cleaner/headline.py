@@ -26,8 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import regex
+
 from cleaner.features import ANY_STOPWORDS
 from cleaner.model import Block, HeadlineWhy, Verdict
+from cleaner.pattern_cache import compile as cached
 from cleaner.patterns import (
     CJK_CHAR,
     DATELINE,
@@ -81,7 +84,12 @@ AFFIX_KEY: Final = 12
 EXACT_COPY: Final = 0.6
 #: The title over a standfirst shares this much of its words with the body.
 STANDFIRST_TITLE_OVERLAP: Final = 0.3
-_NOT_A_TITLE: Final = frozenset({"chrome", "name_like", "few_words", "full_stop", "all_caps"})
+_NOT_A_TITLE: Final = frozenset(
+    {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label"}
+)
+#: A title over a deck or a caption has at least this many words (a kicker or section label
+#: above the title is shorter).
+TITLE_OVER_MIN_WORDS: Final = 4
 #: A standfirst stands at most this many blocks under the title it follows.
 STANDFIRST_GAP: Final = 3
 #: Distances beyond this many blocks cost no more (the title can be behind a long share bar).
@@ -112,6 +120,12 @@ WEIGHTS: Final[dict[str, float]] = {
     "name_like": -1.5,
     "under_title": -2.5,
     "list_item": -1.0,
+    "deck": -1.5,
+    "ui_label": -3.0,
+    "heading_mark": 2.0,
+    "quote": -1.5,
+    "under_media_label": -2.0,
+    "after_meta": -2.0,
 }
 
 #: Codes that say only *where* a line stands (outside the main run, in a widget list): such a
@@ -120,6 +134,40 @@ _CONTEXT_CODES: Final = frozenset(r.code for r in RULES if r.scope == "context")
 #: The user's own patterns and the site's templates: the user said what the line is.
 _TOLD_CODES: Final = frozenset({"USR001", "TPL001"})
 _TRAILING_CLOSERS: Final = "\"'”’»)]"
+#: What is left of an affix that only marks a list item or a menu entry ("* Site", "- Site").
+_BARE_AFFIX: Final = " *•·-–—>»›|:"
+#: A caption stands at most this many lines under the article's byline or date (a share bar
+#: or a gallery's markers can stand between them).
+AFTER_META_REACH: Final = 8
+#: A photo credit line under a caption: a short line naming an agency or a photographer's
+#: "Name/Agency".
+CREDIT_MAX_CHARS: Final = 80
+CREDIT_LINE: Final = cached(
+    r"/\s{0,2}\p{Lu}[\p{L}. ]{0,30}$|\b(?:associated press|getty images|reuters|afp|ap photo|"
+    r"shutterstock|courtesy(?: of)?|file photo|photo(?:graph)?:)",
+    regex.IGNORECASE,
+)
+#: A pull quote or a claim: a line that opens with a quotation mark and closes the quoted
+#: sentence with a comma or full stop inside the marks ("“We have to cut jobs,” the chairman
+#: said", "\"$5 a week is lost.\""). A title that opens with a quote closes it without them
+#: ("\"Comes down to one guy\": All eyes on …").
+PULL_QUOTE: Final = cached(r"^[\"“„«]\P{Cc}{8,300}?[,.][\"”“»]", regex.VERSION1)
+#: A media player's label: the line under it is a video's or a photo's title.
+MEDIA_LABEL: Final = cached(r"^(?:videos?|replay|enlarge(?: image| photo)?|now playing)\s{0,2}:?$", regex.IGNORECASE)
+#: A heading's permalink anchor as documentation generators print it at the heading's end
+#: (Sphinx "¶" and its icon-font glyph U+F0C1, "§", "🔗"): the line is one of the page's headings.
+HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
+#: Page furniture no title has: a post's action buttons on a forum or Q&A page ("Reply With
+#: Quote", "Improve this answer", "Add a comment |"), a member's profile card ("Joined …
+#: Messages 3"), a pagination bar ("Pages (2): 1 2 Next »"), and a line that ends with a
+#: separator (a breadcrumb or a link list cut before its next item: "Docs (3.1) »", "… |").
+UI_LABEL: Final = cached(
+    r"^(?:reply(?: with quote)?|quote|multi-?quote|report(?: post| abuse)?|permalink|"
+    r"(?:improve|edit|share|follow|flag) this (?:answer|question|post|comment|reply|thread)|"
+    r"add (?:a )?comment|reactions?\s{0,2}:|likes?\s{0,2}:|joined\b|pages?\s{0,2}\(\d{1,4}\)\s{0,2}:)"
+    r"|[|»›/]\s{0,3}$",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +248,19 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
     return t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None)
 
 
+def _unmarked(key: str) -> str:
+    """A line's text without a heading's permalink mark at its end."""
+    return key[:-1].rstrip() if len(key) > 1 and key[-1] in HEADING_MARKS else key
+
+
+def _credit_below(blocks: tuple[Block, ...], i: int) -> bool:
+    """The line under block `i` is a photo credit ("Name/AP", "Name, Associated Press")."""
+    if i + 1 >= len(blocks):
+        return False
+    t = blocks[i + 1].text
+    return len(t) <= CREDIT_MAX_CHARS and CREDIT_LINE.search(t, timeout=timeout_for(t)) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class _Copies:
     """The page's short lines indexed by their text and by their first and last `AFFIX_KEY`
@@ -232,7 +293,16 @@ class _Copies:
         if len(key) >= AFFIX_KEY:
             n = len(key)
             for j, other in (*self.heads.get(key[:AFFIX_KEY], ()), *self.tails.get(key[-AFFIX_KEY:], ())):
-                if j != i and n < len(other) <= n + COPY_MAX_AFFIX and (other.startswith(key) or other.endswith(key)):
+                if j == i or not n < len(other) <= n + COPY_MAX_AFFIX:
+                    continue
+                if other.startswith(key):
+                    affix = other[n:]
+                elif other.endswith(key):
+                    affix = other[:-n]
+                else:
+                    continue
+                # a bullet or a separator alone is a list's or a menu's copy, not a title's
+                if affix.strip(_BARE_AFFIX):
                     return 1.0
         return EXACT_COPY if any(j != i for j in self.exact.get(key, ())) else 0.0
 
@@ -293,6 +363,13 @@ def rank(
             break
     lead_sets = {i: content_words(blocks[i].text[:LEAD_CHARS]) for i in lead_blocks}
     lead_all: set[str] = set().union(*lead_sets.values())
+    # the lead's short lines by their text without a heading mark: a table of contents' entry
+    # is not confirmed by its own section heading in the body
+    lead_keys: dict[str, int] = {}
+    for j in lead_blocks:
+        t = blocks[j].text
+        if len(t) <= MAX_CHARS:
+            lead_keys[_unmarked(t.casefold())] = j
     meta: dict[int, bool] = {}
     page = _Copies.of(blocks)
     hint_key = norm(hint) if hint else None
@@ -301,9 +378,17 @@ def rank(
         b = blocks[i]
         text = b.text
         key = text.casefold()
+        marked = text[-1] in HEADING_MARKS and len(text) > 1
+        if marked:
+            # a documentation page's heading with its permalink anchor: its copies (the table of
+            # contents, the <title>) are written without the mark
+            key = _unmarked(key)
         cjk = _cjk(text) >= CJK_MIN_CHARS
         content = content_words(text)
-        lead = lead_all if i not in lead_sets else set().union(*(s for j, s in lead_sets.items() if j != i))
+        own = {i, lead_keys.get(key, i)}
+        lead = (
+            lead_all if not own & lead_sets.keys() else set().union(*(s for j, s in lead_sets.items() if j not in own))
+        )
         feats: dict[str, float] = {}
         if content:
             # a short label ("Work with us") matches the body by chance: at least
@@ -313,7 +398,9 @@ def rank(
             feats["repeated"] = page.score(i, key)
         if hint_key and (key == hint_key or hint_key.startswith(key) or key.startswith(hint_key)):
             feats["hint"] = 1.0
-        below = range(i + 1, min(len(blocks), i + 4))
+        # what stands under the line, before the body starts (a date in the body's first
+        # paragraphs is the story's, not this line's)
+        below = range(i + 1, min(len(blocks), i + 4, first_body if i < first_body else len(blocks)))
         for j in below:
             if j not in meta:
                 meta[j] = _is_meta(blocks[j], verdicts[j])
@@ -326,6 +413,12 @@ def rank(
             # the page opens with this line and the body follows it: the canonical form
             # (`Article.text`) is written this way, so cleaning it again finds the same title
             feats["first_line"] = 1.0
+        if PULL_QUOTE.match(text, timeout=timeout_for(text)) is not None:
+            feats["quote"] = 1.0
+        if i > 0 and len(blocks[i - 1].text) <= AFFIX_KEY and MEDIA_LABEL.match(blocks[i - 1].text) is not None:
+            feats["under_media_label"] = 1.0
+        if marked and i < first_body:
+            feats["heading_mark"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
         if i >= first_body:
             feats["in_body"] = 1.0
@@ -352,12 +445,45 @@ def rank(
             feats["chrome"] = 1.0
         elif HEAD_NAME.match(text) is not None and text.split()[0].lower() not in ANY_STOPWORDS:
             feats["name_like"] = 1.0
+        if UI_LABEL.search(text, timeout=timeout_for(text)) is not None:
+            feats["ui_label"] = 1.0
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
+
+    def title_over(t: Candidate | None) -> bool:
+        """`t` reads as the story's title over what follows it: title-shaped, long enough, its
+        words in the body, and a byline or date line under it."""
+        return (
+            t is not None
+            and not (t.features.keys() & _NOT_A_TITLE)
+            and "meta_below" in t.features
+            and len(t.words) >= TITLE_OVER_MIN_WORDS
+            and t.features.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+        )
+
     for c in cands:
         f = blocks[c.index].features
         nxt, prev = by_index.get(c.index + 1), by_index.get(c.index - 1)
+        if "meta_below" in c.features and title_over(prev):
+            # title, deck, byline: the second of two title-shaped lines over the same byline
+            # or date is the deck (subtitle) under the title
+            c.features["deck"] = 1.0
+        if c.index < first_body and ("meta_below" not in c.features or _credit_below(blocks, c.index)):
+            # title, byline/date (and a share bar or gallery markers), then this line and the
+            # body, or this line and its photo credit: a caption or a deck between the
+            # article's meta lines and its text
+            k = c.index - 1
+            seen_meta = False
+            while k >= 0 and c.index - k <= AFTER_META_REACH:
+                if title_over(by_index.get(k)):
+                    break
+                if k not in meta:
+                    meta[k] = _is_meta(blocks[k], verdicts[k])
+                seen_meta = seen_meta or meta[k]
+                k -= 1
+            if seen_meta and title_over(by_index.get(k)):
+                c.features["after_meta"] = 1.0
         if (
             nxt is not None
             and prev is not None
