@@ -19,6 +19,7 @@ import regex
 
 from cleaner import pattern_cache
 from cleaner.config import DEFAULT, Config
+from cleaner.headline import norm
 from cleaner.model import Article, Removal
 from cleaner.patterns import DATELINE, WORD, timeout_for
 from cleaner.pipeline import clean
@@ -172,7 +173,8 @@ _FOLD: Final = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "�
 
 
 def _key(text: str) -> str:
-    return " ".join(text.translate(_FOLD).casefold().split())
+    """`headline.norm` with curly quotes and dashes folded (title places spell them differently)."""
+    return norm(text.translate(_FOLD))
 
 
 def _covers(longer: str, shorter: str) -> bool:
