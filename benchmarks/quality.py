@@ -11,7 +11,8 @@ Modes: `text` (`cleaner.clean` on the dev set's text dumps), `html` (`cleaner.ht
 the dev set's original pages; needs the `html` extra) and `seeds` (`cleaner.clean` on seeds/, gold
 in fixtures/seeds/). `text2` and `html2` score the same two cleaners on the second development set,
 benchmarks/dev2/ (documentation, forums, code, tables, long pages); they run only when asked for
-(`--mode text2 --mode html2`) and write no results file unless `--json` is given. Scores are
+(`--mode text2 --mode html2`) and write no results file unless `--json` is given; `text3` and
+`html3` do the same on the third, benchmarks/dev3/ (news and blog articles of other sites). Scores are
 computed with `benchmarks.metrics`, a copy of the shared scoring harness's metrics, so they equal
 the harness's numbers for the same outputs.
 """
@@ -43,15 +44,18 @@ from benchmarks.metrics import as_text, score_doc, summarize, tokens
 ROOT: Final = Path(__file__).resolve().parent.parent
 DEV: Final = ROOT / "benchmarks" / "dev"
 DEV2: Final = ROOT / "benchmarks" / "dev2"
+DEV3: Final = ROOT / "benchmarks" / "dev3"
 SEEDS: Final = ROOT / "seeds"
 SEED_GOLD: Final = ROOT / "fixtures" / "seeds"
 FLOORS: Final = ROOT / "benchmarks" / "floors.json"
 RESULTS: Final = ROOT / "benchmarks" / "results" / "quality.json"
 MODES: Final = ("text", "html", "seeds")
 #: Modes on the second development set: run only when named, never by default.
-EXTRA_MODES: Final = ("text2", "html2")
+EXTRA_MODES: Final = ("text2", "html2", "text3", "html3")
+#: The corpus of each mode that does not score the news dev set.
+CORPUS_OF: Final = {"text2": "dev2", "html2": "dev2", "text3": "dev3", "html3": "dev3"}
 ALL_MODES: Final = MODES + EXTRA_MODES
-HTML_MODES: Final = frozenset({"html", "html2"})
+HTML_MODES: Final = frozenset({"html", "html2", "html3"})
 
 #: Reference rows: the dev set (181 pages) scored by the shared harness (shared/bench/evaluate.py,
 #: shared/bench/baselines.py), as reported in the issue: (name, input, macro P, R, F1, lost, MB/s).
@@ -94,7 +98,7 @@ def corpus(mode: str) -> list[Doc]:
         docs = [Doc(p.stem, p, SEED_GOLD / f"{p.stem}.gold.json") for p in sorted(SEEDS.glob("*.txt"))]
     elif mode in ALL_MODES:
         suffix = ".html" if mode in HTML_MODES else ".txt"
-        where = DEV2 if mode in EXTRA_MODES else DEV
+        where = {"dev2": DEV2, "dev3": DEV3}.get(CORPUS_OF.get(mode, "dev"), DEV)
         docs = [
             Doc(g.name[: -len(".gold.json")], where / (g.name[: -len(".gold.json")] + suffix), g)
             for g in sorted(where.glob("*.gold.json"))
@@ -105,7 +109,7 @@ def corpus(mode: str) -> list[Doc]:
     if not docs or missing:
         raise FileNotFoundError(
             f"The {mode} corpus is incomplete: {len(docs)} documents, missing {', '.join(missing[:5]) or 'all'}. "
-            "Restore benchmarks/dev, benchmarks/dev2, seeds/ and fixtures/seeds/ from git."
+            "Restore benchmarks/dev, benchmarks/dev2, benchmarks/dev3, seeds/ and fixtures/seeds/ from git."
         )
     return docs
 
@@ -204,7 +208,7 @@ def run(mode: str, *, jobs: int = 1, only: Sequence[str] = ()) -> tuple[dict[str
         errors=errors,
     )
     summary["mode"] = mode
-    summary["corpus"] = "seeds" if mode == "seeds" else "dev2" if mode in EXTRA_MODES else "dev"
+    summary["corpus"] = "seeds" if mode == "seeds" else CORPUS_OF.get(mode, "dev")
     summary["jobs"] = jobs
     loss: Counter[str] = Counter()
     for r in rows:
@@ -399,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--mode",
         action="append",
         choices=ALL_MODES,
-        help="a mode to run (repeatable; default: text, html, seeds; text2/html2 = the second dev set)",
+        help="a mode to run (repeatable; default: text, html, seeds; text2/html2 = the second dev set, text3/html3 the third)",
     )
     ap.add_argument("--worst", type=int, default=0, metavar="N", help="list the N lowest-F1 documents per mode")
     ap.add_argument("--check", action="store_true", help="exit 1 if any gated metric is past its floor")
@@ -409,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--json",
         type=Path,
         default=None,
-        help=f"results file (default: {RESULTS.relative_to(ROOT)}; none when only text2/html2 run)",
+        help=f"results file (default: {RESULTS.relative_to(ROOT)}; none when only text2/html2/text3/html3 run)",
     )
     ap.add_argument("--no-write", action="store_true", help="do not write the results file")
     ap.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (timings are summed per document)")
