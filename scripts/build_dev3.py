@@ -64,9 +64,7 @@ def title_places(html: str) -> list[str]:
     import lxml.html
 
     root = lxml.html.document_fromstring(html)
-    out: list[str] = []
-    for h1 in root.iter("h1"):
-        out.append(dev2._norm("".join(h1.itertext())))
+    out: list[str] = [dev2._norm("".join(h1.itertext())) for h1 in root.iter("h1")]
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
         if key in ("og:title", "twitter:title"):
@@ -86,7 +84,7 @@ def _fold(text: str) -> str:
 
 
 def write_page(args: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
-    source, out, row = args
+    out = args[1]
     page = dev2.write_page(args)
     path = Path(out) / f"{page['id']}.gold.json"
     gold = json.loads(path.read_text(encoding="utf-8"))

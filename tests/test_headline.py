@@ -298,6 +298,35 @@ def test_no_invented_dateline() -> None:
         assert body0 == first
 
 
+def test_labels_in_capitals_are_not_datelines() -> None:
+    for first in [
+        "TLDR: Harbour " + LEAD,
+        "KEY TAKEAWAYS: Harbour " + LEAD,
+        "BOTTOM LINE: Harbour " + LEAD,
+    ]:
+        got, body0 = dateline(first)
+        assert got is None, first
+        assert body0 == first
+
+
+def test_a_transcripts_speaker_is_not_a_dateline() -> None:
+    # a broadcast transcript: paragraphs open with the speaker's name in capitals
+    turns = [
+        "ANA RUIZ, BYLINE: It is a grey morning at the harbour, and the dredgers are already at work in the channel.",
+        "UNIDENTIFIED PERSON #1: We have been waiting for this for years, honestly.",
+        "RUIZ: The board approved the plan on Tuesday after a meeting that ran late into the night.",
+        "TOM BELL, HOST: And what happens to the fishing boats while the work goes on?",
+        "RUIZ: They will moor in the southern basin until the spring, the harbour master says.",
+    ]
+    article = cleaner.clean(page([], ["By Ana Ruiz"], body=turns))
+    assert article.dateline is None
+    assert article.body[0] == turns[0]
+    assert not any(r.rule == "DLN001" for r in article.removed)
+    # one speaker label alone is still read as a dateline's place
+    got, _ = dateline("NEW DELHI: Harbour " + LEAD)
+    assert got == "NEW DELHI"
+
+
 def test_dateline_paragraph_after_a_caption_starts_the_body() -> None:
     caption = "Container ships wait outside the northern channel of the harbour on Monday."
     article = cleaner.clean(page([], ["By Ana Ruiz"], body=[caption, "WASHINGTON (AP) — Harbour " + LEAD, *BODY[1:]]))

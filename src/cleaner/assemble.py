@@ -11,7 +11,7 @@ from cleaner import headline as headline_stage
 from cleaner.config import Config
 from cleaner.model import Article, Block, Removal, Repair, Status, Verdict
 from cleaner.normalize import Text
-from cleaner.patterns import DATELINE, HOME_PREFIX, timeout_for
+from cleaner.patterns import DATELINE, HOME_PREFIX, SPEAKER_LABEL, timeout_for
 from cleaner.registry import RuleSet
 from cleaner.rules import by_code
 from cleaner.segment import WRAP_CODE, Segmented
@@ -105,6 +105,8 @@ def assemble(
     body = _paragraphs(text, blocks, kept)
     dateline = None
     cut = dateline_at(body[0])
+    if cut and body[0][:cut].rstrip().endswith(":") and _transcript(body):
+        cut = 0
     if cut:
         m = DATELINE.match(body[0], timeout=timeout_for(body[0]))
         dateline = m.group("dl") if m is not None else None
@@ -214,12 +216,34 @@ def dateline_at(text: str) -> int:
     return m.end()
 
 
+#: A transcript: at least this many of the body's first `TRANSCRIPT_LOOK` paragraphs open with a
+#: speaker label in capitals ("ANA RUIZ, HOST:"); its first colon opener is a speaker, not a place.
+TRANSCRIPT_MIN_LABELS: Final = 3
+TRANSCRIPT_LOOK: Final = 30
+
+
+def _transcript(paragraphs: Iterable[str]) -> bool:
+    """Several of the first paragraphs open with a speaker label: an interview or a broadcast
+    transcript, where "NAME:" names who speaks."""
+    n = 0
+    for k, p in enumerate(paragraphs):
+        if k >= TRANSCRIPT_LOOK:
+            break
+        if SPEAKER_LABEL.match(p[:80]) is not None:
+            n += 1
+            if n >= TRANSCRIPT_MIN_LABELS:
+                return True
+    return False
+
+
 def _lead_before_dateline(
     blocks: tuple[Block, ...], verdicts: list[Verdict], kept: list[int], rules: RuleSet
 ) -> tuple[list[Verdict], list[int]]:
     """Drop the few short blocks kept above the paragraph that opens with a wire dateline."""
     body = [i for i in kept if verdicts[i].code != "HEAD"]
     if not rules.enabled("DLN001") or not body or dateline_at(blocks[body[0]].text):
+        return verdicts, kept
+    if _transcript(blocks[i].text for i in body):
         return verdicts, kept
     words = 0
     for k, i in enumerate(body[:DATELINE_LOOKAHEAD]):

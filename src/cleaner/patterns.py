@@ -452,7 +452,8 @@ DATELINE: Final = cached(
     r"^(?!(?:DEAR|HI|HELLO|Q|A|P\.?S|NOTE|EDITOR|EDITORS|EDITOR'S|EDITOR’S|UPDATE|UPDATED|BREAKING|WATCH|"
     r"VIDEO|PHOTOS?|EXCLUSIVE|ANALYSIS|OPINION|COMMENTARY|EDITORIAL|CORRECTION|CLARIFICATION|WARNING|"
     r"SPOILERS?|ALERT|LIVE|READ|RELATED|FILE|ICYMI|FACT|REVIEW|INTERVIEW|LETTERS?|FAQ|DISCLAIMER|"
-    r"SOURCES?|CREDITS?|MORE|ALSO|WHAT|WHY|HOW|WHO|WHEN|WHERE|TL;DR|SUMMARY|BACKGROUND|UPDATE\s\d|"
+    r"SOURCES?|CREDITS?|MORE|ALSO|WHAT|WHY|HOW|WHO|WHEN|WHERE|TL;?DR|SUMMARY|BACKGROUND|UPDATE\s\d|"
+    r"TAKEAWAYS?|KEY\sTAKEAWAYS?|BOTTOM\sLINE|SPOILER|TRANSCRIPT|HOST|ANNOUNCER|NARRATOR|"
     r"ATTENTION|ATENÇÃO|ATENCIÓN|ACHTUNG|ATTENZIONE|IMPORTANT|NOTICE|AVISO|HINWEIS|NB|PLEASE)\b)"
     r"(?P<dl>(?:\p{Lu}[\p{Lu}.'’-]{2,30}(?:[ /]\p{Lu}[\p{Lu}.'’-]{1,30}){0,3}"
     r"(?:,\s\p{Lu}[\p{L}.'’-]{1,30}(?:\s\p{Lu}[\p{L}.'’-]{1,30}){0,2})?"
@@ -461,6 +462,11 @@ DATELINE: Final = cached(
     r"(?:\s(?:[–—-]{1,2})\s(?=\S)|(?<=\p{Lu}\p{Lu}|\)):\s(?=\p{Lu}|[\"“‘\d]))",
     _V,
 )
+
+# A transcript's speaker label opening a paragraph: a name in capitals, an optional ", ROLE" or
+# "#2", then a colon ("ANA RUIZ, HOST: …", "UNIDENTIFIED PERSON #2: …", "RUIZ: …"). Where several
+# paragraphs open like this, a colon opener is a speaker, not a place.
+SPEAKER_LABEL: Final = cached(r"^\p{Lu}[\p{Lu}.'’ -]{1,40}(?:,\s\p{Lu}[\p{Lu}.'’ -]{1,30})?(?:\s#\d{1,3})?:\s", _V)
 
 # --- headline ---------------------------------------------------------------------------------
 # A CJK character (Han, kana, Hangul): CJK titles are measured in characters, not words.
