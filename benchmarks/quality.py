@@ -403,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--mode",
         action="append",
         choices=ALL_MODES,
-        help="a mode to run (repeatable; default: text, html, seeds; text2/html2: the second dev set; text3/html3: the third)",
+        help="a mode to run (repeatable; default: text, html, seeds; text2/html2, text3/html3: dev2, dev3)",
     )
     ap.add_argument("--worst", type=int, default=0, metavar="N", help="list the N lowest-F1 documents per mode")
     ap.add_argument("--check", action="store_true", help="exit 1 if any gated metric is past its floor")
