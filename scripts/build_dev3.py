@@ -54,9 +54,7 @@ dev2.MAX_HTML_BYTES = MAX_HTML_BYTES
 
 #: dev2's upper-case wire dateline, also with a double hyphen ("NEW YORK (WABC) -- ..."); whitespace
 #: is collapsed before matching.
-_DATELINE = re.compile(
-    r"^([A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Za-z. ]{1,20})?(?: \([A-Za-z. ]{2,30}\))?) ?(?:—|–|--|-) "
-)
+_DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Za-z. ]{1,20})?(?: \([A-Za-z. ]{2,30}\))?) ?(?:—|–|--|-) ")
 
 
 def title_places(html: str) -> list[str]:
