@@ -187,7 +187,7 @@ def _join(text: Text, end: int, start: int, block: int) -> Join:
 def _split_points(line: str, rules: RuleSet) -> tuple[Cut, ...]:
     found: dict[int, Cut] = {}
     hinted = SPLIT_HINT.search(line, timeout=timeout_for(line)) is not None
-    for info in rules.split_rules if hinted else ():
+    for info in rules.split_candidates(line) if hinted else ():
         for p in info.splitter(line):
             if 0 < p < len(line) and p not in found:
                 found[p] = Cut(p, info.code, info.name)
