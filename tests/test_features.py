@@ -60,3 +60,58 @@ def test_compute_equals_the_patterns_on_edges(text: str) -> None:
 def test_custom_stop_words_take_the_patterns() -> None:
     stops = frozenset({"foo"})
     assert features.compute("foo bar Foo", stops).stopwords == 2
+
+
+# --- the language guess from measured pieces ---------------------------------------------------
+
+_WORDS = [
+    *sorted({w for stops in features.STOPWORDS.values() for w in stops})[::7],
+    "The",
+    "DER",
+    "Σ",
+    "ΟΔΟΣ",
+    "İstanbul",
+    "news",
+    "Related",
+    "x" * 120,
+]
+
+
+def _reference_language(text: str) -> str:
+    from cleaner.patterns import WORD
+
+    return features.guess_language(WORD.findall(text[:200_000].lower()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(st.sampled_from(_WORDS), st.sampled_from([".", ". ", "’", "—", "(AP)", "é", "\u00a0"])),
+            max_size=12,
+        ).map(" ".join),
+        max_size=12,
+    ).map("\n".join)
+)
+def test_segment_guesses_the_language_of_the_whole_text(text: str) -> None:
+    """Guessed from the stop words each piece's measure found, the language is the one the
+    page's whole text gives (the pieces fall back to it where they could read differently)."""
+    import cleaner
+    from cleaner.normalize import normalize
+    from cleaner.registry import select
+    from cleaner.segment import segment
+
+    norm = normalize(text)
+    assert segment(norm, select(cleaner.RULES)).language == _reference_language(norm.text)
+
+
+def test_segment_language_with_a_cut_inside_a_word() -> None:
+    import cleaner
+    from cleaner.normalize import normalize
+    from cleaner.registry import select
+    from cleaner.segment import segment
+
+    # a glued heading cut from the sentence behind it inside one token ("ExtendedWebb")
+    text = "The jury took only minutes.9-Month-Old's Life Support Order ExtendedWebb still faces charges."
+    norm = normalize(text)
+    assert segment(norm, select(cleaner.RULES)).language == _reference_language(norm.text)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Final
+from itertools import chain
+from typing import Final, NamedTuple
 
 from cleaner.model import Features
 from cleaner.patterns import BULLET, GLUE, SENTENCE_END, WORD
@@ -78,6 +79,21 @@ def guess_language(words: Iterable[str]) -> str:
     for w, n in Counter(words).items():
         for lang in _LANGS_OF.get(w, ()):
             counts[lang] += n
+    return _decide(counts)
+
+
+def guess_language_of(pieces: Iterable[Pre]) -> str:
+    """`guess_language` of the words of these measured pieces (each piece as often as it occurs;
+    `Pre.lang_words`: the stop words among the words of the lowercased piece)."""
+    counts = dict.fromkeys(STOPWORDS, 0)
+    words: Counter[str | bytes] = Counter(chain.from_iterable(p.lang_words for p in pieces))
+    for w, n in words.items():
+        for lang in _LANGS_OF_ANY[w]:
+            counts[lang] += n
+    return _decide(counts)
+
+
+def _decide(counts: dict[str, int]) -> str:
     best = max(counts.values())
     if best == 0:
         return "en"
@@ -85,14 +101,82 @@ def guess_language(words: Iterable[str]) -> str:
     return "en" if counts["en"] == best else max(counts, key=lambda k: counts[k])
 
 
+class Pre(NamedTuple):
+    """What `compute()` measures before the language is known (internal: one per distinct piece
+    of a page, no dataclass). `low`: the words lowercased (bytes on the ASCII path), to count
+    stop words in; `lang_words`: the stop words of any language among the words of the
+    lowercased text, as `guess_language` reads a page."""
+
+    chars: int
+    words: int
+    low: list[bytes] | list[str]
+    lang_words: list[bytes] | list[str]
+    capitalised: int
+    alpha: int
+    digits: int
+    marks: int
+    glue: int
+    bullet: bool
+    ends: bool
+    #: False when the lowercased piece could read differently inside its page (a Greek capital
+    #: sigma lowercases by context): the page's language is then guessed from its whole text.
+    exact: bool
+
+
 def compute(text: str, stopwords: frozenset[str]) -> Features:
     """Measure one block (pure; linear in its length)."""
+    return finish(premeasure(text), stopwords)
+
+
+def premeasure(text: str) -> Pre:
+    """The language-free part of `compute(text, ...)`."""
     ascii_form = text.encode("ascii") if text.isascii() else _ascii_stand_in(text)
     if ascii_form is not None:
-        fast = _compute_ascii(text, ascii_form, stopwords)
+        fast = _premeasure_ascii(text, ascii_form)
         if fast is not None:
             return fast
-    return measure(text, stopwords)
+    words = WORD.findall(text)
+    initials = [w[0] for w in words if w[0].isalpha()]
+    lowered = text.lower()
+    return Pre(
+        chars=len(text),
+        words=len(words),
+        low=[w.lower() for w in words],
+        lang_words=[w for w in WORD.findall(lowered) if w in ANY_STOPWORDS],
+        capitalised=sum(map(str.isupper, initials)),
+        alpha=len(initials),
+        digits=len(text) - len(text.translate(_DIGITS_OUT)),
+        marks=len(SENTENCE_END.findall(text)),
+        glue=len(GLUE.findall(text)),
+        bullet=BULLET.match(text) is not None,
+        ends=_ends_sentence(text),
+        exact="\u03a3" not in text,
+    )
+
+
+def finish(pre: Pre, stopwords: frozenset[str]) -> Features:
+    """`compute()` from what `premeasure` found, with the language's stop words."""
+    low = pre.low
+    if low and isinstance(low[0], bytes):
+        bstops = _ASCII_STOPS.get(stopwords)
+        if bstops is None:  # a list of its own: ASCII words lowercase alike as bytes and as text
+            bstops = frozenset(w.encode("ascii") for w in stopwords if w.isascii())
+        stops = sum(map(bstops.__contains__, low))
+    else:
+        stops = sum(map(stopwords.__contains__, low))
+    n, chars, alpha = pre.words, pre.chars, pre.alpha
+    return Features(
+        chars=chars,
+        words=n,
+        stopwords=stops,
+        stop_density=stops / n if n else 0.0,
+        ends_sentence=pre.ends,
+        sentence_marks=pre.marks,
+        title_ratio=pre.capitalised / alpha if alpha else 0.0,
+        glue=pre.glue,
+        digit_ratio=pre.digits / chars if chars else 0.0,
+        bullet=pre.bullet,
+    )
 
 
 def measure(text: str, stopwords: frozenset[str]) -> Features:
@@ -145,6 +229,11 @@ _ASCII_STOPS: Final[dict[frozenset[str], frozenset[bytes]]] = {
 }
 #: The first characters of a `BULLET` line other than digits.
 _BULLET_FIRST: Final = "*•·▪►»o-"
+_ANY_ASCII_STOPS: Final = frozenset().union(*_ASCII_STOPS.values())
+#: For each stop word, as text and (ASCII ones) as bytes, the languages it belongs to.
+_LANGS_OF_ANY: Final[dict[str | bytes, tuple[str, ...]]] = {
+    key: langs for w, langs in _LANGS_OF.items() for key in ((w, w.encode("ascii")) if w.isascii() else (w,))
+}
 #: `WORD` cuts a run of word characters into pieces of at most this many.
 _WORD_MAX: Final = 100
 
@@ -191,21 +280,16 @@ def _ascii_stand_in(text: str) -> bytes | None:
     return None
 
 
-def _compute_ascii(text: str, b: bytes, stopwords: frozenset[str]) -> Features | None:
-    """`compute()` of a text whose ASCII form is `b` (`text` itself or its stand-in form) without
-    a regex call where a byte count gives the same answer (every count below is what the `regex`
-    pattern finds); None when it does not apply (a word longer than `WORD` takes, or a stop-word
-    list of its own)."""
-    bstops = _ASCII_STOPS.get(stopwords)
-    if bstops is None:
-        return None
+def _premeasure_ascii(text: str, b: bytes) -> Pre | None:
+    """`premeasure()` of a text whose ASCII form is `b` (`text` itself or its stand-in form)
+    without a regex call where a byte count gives the same answer (every count below is what the
+    `regex` pattern finds); None when a word is longer than `WORD` takes."""
     spaced = b.translate(_SPACE_OUT)
     low = spaced.lower().split()
     n = len(low)
     size = len(b)
     if size > _WORD_MAX and max(map(len, low), default=0) > _WORD_MAX:
         return None
-    stops = sum(map(bstops.__contains__, low))
     shapes = b" " + spaced.translate(_SHAPES)
     capitalised = shapes.count(b" A")
     alpha = capitalised + shapes.count(b" a")
@@ -218,15 +302,17 @@ def _compute_ascii(text: str, b: bytes, stopwords: frozenset[str]) -> Features |
     glue = shapes.replace(b"Aa", b"Ba").count(b"aaB") if b"A" in shapes and b"a" in shapes else 0
     first = text[:1]
     bullet = bool(first) and (first in _BULLET_FIRST or first.isdigit()) and BULLET.match(text) is not None
-    return Features(
+    return Pre(
         chars=size,
         words=n,
-        stopwords=stops,
-        stop_density=stops / n if n else 0.0,
-        ends_sentence=_ends_sentence(text),
-        sentence_marks=marks,
-        title_ratio=capitalised / alpha if alpha else 0.0,
+        low=low,
+        lang_words=[w for w in low if w in _ANY_ASCII_STOPS],
+        capitalised=capitalised,
+        alpha=alpha,
+        digits=digits,
+        marks=marks,
         glue=glue,
-        digit_ratio=digits / size if size else 0.0,
         bullet=bullet,
+        ends=_ends_sentence(text),
+        exact=True,
     )

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleaner import features, wrap
+from cleaner.features import Pre
 from cleaner.model import Block, Features, Hit
 from cleaner.normalize import Text
-from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, WORD, timeout_for
+from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, WORD, WORD_PAIR, timeout_for
 from cleaner.registry import RuleSet
 
 #: Lines longer than this are not searched for glue points (a 10 MB line is data, not prose).
@@ -22,6 +23,8 @@ MAX_SPLIT_LINE: int = 200_000
 #: a whole page dumped on one line can be judged piece by piece. Kept neighbours are joined again.
 #: Calibrated on the dev benchmark (textcontent dumps), 2026-11-23.
 SOFT_SPLIT_MIN_CHARS: int = 1000
+#: The language is guessed from the stop words among the first this many characters of a page.
+LANGUAGE_SAMPLE: int = 200_000
 #: The rule that joins the lines of hard-wrapped paragraphs (see `cleaner.wrap`).
 WRAP_CODE: str = "GLU007"
 #: Blanks around a line end that the normalize stage drops or strips (trailing spaces, no-break
@@ -51,6 +54,8 @@ class Memo:
 
     cuts: dict[str, tuple[Cut, ...]] = field(default_factory=dict)
     features: dict[tuple[str, str], Features] = field(default_factory=dict)
+    #: The language-free measures of each piece (`features.premeasure`).
+    pre: dict[str, Pre] = field(default_factory=dict)
     verdicts: dict[tuple[str, bool, bool, str], Hit | None] = field(default_factory=dict)
 
 
@@ -83,7 +88,8 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     # per non-blank line: index of its first piece in `raw`, its indentation, whether it is one piece
     line_first: list[int] = []
     indents: list[int] = []
-    whole: list[bool] = []
+    whole_line: list[bool] = []
+    in_word = False  # a cut inside a word (between two word characters)
     pos = 0
     gap = True
     for line_no, line in enumerate(text.text.split("\n")):
@@ -105,7 +111,9 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
             points = known
         line_first.append(len(raw))
         indents.append(lead)
-        whole.append(not points)
+        whole_line.append(not points)
+        if points and not in_word:
+            in_word = any(WORD_PAIR.match(stripped, cut.pos - 1) is not None for cut in points)
         prev = 0
         soft_before = False
         piece = 0
@@ -121,16 +129,33 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
             soft_before = cut.soft
             prev = cut.pos
         gap = False
-    sample = text.text[:200_000].lower()
-    language = features.guess_language(WORD.findall(sample))
+    # every piece is measured once (repeated lines, menus, are looked up), and the language is
+    # guessed from the stop words its measure found, as from the page's text itself where both
+    # read the same words: every piece starts and ends outside a word, the page fits the sample
+    pre = memo.pre
+    whole = text.text
+    pieces: list[Pre] = []
+    for s, e, *_ in raw:
+        chunk = whole[s:e]
+        found_pre = pre.get(chunk)
+        if found_pre is None:
+            found_pre = pre[chunk] = features.premeasure(chunk)
+        pieces.append(found_pre)
+    if in_word or len(whole) > LANGUAGE_SAMPLE or not all(p.exact for p in pieces):
+        language = features.guess_language(WORD.findall(whole[:LANGUAGE_SAMPLE].lower()))
+    else:
+        language = features.guess_language_of(pieces)
     stops = features.STOPWORDS[language]
-    measured = memo.features  # repeated lines (menus) are measured once
+    measured = memo.features
 
     def measure(chunk: str) -> Features:
         key = (language, chunk)
         found = measured.get(key)
         if found is None:
-            found = measured[key] = features.compute(chunk, stops)
+            known = pre.get(chunk)
+            if known is None:
+                known = pre[chunk] = features.premeasure(chunk)
+            found = measured[key] = features.finish(known, stops)
         return found
 
     joins: list[Join] = []
@@ -139,7 +164,7 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
             [text.text[raw[i][0] : raw[i][1]] for i in line_first],
             indents,
             [raw[i][3] for i in line_first],
-            whole,
+            whole_line,
             stops,
         )
         if rules.enabled(WRAP_CODE) and len(line_first) > 1
