@@ -90,39 +90,48 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     indents: list[int] = []
     whole_line: list[bool] = []
     in_word = False  # a cut inside a word (between two word characters)
+    chunks: list[str] = []  # the text of each piece in `raw`
     pos = 0
     gap = True
+    split_get = split_memo.get
     for line_no, line in enumerate(text.text.split("\n")):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+        start = pos
+        pos += len(line) + 1
         stripped = line.strip()
         if not stripped:
             gap = True
             continue
         lead = len(line) - len(line.lstrip())
         start += lead
-        end = start + len(stripped)
-        if len(stripped) > MAX_SPLIT_LINE:
+        size = len(stripped)
+        if size > MAX_SPLIT_LINE:
             points: tuple[Cut, ...] = ()
         else:
-            known = split_memo.get(stripped)
+            known = split_get(stripped)
             if known is None:
                 known = split_memo[stripped] = _split_points(stripped, rules)
             points = known
         line_first.append(len(raw))
         indents.append(lead)
-        whole_line.append(not points)
-        if points and not in_word:
+        if not points:  # most lines: one piece
+            whole_line.append(True)
+            raw.append((start, start + size, line_no, gap, 0, False))
+            chunks.append(stripped)
+            gap = False
+            continue
+        whole_line.append(False)
+        if not in_word:
             in_word = any(WORD_PAIR.match(stripped, cut.pos - 1) is not None for cut in points)
         prev = 0
         soft_before = False
         piece = 0
-        for cut in [*points, Cut(len(stripped), "", "")]:
+        for cut in [*points, Cut(size, "", "")]:
             chunk = stripped[prev : cut.pos]
             inner = chunk.strip()
             if inner:
                 s = start + prev + (len(chunk) - len(chunk.lstrip()))
                 raw.append((s, s + len(inner), line_no, gap if piece == 0 else False, piece, soft_before and piece > 0))
+                chunks.append(inner)
                 piece += 1
             if cut.code:
                 cuts.append(Cut(start + cut.pos, cut.code, cut.name))
@@ -135,9 +144,9 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     pre = memo.pre
     whole = text.text
     pieces: list[Pre] = []
-    for s, e, *_ in raw:
-        chunk = whole[s:e]
-        found_pre = pre.get(chunk)
+    pre_get = pre.get
+    for chunk in chunks:
+        found_pre = pre_get(chunk)
         if found_pre is None:
             found_pre = pre[chunk] = features.premeasure(chunk)
         pieces.append(found_pre)
@@ -161,7 +170,7 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     joins: list[Join] = []
     runs_on = (
         wrap.joins(
-            [text.text[raw[i][0] : raw[i][1]] for i in line_first],
+            [chunks[i] for i in line_first],
             indents,
             [raw[i][3] for i in line_first],
             whole_line,
@@ -172,16 +181,15 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     )
     if not any(runs_on):
         blocks = tuple(
-            Block(i, s, e, text.text[s:e], ln, g, p, measure(text.text[s:e]), j)
-            for i, (s, e, ln, g, p, j) in enumerate(raw)
+            Block(i, s, e, t, ln, g, p, measure(t), j)
+            for i, ((s, e, ln, g, p, j), t) in enumerate(zip(raw, chunks, strict=True))
         )
         return Segmented(blocks, tuple(cuts), language)
     # the lines of a wrapped paragraph (each one piece) become one block, its text joined by spaces
     merged: list[tuple[int, int, int, bool, int, bool]] = []
     texts: list[str] = []
     k = 0
-    for i, row in enumerate(raw):
-        t = text.text[row[0] : row[1]]
+    for i, (row, t) in enumerate(zip(raw, chunks, strict=True)):
         if k < len(line_first) and line_first[k] == i:
             k += 1
             if k >= 2 and runs_on[k - 2] and merged:
