@@ -492,20 +492,22 @@ class Prefilter:
                 else:
                     search.Add(pattern)
                     search_ids.append(idx)
+        # the compiled sets' own `Match` (google-re2's wrapper adds a Python call per line;
+        # its raw set answers a list, empty for no match)
         self._start: Any = None
         self._search: Any = None
         if start_ids:
             start.Compile()
-            self._start = start
+            self._start = _raw_match(start)
         if search_ids:
             search.Compile()
-            self._search = search
+            self._search = _raw_match(search)
         self._start_ids = tuple(start_ids)
         self._search_ids = tuple(search_ids)
         #: Indices without a key: candidates on every line.
         self.always = tuple(always)
 
-    def match(self, text: str) -> list[int] | None:
+    def match(self, text: str) -> Sequence[int] | None:
         """Sorted indices of the rules whose key is found in `text` (with the keyless ones);
         None when the set cannot answer (a text too long or not encodable): every index."""
         if len(text) > self.max_chars:
@@ -514,18 +516,24 @@ class Prefilter:
             data = text.encode("utf-8")
         except UnicodeEncodeError:
             return None
+        at_start = self._start(data) if self._start is not None else None
+        found = self._search(data) if self._search is not None else None
+        if not at_start and not found:
+            return self.always
         out: set[int] = set(self.always)
-        if self._start is not None:
-            found = self._start.Match(data)
-            if found:
-                ids = self._start_ids
-                out.update(ids[k] for k in found)
-        if self._search is not None:
-            found = self._search.Match(data)
-            if found:
-                ids = self._search_ids
-                out.update(ids[k] for k in found)
+        if at_start:
+            ids = self._start_ids
+            out.update(ids[k] for k in at_start)
+        if found:
+            ids = self._search_ids
+            out.update(ids[k] for k in found)
         return sorted(out)
+
+
+def _raw_match(compiled: Any) -> Any:
+    """The bound `Match` of a compiled `re2.Set`: its raw set's when it has one, else its own."""
+    raw = getattr(compiled, "_set", None)
+    return raw.Match if raw is not None and hasattr(raw, "Match") else compiled.Match
 
 
 def build(keys: Sequence[Sequence[Part] | None], max_chars: int = MAX_TEXT_CHARS) -> Prefilter | None:

@@ -226,6 +226,8 @@ class RuleSet:
         if pf is not None:
             found = pf.match(text)
             if found is not None:
+                if not found:
+                    return ()
                 table = self.line_rules
                 return tuple(r for r in map(table.__getitem__, found) if r.max_words is None or words <= r.max_words)
         return self.gated_candidates(text, words, timeout)
