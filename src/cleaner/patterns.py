@@ -28,6 +28,8 @@ TIMEOUT: Final = 1.0
 
 # --- segment ----------------------------------------------------------------------------------
 WORD: Final = cached(r"\w{1,100}", _V)
+#: Two word characters: a cut between them falls inside a word.
+WORD_PAIR: Final = cached(r"\w\w", _V)
 # A lowercase letter glued to a capitalised word inside one token ("newsLiveon").
 GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
 # Any lowercase-to-uppercase step inside a token ("newsRANDY"): soft cut points of long lines.
