@@ -28,6 +28,7 @@ from cleaner.smooth.scoring import (
 )
 from cleaner.smooth.tails import COLON_LIST_MAX_ITEMS, bridge_gaps, extend_closed_tail, extend_colon_list
 from cleaner.smooth.teasers import teaser_runs
+from cleaner.smooth.threads import open_thread, thread_around
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,10 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     firm = [h is not None and (h.code in HEADING_CODES or classes[i] == "noise") for i, h in enumerate(hits[:cut])]
     cap_breaks(scores, firm)
     region = best_run(scores)
+    thread = thread_around(blocks, hits, classes, *region, cut) if region else None
+    if thread is not None:
+        open_thread(thread, blocks, hits, classes, scores, listed)
+        region = best_run(scores)
     lo, hi = region if region else (0, 0)
     hi = bridge_gaps(blocks, classes, lo, hi, cut)
     run_end = hi
