@@ -10,7 +10,10 @@ a short label or count) that recur every few blocks with prose between most of t
 main run lies inside such a thread, it is one of its posts, and all of them are the page's
 content: the meta lines inside the thread cost nothing, its posts are not damped as isolated,
 and its unpunctuated post lines count as prose. A main run outside the thread (an article above
-a reader-comment thread, a story between two dated teaser lists) leaves the thread as it is.
+a reader-comment thread, a story between two dated teaser lists) leaves the thread as it is,
+unless the thread is a list of records with labelled fields ("Class size: 930", "Acceptance
+rate: 14%" under each school of a ranking) that, scored as one stretch, joins the main run: the
+article's own ranking before its conclusion.
 """
 
 from __future__ import annotations
@@ -54,10 +57,11 @@ _CONTROL_CODES: Final = frozenset({"COM001", "COM005"})
 
 @dataclass(frozen=True, slots=True)
 class Thread:
-    """Blocks [start, end) of a thread: its anchors and one post's length on either side."""
+    """Blocks [start, end) of a thread of `posts` anchored posts."""
 
     start: int
     end: int
+    posts: int
 
 
 def _meta_key(block: Block, hit: Hit | None) -> str | None:
@@ -102,10 +106,12 @@ def thread_around(
     lo: int,
     hi: int,
     cut: int,
-) -> Thread | None:
-    """The thread (before `cut`) that holds the main run [lo, hi), if there is one (linear)."""
+) -> tuple[Thread | None, Thread | None]:
+    """The thread (before `cut`) that holds the main run [lo, hi), if there is one; else the
+    largest thread of records with labelled fields ("Posts: 1,046", "Class size: 930") beside
+    the main run (linear)."""
     if hi <= lo:
-        return None
+        return None, None
     anchors: defaultdict[str, list[int]] = defaultdict(list)
     for i in range(cut):
         key = _meta_key(blocks[i], hits[i])
@@ -117,6 +123,7 @@ def thread_around(
         prose_before[i + 1] = prose_before[i] + (blocks[i].features.chars if is_post[i] else 0)
     in_run = prose_before[hi] - prose_before[lo]
     best: tuple[int, Thread] | None = None
+    other: tuple[int, Thread] | None = None
     for key, found in anchors.items():
         if len(found) < THREAD_MIN_POSTS:
             continue
@@ -126,12 +133,34 @@ def thread_around(
                 chain.append(a)
                 continue
             thread = _thread(chain, is_post, prose_before, hits, cut)
-            if thread is not None and thread.start <= lo and hi <= thread.end:
-                posts = prose_before[thread.end] - prose_before[thread.start]
+            chain = [a]
+            if thread is None:
+                continue
+            posts = prose_before[thread.end] - prose_before[thread.start]
+            if thread.start <= lo and hi <= thread.end:
                 if (_forum_key(key) or in_run <= RUN_MAX_SHARE * posts) and (best is None or posts > best[0]):
                     best = (posts, thread)
-            chain = [a]
-    return best[1] if best else None
+            elif (
+                _field_key(key)
+                and thread.posts >= RECORDS_MIN
+                and (thread.end <= lo or hi <= thread.start)
+                and (other is None or posts > other[0])
+            ):
+                other = (posts, thread)
+    if best is not None:
+        return best[1], None
+    return None, (other[1] if other else None)
+
+
+#: Records beside the main run are a list of at least this many (a ranking of schools, each with
+#: "Class size: 930"), not a few repeated totals in a forum post.
+RECORDS_MIN: Final = 5
+
+
+def _field_key(key: str) -> bool:
+    """A labelled field with a figure ("posts: 0", "class size: 000"): a record's, not a teaser's."""
+    label, colon, value = key.partition(":")
+    return bool(colon) and any(c.isalpha() for c in label) and "0" in value
 
 
 def _thread(
@@ -157,12 +186,14 @@ def _thread(
         lead += first - a
         trail += b - last
     if lead > trail:
-        return Thread(_text_start(is_post, hits, chain[0] - 1, max(0, chain[0] - POST_MAX_BLOCKS - 1)), chain[-1] + 1)
+        start = _text_start(is_post, hits, chain[0] - 1, max(0, chain[0] - POST_MAX_BLOCKS - 1))
+        return Thread(start, chain[-1] + 1, len(chain))
     # earlier posts whose meta lacks this anchor (a poster with no rank) are in the thread too
     post = sorted(b - a for a, b in pairwise(chain))[(len(chain) - 1) // 2]
     start = max(0, chain[0] - post)
     start = next((i + 1 for i in range(chain[0] - 1, start - 1, -1) if _heading(hits[i])), start)
-    return Thread(start, _text_end(is_post, hits, chain[-1] + 1, min(cut, chain[-1] + POST_MAX_BLOCKS + 1)))
+    end = _text_end(is_post, hits, chain[-1] + 1, min(cut, chain[-1] + POST_MAX_BLOCKS + 1))
+    return Thread(start, end, len(chain))
 
 
 def _text_end(is_post: list[bool], hits: list[Hit | None], i: int, stop: int) -> int:
