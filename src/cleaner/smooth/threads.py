@@ -12,8 +12,8 @@ content: the meta lines inside the thread cost nothing, its posts are not damped
 and its unpunctuated post lines count as prose. A main run outside the thread (an article above
 a reader-comment thread, a story between two dated teaser lists) leaves the thread as it is,
 unless the thread is a list of records with labelled fields ("Class size: 930", "Acceptance
-rate: 14%" under each school of a ranking) that, scored as one stretch, joins the main run: the
-article's own ranking before its conclusion.
+rate: 14%" under each school of a ranking; "Reported by:" over each cost report) that, scored as
+one stretch, joins the main run: the article's own ranking or reports before its conclusion.
 """
 
 from __future__ import annotations
@@ -81,7 +81,9 @@ def _meta_key(block: Block, hit: Hit | None) -> str | None:
     if f.words > META_MAX_WORDS or len(text) > META_MAX_CHARS or f.ends_sentence:
         return None
     # counts and stamps differ only in their figures ("Posts: 12", "Posts: 1,046")
-    return DIGIT.sub("0", text.lower(), timeout=timeout_for(text)).strip(" ,:|")
+    key = DIGIT.sub("0", text.lower(), timeout=timeout_for(text)).strip(" ,:|")
+    # a field's label on a line of its own ("Reported by:") keeps its colon
+    return key + ":" if text.endswith(":") else key
 
 
 def _forum_key(key: str) -> bool:
@@ -158,9 +160,10 @@ RECORDS_MIN: Final = 5
 
 
 def _field_key(key: str) -> bool:
-    """A labelled field with a figure ("posts: 0", "class size: 000"): a record's, not a teaser's."""
+    """A labelled field with a figure ("posts: 0", "class size: 000"), or a field's label on a line
+    of its own ("reported by:"): a record's, not a teaser's."""
     label, colon, value = key.partition(":")
-    return bool(colon) and any(c.isalpha() for c in label) and "0" in value
+    return bool(colon) and any(c.isalpha() for c in label) and ("0" in value or not value)
 
 
 def _thread(
