@@ -323,6 +323,8 @@ RELATIVE_DATE_LINE: Final = cached(
     _I,
 )
 # A slideshow's position counter on a line of its own: "1 / 8", "3 of 12".
+#: A forum post's number at the start of its meta line: "#4", "#12" (glued to a date or not).
+POST_ORDINAL: Final = cached(r"^#\d{1,5}(?!\d)", _V)
 GALLERY_COUNTER: Final = cached(r"^\d{1,3}\s{0,2}(?:/|of|von|de|di|sur|из)\s{0,2}\d{1,3}$", _I)
 DATE_LINE: Final = cached(
     rf"^(?:(?:published|updated|posted|last updated|date)\s{{0,2}}(?:on)?\s{{0,2}}:?\s{{0,2}})?"
