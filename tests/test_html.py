@@ -15,7 +15,6 @@ pytest.importorskip("bs4")
 import cleaner
 from cleaner.html import (
     HTML_IGNORE,
-    SHORT_WORDS,
     STUB_WORDS,
     clean_html,
     combine,
@@ -144,17 +143,32 @@ def test_user_config_is_kept_and_context_rules_are_off() -> None:
     assert "Advertisement" in with_adverts.body
 
 
-def test_combine_restores_interior_prose_only() -> None:
+def test_combine_restores_what_the_default_pass_kept_inside_the_article() -> None:
     a, b, c = PARAGRAPHS[:3]
-    related = "MORE FROM THE DAILY EXAMPLE"
-    default = ["Menu", a, related, b, "A short line", c, "Related: other stories"]
+    default = ["Menu", a, "$ make install", b, "A short line", c, "Related: other stories"]
     precise = [a, b, c]
-    assert combine(precise, default) == [a, b, c]
-    dropped_prose = [a, c]
-    assert combine(dropped_prose, default) == [a, b, c]
+    # inside the article every default-only paragraph comes back (a command, a list item);
+    # before the first and after the last shared paragraph nothing does
+    assert combine(precise, default) == [a, "$ make install", b, "A short line", c]
+    assert combine([a, c], default) == [a, "$ make install", b, "A short line", c]
     # a precise pass that collapsed to a stub gives way to the default pass
     assert combine(["Menu"], default) == default
     assert combine([], default) == default
+
+
+def test_combine_takes_the_default_side_where_it_kept_far_more() -> None:
+    # a forum thread: the precise pass kept the question and a closing line, the default pass
+    # the answers in its place
+    a, b, c, d = PARAGRAPHS
+    default = [a, b, c, d, "Thanks, that fixed it."]
+    precise = [a, "Best regards", "Thanks, that fixed it."]
+    assert combine(precise, default) == default
+    # where the two sides are alike in size, the precise pass's version stays
+    assert combine([a, "Best regards from all of us at the office, see you soon.", d], [a, b, d]) == [
+        a,
+        "Best regards from all of us at the office, see you soon.",
+        d,
+    ]
 
 
 def passes(monkeypatch: pytest.MonkeyPatch, html: str) -> list[dict[str, object]]:
@@ -173,17 +187,13 @@ def passes(monkeypatch: pytest.MonkeyPatch, html: str) -> list[dict[str, object]
     return calls
 
 
-def test_a_full_article_takes_one_fast_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_article_takes_a_precise_and_a_default_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     long_body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
-    assert len(" ".join(PARAGRAPHS * 3).split()) >= SHORT_WORDS
     calls = passes(monkeypatch, page(long_body))
-    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True)]
-
-
-def test_a_short_article_gets_a_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert STUB_WORDS <= len(" ".join(PARAGRAPHS).split()) < SHORT_WORDS
+    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (None, None)]
+    assert len(" ".join(PARAGRAPHS).split()) >= STUB_WORDS
     calls = passes(monkeypatch, page(paragraphs_html()))
-    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (None, True)]
+    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (None, None)]
 
 
 def test_a_stub_is_extracted_again_with_the_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
