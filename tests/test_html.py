@@ -21,6 +21,7 @@ from cleaner.html import (
     drop_markup,
     extract,
     html_config,
+    main_paragraphs,
     metadata,
 )
 
@@ -187,18 +188,55 @@ def passes(monkeypatch: pytest.MonkeyPatch, html: str) -> list[dict[str, object]
     return calls
 
 
-def test_an_article_takes_a_precise_and_a_default_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+def pass_options(calls: list[dict[str, object]]) -> list[tuple[object, object, object]]:
+    return [(c.get("favor_precision"), c.get("favor_recall"), c.get("fast")) for c in calls]
+
+
+PRECISE, DEFAULT, RECALL = (True, None, True), (None, None, None), (None, True, True)
+
+
+def test_an_article_takes_a_precise_a_default_and_a_recall_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     long_body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
-    calls = passes(monkeypatch, page(long_body))
-    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (None, None)]
+    assert pass_options(passes(monkeypatch, page(long_body))) == [PRECISE, DEFAULT, RECALL]
     assert len(" ".join(PARAGRAPHS).split()) >= STUB_WORDS
-    calls = passes(monkeypatch, page(paragraphs_html()))
-    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (None, None)]
+    assert pass_options(passes(monkeypatch, page(paragraphs_html()))) == [PRECISE, DEFAULT, RECALL]
 
 
 def test_a_stub_is_extracted_again_with_the_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = passes(monkeypatch, page("<p>Read the full story in our app.</p>"))
-    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (True, None), (None, None)]
+    assert pass_options(calls) == [PRECISE, (True, None, None), DEFAULT, RECALL]
+
+
+def fake_passes(monkeypatch: pytest.MonkeyPatch, results: dict[tuple[object, object, object], list[str]]) -> None:
+    """Make every trafilatura pass of `main_paragraphs` return the paragraphs given for its options."""
+    import cleaner.html
+
+    def fake(tree: object, **options: bool) -> list[str]:
+        key = (options.get("favor_precision"), options.get("favor_recall"), options.get("fast"))
+        return results[PRECISE if key == (True, None, None) else key]  # a short page: precise again
+
+    monkeypatch.setattr(cleaner.html, "_extraction", fake)
+
+
+def test_list_items_only_the_recall_pass_kept_are_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a how-to whose steps both the precise and the default pass dropped; the teaser after the
+    # article, which only the recall pass kept, stays out
+    a, b, c = PARAGRAPHS[:3]
+    steps = ["- Unscrew the cover plate.", "- Pull out the old switch.", "- Connect the new one."]
+    article = [a, b, c]
+    fake_passes(monkeypatch, {PRECISE: article, DEFAULT: article, RECALL: [a, b, *steps, c, "More how-tos"]})
+    assert main_paragraphs(None) == [a, b, *steps, c]
+
+
+def test_forum_answers_the_precise_pass_dropped_are_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the precise pass kept the question and a sign-off where the default pass kept the answers
+    question, answer_1, answer_2, answer_3 = PARAGRAPHS
+    default = ["Forum index", question, answer_1, answer_2, answer_3, "Thanks, that fixed it."]
+    fake_passes(
+        monkeypatch,
+        {PRECISE: [question, "Best regards", "Thanks, that fixed it."], DEFAULT: default, RECALL: default},
+    )
+    assert main_paragraphs(None) == default[1:]
 
 
 def test_title_and_date_as_trafilatura_finds_them() -> None:

@@ -91,7 +91,7 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
 
     The page is parsed once (`trafilatura.load_html`). The title and date are read from that
     tree (`metadata`); then the markup that holds no text is dropped (`drop_markup`) and the
-    main text comes from one to three trafilatura passes on the tree (`main_paragraphs`):
+    main text comes from three or four trafilatura passes on the tree (`main_paragraphs`):
 
     * a fast precise pass (``favor_precision=True, fast=True``: trafilatura's own extractor,
       without the readability/jusText comparison), which drops related-link lists, comment and
@@ -107,7 +107,11 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
       from the default pass (`REPLACE_MIN_RATIO`), and when the precise pass keeps less than
       `PRECISE_MIN_SHARE` of the default pass's words, the default pass is used alone.
       Paragraphs only the default pass kept before the first or after the last shared one
-      (related links, teasers) stay out.
+      (related links, teasers) stay out;
+    * the result is merged the same way with a fast recall pass (``favor_recall=True,
+      fast=True``), which keeps the short lines both other passes drop inside an article
+      (list items, table rows, the lines of a code block, a forum post's one-line answers),
+      but never replaces it wholesale (``min_share=0``).
 
     When trafilatura extracts nothing, the page's visible text (beautifulsoup4) is used instead,
     without title and date.
@@ -218,7 +222,8 @@ def main_paragraphs(tree: Any) -> list[str]:
     precise = _extraction(tree, favor_precision=True, fast=True)
     if _words(precise) < STUB_WORDS:
         precise = _extraction(tree, favor_precision=True)
-    return combine(precise, _extraction(tree))
+    merged = combine(precise, _extraction(tree))
+    return combine(merged, _extraction(tree, favor_recall=True, fast=True), min_share=0.0)
 
 
 #: Attributes kept on one element; the rest of its start tag is cut before the page is parsed.
@@ -425,9 +430,10 @@ def _trimmed(value: object) -> str | None:
 _MAX_FIELD: Final = 10_000
 
 
-def combine(precise: list[str], default: list[str]) -> list[str]:
-    """Merge the paragraphs of trafilatura's precise and default passes (see `extract`)."""
-    if not precise or _words(precise) < PRECISE_MIN_SHARE * _words(default):
+def combine(precise: list[str], default: list[str], *, min_share: float = PRECISE_MIN_SHARE) -> list[str]:
+    """Merge the paragraphs of a precise and a fuller trafilatura pass (see `extract`); the
+    fuller pass alone when the precise one keeps less than `min_share` of its words."""
+    if not precise or _words(precise) < min_share * _words(default):
         return default
     ops = difflib.SequenceMatcher(None, default, precise, autojunk=False).get_opcodes()
     shared = [k for k, op in enumerate(ops) if op[0] == "equal"]
