@@ -157,6 +157,14 @@ def test_combine_restores_what_the_default_pass_kept_inside_the_article() -> Non
     assert combine([], default) == default
 
 
+def test_combine_leaves_out_links_to_other_stories_in_capitals() -> None:
+    a, b, c = PARAGRAPHS[:3]
+    default = [a, "MAYOR OPENS THE NEW BRIDGE AFTER TWO YEARS", b, "WATCH LIVE", c]
+    assert combine([a, b, c], default) == [a, b, "WATCH LIVE", c]
+    # a two-word heading in capitals is kept
+    assert combine([a, c], [a, "KEY POINTS", c]) == [a, "KEY POINTS", c]
+
+
 def test_combine_takes_the_default_side_where_it_kept_far_more() -> None:
     # a forum thread: the precise pass kept the question and a closing line, the default pass
     # the answers in its place

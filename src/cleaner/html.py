@@ -39,6 +39,9 @@ STUB_WORDS: Final = 100
 #: When the precise pass keeps less than this share of the default pass's words, it has cut the
 #: article down to a stub and the default pass is used alone.
 PRECISE_MIN_SHARE: Final = 0.2
+#: A paragraph only the fuller pass kept inside the article is put back unless it is a line of at
+#: least this many words all in capitals (`_shouted`): a news site's link to another story.
+SHOUTED_MIN_WORDS: Final = 3
 #: A stretch of paragraphs where the passes disagree (the precise pass kept other paragraphs than
 #: the default pass) is taken from the default pass when it holds more than this many times the
 #: precise pass's words there (plus `REPLACE_MIN_WORDS`): the precise pass kept a closing line
@@ -103,9 +106,10 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
     * the two are merged (`combine`): every paragraph only the default pass kept between
       paragraphs both passes kept is put back (the precise pass drops code lines, list items,
       table cells and answers inside the article; the text rules remove what is noise among
-      them), a stretch where the default pass kept far more than the precise pass is taken
-      from the default pass (`REPLACE_MIN_RATIO`), and when the precise pass keeps less than
-      `PRECISE_MIN_SHARE` of the default pass's words, the default pass is used alone.
+      them) but a line all in capitals (`SHOUTED_MIN_WORDS`); a stretch where the default
+      pass kept far more than the precise pass is taken from the default pass
+      (`REPLACE_MIN_RATIO`); when the precise pass keeps less than `PRECISE_MIN_SHARE` of the
+      default pass's words, the default pass is used alone.
       Paragraphs only the default pass kept before the first or after the last shared one
       (related links, teasers) stay out;
     * the result is merged the same way with a fast recall pass (``favor_recall=True,
@@ -443,12 +447,18 @@ def combine(precise: list[str], default: list[str], *, min_share: float = PRECIS
             out.extend(default[i1:i2])
         elif op == "delete":
             if shared and shared[0] < k < shared[-1]:
-                out.extend(default[i1:i2])
+                out.extend(p for p in default[i1:i2] if not _shouted(p))
         elif op == "replace" and _outweighs(default[i1:i2], precise[j1:j2]):
             out.extend(default[i1:i2])
         else:
             out.extend(precise[j1:j2])
     return out
+
+
+def _shouted(paragraph: str) -> bool:
+    """A line of `SHOUTED_MIN_WORDS` or more words all in capitals: between an article's paragraphs
+    that is a link to another story or a promo ("CLICK HERE TO GET THE APP"), not a paragraph."""
+    return paragraph.isupper() and len(paragraph.split()) >= SHOUTED_MIN_WORDS
 
 
 def _outweighs(default: list[str], precise: list[str]) -> bool:
