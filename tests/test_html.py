@@ -236,13 +236,22 @@ def test_list_items_only_the_recall_pass_kept_are_put_back(monkeypatch: pytest.M
     assert main_paragraphs(None) == [a, b, *steps, c]
 
 
+def test_a_side_part_the_precise_pass_kept_gives_way_to_the_default_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the precise pass kept an FAQ box; trafilatura's own extractor in recall mode found the
+    # article, three times longer, and the default pass agrees with it
+    faq = ["Questions? We have answers.", "Is the plan available in every state? Not yet, but soon."]
+    article = [*PARAGRAPHS, *PARAGRAPHS[:2]]
+    fake_passes(monkeypatch, {PRECISE: faq, DEFAULT: [*article, "Share this"], RECALL: article})
+    assert main_paragraphs(None) == [*article, "Share this"]
+
+
 def test_forum_answers_the_precise_pass_dropped_are_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the precise pass kept the question and a sign-off where the default pass kept the answers
+    # the precise pass kept a sign-off where the default pass kept the last two answers
     question, answer_1, answer_2, answer_3 = PARAGRAPHS
     default = ["Forum index", question, answer_1, answer_2, answer_3, "Thanks, that fixed it."]
     fake_passes(
         monkeypatch,
-        {PRECISE: [question, "Best regards", "Thanks, that fixed it."], DEFAULT: default, RECALL: default},
+        {PRECISE: [question, answer_1, "Best regards", "Thanks, that fixed it."], DEFAULT: default, RECALL: default},
     )
     assert main_paragraphs(None) == default[1:]
 

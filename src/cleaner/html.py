@@ -39,6 +39,16 @@ STUB_WORDS: Final = 100
 #: When the precise pass keeps less than this share of the default pass's words, it has cut the
 #: article down to a stub and the default pass is used alone.
 PRECISE_MIN_SHARE: Final = 0.2
+#: ... or less than this share of the fast recall pass's words. The recall pass is trafilatura's
+#: own extractor, which reads the same containers as the precise pass: where it finds 2.5 times
+#: the words, the precise pass has kept a side part of the page (an FAQ box, a product page's
+#: press quotes) instead of the article. The default pass's extra words may come from its
+#: readability/jusText fallback, which on a news page can take in every teaser of the page,
+#: hence the lower `PRECISE_MIN_SHARE` against it. Calibration (precise/recall word shares):
+#: the lowest on benchmarks/dev is 0.05 (a stub, default pass anyway), then 0.61; on dev2 a
+#: marketing page, an FAQ-boxed list article and a product page lie between 0.2 and 0.4, where
+#: the default pass has the better text (html2 F1 +.006, dev and dev3 unchanged).
+RECALL_MIN_SHARE: Final = 0.4
 #: A paragraph only the fuller pass kept inside the article is put back unless it is a line of at
 #: least this many words all in capitals (`_shouted`): a news site's link to another story.
 SHOUTED_MIN_WORDS: Final = 3
@@ -109,7 +119,8 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
       them) but a line all in capitals (`SHOUTED_MIN_WORDS`); a stretch where the default
       pass kept far more than the precise pass is taken from the default pass
       (`REPLACE_MIN_RATIO`); when the precise pass keeps less than `PRECISE_MIN_SHARE` of the
-      default pass's words, the default pass is used alone.
+      default pass's words, or less than `RECALL_MIN_SHARE` of the recall pass's (below), the
+      default pass is used alone.
       Paragraphs only the default pass kept before the first or after the last shared one
       (related links, teasers) stay out;
     * the result is merged the same way with a fast recall pass (``favor_recall=True,
@@ -226,8 +237,10 @@ def main_paragraphs(tree: Any) -> list[str]:
     precise = _extraction(tree, favor_precision=True, fast=True)
     if _words(precise) < STUB_WORDS:
         precise = _extraction(tree, favor_precision=True)
-    merged = combine(precise, _extraction(tree))
-    return combine(merged, _extraction(tree, favor_recall=True, fast=True), min_share=0.0)
+    default = _extraction(tree)
+    recall = _extraction(tree, favor_recall=True, fast=True)
+    merged = default if _words(precise) < RECALL_MIN_SHARE * _words(recall) else combine(precise, default)
+    return combine(merged, recall, min_share=0.0)
 
 
 #: Attributes kept on one element; the rest of its start tag is cut before the page is parsed.
