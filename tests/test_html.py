@@ -15,13 +15,13 @@ pytest.importorskip("bs4")
 import cleaner
 from cleaner.html import (
     HTML_IGNORE,
-    SHORT_WORDS,
     STUB_WORDS,
     clean_html,
     combine,
     drop_markup,
     extract,
     html_config,
+    main_paragraphs,
     metadata,
 )
 
@@ -144,17 +144,40 @@ def test_user_config_is_kept_and_context_rules_are_off() -> None:
     assert "Advertisement" in with_adverts.body
 
 
-def test_combine_restores_interior_prose_only() -> None:
+def test_combine_restores_what_the_default_pass_kept_inside_the_article() -> None:
     a, b, c = PARAGRAPHS[:3]
-    related = "MORE FROM THE DAILY EXAMPLE"
-    default = ["Menu", a, related, b, "A short line", c, "Related: other stories"]
+    default = ["Menu", a, "$ make install", b, "A short line", c, "Related: other stories"]
     precise = [a, b, c]
-    assert combine(precise, default) == [a, b, c]
-    dropped_prose = [a, c]
-    assert combine(dropped_prose, default) == [a, b, c]
+    # inside the article every default-only paragraph comes back (a command, a list item);
+    # before the first and after the last shared paragraph nothing does
+    assert combine(precise, default) == [a, "$ make install", b, "A short line", c]
+    assert combine([a, c], default) == [a, "$ make install", b, "A short line", c]
     # a precise pass that collapsed to a stub gives way to the default pass
     assert combine(["Menu"], default) == default
     assert combine([], default) == default
+
+
+def test_combine_leaves_out_links_to_other_stories_in_capitals() -> None:
+    a, b, c = PARAGRAPHS[:3]
+    default = [a, "MAYOR OPENS THE NEW BRIDGE AFTER TWO YEARS", b, "WATCH LIVE", c]
+    assert combine([a, b, c], default) == [a, b, "WATCH LIVE", c]
+    # a two-word heading in capitals is kept
+    assert combine([a, c], [a, "KEY POINTS", c]) == [a, "KEY POINTS", c]
+
+
+def test_combine_takes_the_default_side_where_it_kept_far_more() -> None:
+    # a forum thread: the precise pass kept the question and a closing line, the default pass
+    # the answers in its place
+    a, b, c, d = PARAGRAPHS
+    default = [a, b, c, d, "Thanks, that fixed it."]
+    precise = [a, "Best regards", "Thanks, that fixed it."]
+    assert combine(precise, default) == default
+    # where the two sides are alike in size, the precise pass's version stays
+    assert combine([a, "Best regards from all of us at the office, see you soon.", d], [a, b, d]) == [
+        a,
+        "Best regards from all of us at the office, see you soon.",
+        d,
+    ]
 
 
 def passes(monkeypatch: pytest.MonkeyPatch, html: str) -> list[dict[str, object]]:
@@ -173,22 +196,64 @@ def passes(monkeypatch: pytest.MonkeyPatch, html: str) -> list[dict[str, object]
     return calls
 
 
-def test_a_full_article_takes_one_fast_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+def pass_options(calls: list[dict[str, object]]) -> list[tuple[object, object, object]]:
+    return [(c.get("favor_precision"), c.get("favor_recall"), c.get("fast")) for c in calls]
+
+
+PRECISE, DEFAULT, RECALL = (True, None, True), (None, None, None), (None, True, True)
+
+
+def test_an_article_takes_a_precise_a_default_and_a_recall_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     long_body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
-    assert len(" ".join(PARAGRAPHS * 3).split()) >= SHORT_WORDS
-    calls = passes(monkeypatch, page(long_body))
-    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True)]
-
-
-def test_a_short_article_gets_a_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert STUB_WORDS <= len(" ".join(PARAGRAPHS).split()) < SHORT_WORDS
-    calls = passes(monkeypatch, page(paragraphs_html()))
-    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (None, True)]
+    assert pass_options(passes(monkeypatch, page(long_body))) == [PRECISE, DEFAULT, RECALL]
+    assert len(" ".join(PARAGRAPHS).split()) >= STUB_WORDS
+    assert pass_options(passes(monkeypatch, page(paragraphs_html()))) == [PRECISE, DEFAULT, RECALL]
 
 
 def test_a_stub_is_extracted_again_with_the_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = passes(monkeypatch, page("<p>Read the full story in our app.</p>"))
-    assert [(c.get("favor_precision"), c.get("fast")) for c in calls] == [(True, True), (True, None), (None, None)]
+    assert pass_options(calls) == [PRECISE, (True, None, None), DEFAULT, RECALL]
+
+
+def fake_passes(monkeypatch: pytest.MonkeyPatch, results: dict[tuple[object, object, object], list[str]]) -> None:
+    """Make every trafilatura pass of `main_paragraphs` return the paragraphs given for its options."""
+    import cleaner.html
+
+    def fake(tree: object, **options: bool) -> list[str]:
+        key = (options.get("favor_precision"), options.get("favor_recall"), options.get("fast"))
+        return results[PRECISE if key == (True, None, None) else key]  # a short page: precise again
+
+    monkeypatch.setattr(cleaner.html, "_extraction", fake)
+
+
+def test_list_items_only_the_recall_pass_kept_are_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a how-to whose steps both the precise and the default pass dropped; the teaser after the
+    # article, which only the recall pass kept, stays out
+    a, b, c = PARAGRAPHS[:3]
+    steps = ["- Unscrew the cover plate.", "- Pull out the old switch.", "- Connect the new one."]
+    article = [a, b, c]
+    fake_passes(monkeypatch, {PRECISE: article, DEFAULT: article, RECALL: [a, b, *steps, c, "More how-tos"]})
+    assert main_paragraphs(None) == [a, b, *steps, c]
+
+
+def test_a_side_part_the_precise_pass_kept_gives_way_to_the_default_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the precise pass kept an FAQ box; trafilatura's own extractor in recall mode found the
+    # article, three times longer, and the default pass agrees with it
+    faq = ["Questions? We have answers.", "Is the plan available in every state? Not yet, but soon."]
+    article = [*PARAGRAPHS, *PARAGRAPHS[:2]]
+    fake_passes(monkeypatch, {PRECISE: faq, DEFAULT: [*article, "Share this"], RECALL: article})
+    assert main_paragraphs(None) == [*article, "Share this"]
+
+
+def test_forum_answers_the_precise_pass_dropped_are_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the precise pass kept a sign-off where the default pass kept the last two answers
+    question, answer_1, answer_2, answer_3 = PARAGRAPHS
+    default = ["Forum index", question, answer_1, answer_2, answer_3, "Thanks, that fixed it."]
+    fake_passes(
+        monkeypatch,
+        {PRECISE: [question, answer_1, "Best regards", "Thanks, that fixed it."], DEFAULT: default, RECALL: default},
+    )
+    assert main_paragraphs(None) == default[1:]
 
 
 def test_title_and_date_as_trafilatura_finds_them() -> None:

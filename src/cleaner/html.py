@@ -32,9 +32,6 @@ DATELINE_MIN_REST: Final = 20
 #: trafilatura options of every extraction pass (see `extract`).
 TRAFILATURA_OPTIONS: Final[dict[str, Any]] = {"include_comments": False, "include_tables": True}
 
-#: A fast precise pass that keeps at least this many words has found the article: it is used
-#: alone. Shorter extractions get a second opinion from the default pass (see `extract`).
-SHORT_WORDS: Final = 250
 #: A fast precise pass that keeps fewer words than this is a stub or a miss: it runs again
 #: with trafilatura's fallbacks (readability, jusText), see `extract`.
 STUB_WORDS: Final = 100
@@ -42,10 +39,26 @@ STUB_WORDS: Final = 100
 #: When the precise pass keeps less than this share of the default pass's words, it has cut the
 #: article down to a stub and the default pass is used alone.
 PRECISE_MIN_SHARE: Final = 0.2
-#: A paragraph only the default pass kept, between paragraphs both passes kept, is restored when
-#: it reads as prose: at least this many words, ending like a sentence, not all capitals.
-RESTORE_MIN_WORDS: Final = 10
-_SENTENCE_END: Final = (".", "!", "?", '"', "”", "»", ")", "。", "！", "？")
+#: ... or less than this share of the fast recall pass's words. The recall pass is trafilatura's
+#: own extractor, which reads the same containers as the precise pass: where it finds 2.5 times
+#: the words, the precise pass has kept a side part of the page (an FAQ box, a product page's
+#: press quotes) instead of the article. The default pass's extra words may come from its
+#: readability/jusText fallback, which on a news page can take in every teaser of the page,
+#: hence the lower `PRECISE_MIN_SHARE` against it. Calibration (precise/recall word shares):
+#: the lowest on benchmarks/dev is 0.05 (a stub, default pass anyway), then 0.61; on dev2 a
+#: marketing page, an FAQ-boxed list article and a product page lie between 0.2 and 0.4, where
+#: the default pass has the better text (html2 F1 +.006, dev and dev3 unchanged).
+RECALL_MIN_SHARE: Final = 0.4
+#: A paragraph only the fuller pass kept inside the article is put back unless it is a line of at
+#: least this many words all in capitals (`_shouted`): a news site's link to another story.
+SHOUTED_MIN_WORDS: Final = 3
+#: A stretch of paragraphs where the passes disagree (the precise pass kept other paragraphs than
+#: the default pass) is taken from the default pass when it holds more than this many times the
+#: precise pass's words there (plus `REPLACE_MIN_WORDS`): the precise pass kept a closing line
+#: ("Best regards") where the default pass kept a thread of answers or a document's sections.
+REPLACE_MIN_RATIO: Final = 2.0
+#: ... and more than twice the precise pass's words by at least this many words.
+REPLACE_MIN_WORDS: Final = 10
 
 #: When the text rules would remove more than this share of the words of trafilatura's main text
 #: (the extracted paragraphs, title line aside), and more than `MIN_RULE_LOSS_WORDS` words,
@@ -55,7 +68,9 @@ _SENTENCE_END: Final = (".", "!", "?", '"', "”", "»", ")", "。", "！", "？
 #: (related links, captions, share lines), so no dev page is flagged; on benchmarks/dev2 the pages
 #: above 5% and 60 words are mostly code blocks taken for style sheets and forum replies taken for
 #: a comment thread: 16 pages flagged, html2 lost 71 -> 66, macro F1 .814 -> .819 (10% flags 11
-#: and loses 67; 3% flags 19 and loses 65).
+#: and loses 67; 3% flags 19 and loses 65). Re-checked on the merged passes of issue 13: 3%, 5%
+#: and 8% give html2 F1 .867, .867, .867 with 49, 49, 50 lost pages (21, 18, 14 flagged); dev
+#: and dev3 unchanged.
 MAX_RULE_LOSS: Final = 0.05
 #: ... and only when the rules would remove more words than this: three noise lines of a short
 #: page (an advert marker, a share line, a caption: ~25 words) are a large share of it but not
@@ -91,20 +106,29 @@ def extract(html: str) -> tuple[str, str | None, str | None]:
 
     The page is parsed once (`trafilatura.load_html`). The title and date are read from that
     tree (`metadata`); then the markup that holds no text is dropped (`drop_markup`) and the
-    main text comes from one to three trafilatura passes on the tree (`main_paragraphs`):
+    main text comes from three or four trafilatura passes on the tree (`main_paragraphs`):
 
     * a fast precise pass (``favor_precision=True, fast=True``: trafilatura's own extractor,
       without the readability/jusText comparison), which drops related-link lists, comment and
-      newsletter blocks, but sometimes a paragraph inside the article too. When it keeps at
-      least `SHORT_WORDS` words, it is the text;
-    * a shorter result is merged with a fast default pass (`combine`): a paragraph only the
-      default pass kept is put back when it lies between paragraphs both passes kept and reads
-      as prose (`RESTORE_MIN_WORDS`), and when the precise pass keeps less than
-      `PRECISE_MIN_SHARE` of the default pass's words, the default pass is used alone;
-    * below `STUB_WORDS` words the precise pass has missed the article (it kept a teaser, a
-      caption, a login box): it runs again with trafilatura's fallbacks (``fast=False``:
-      readability and jusText may replace its own extraction). When that finds `SHORT_WORDS`
-      words, they are the text; else it is merged with a default pass with the fallbacks too.
+      newsletter blocks, but sometimes a paragraph, a code block, a forum answer or a section
+      of the article too. Below `STUB_WORDS` words it has missed the article (it kept a teaser,
+      a caption, a login box): it runs again with trafilatura's fallbacks (``fast=False``:
+      readability and jusText may replace its own extraction);
+    * trafilatura's default pass (with its fallbacks: trafilatura alone), which keeps more;
+    * the two are merged (`combine`): every paragraph only the default pass kept between
+      paragraphs both passes kept is put back (the precise pass drops code lines, list items,
+      table cells and answers inside the article; the text rules remove what is noise among
+      them) but a line all in capitals (`SHOUTED_MIN_WORDS`); a stretch where the default
+      pass kept far more than the precise pass is taken from the default pass
+      (`REPLACE_MIN_RATIO`); when the precise pass keeps less than `PRECISE_MIN_SHARE` of the
+      default pass's words, or less than `RECALL_MIN_SHARE` of the recall pass's (below), the
+      default pass is used alone.
+      Paragraphs only the default pass kept before the first or after the last shared one
+      (related links, teasers) stay out;
+    * the result is merged the same way with a fast recall pass (``favor_recall=True,
+      fast=True``), which keeps the short lines both other passes drop inside an article
+      (list items, table rows, the lines of a code block, a forum post's one-line answers),
+      but never replaces it wholesale (``min_share=0``).
 
     When trafilatura extracts nothing, the page's visible text (beautifulsoup4) is used instead,
     without title and date.
@@ -213,14 +237,12 @@ def main_paragraphs(tree: Any) -> list[str]:
     parse is shared and `tree` is left as it was.
     """
     precise = _extraction(tree, favor_precision=True, fast=True)
-    words = _words(precise)
-    if STUB_WORDS <= words < SHORT_WORDS:
-        return combine(precise, _extraction(tree, fast=True))
-    if words < STUB_WORDS:
+    if _words(precise) < STUB_WORDS:
         precise = _extraction(tree, favor_precision=True)
-        if _words(precise) < SHORT_WORDS:
-            return combine(precise, _extraction(tree))
-    return precise
+    default = _extraction(tree)
+    recall = _extraction(tree, favor_recall=True, fast=True)
+    merged = default if _words(precise) < RECALL_MIN_SHARE * _words(recall) else combine(precise, default)
+    return combine(merged, recall, min_share=0.0)
 
 
 #: Attributes kept on one element; the rest of its start tag is cut before the page is parsed.
@@ -427,9 +449,10 @@ def _trimmed(value: object) -> str | None:
 _MAX_FIELD: Final = 10_000
 
 
-def combine(precise: list[str], default: list[str]) -> list[str]:
-    """Merge the paragraphs of trafilatura's precise and default passes (see `extract`)."""
-    if not precise or _words(precise) < PRECISE_MIN_SHARE * _words(default):
+def combine(precise: list[str], default: list[str], *, min_share: float = PRECISE_MIN_SHARE) -> list[str]:
+    """Merge the paragraphs of a precise and a fuller trafilatura pass (see `extract`); the
+    fuller pass alone when the precise one keeps less than `min_share` of its words."""
+    if not precise or _words(precise) < min_share * _words(default):
         return default
     ops = difflib.SequenceMatcher(None, default, precise, autojunk=False).get_opcodes()
     shared = [k for k, op in enumerate(ops) if op[0] == "equal"]
@@ -439,10 +462,23 @@ def combine(precise: list[str], default: list[str]) -> list[str]:
             out.extend(default[i1:i2])
         elif op == "delete":
             if shared and shared[0] < k < shared[-1]:
-                out.extend(p for p in default[i1:i2] if _prose(p))
+                out.extend(p for p in default[i1:i2] if not _shouted(p))
+        elif op == "replace" and _outweighs(default[i1:i2], precise[j1:j2]):
+            out.extend(default[i1:i2])
         else:
             out.extend(precise[j1:j2])
     return out
+
+
+def _shouted(paragraph: str) -> bool:
+    """A line of `SHOUTED_MIN_WORDS` or more words all in capitals: between an article's paragraphs
+    that is a link to another story or a promo ("CLICK HERE TO GET THE APP"), not a paragraph."""
+    return paragraph.isupper() and len(paragraph.split()) >= SHOUTED_MIN_WORDS
+
+
+def _outweighs(default: list[str], precise: list[str]) -> bool:
+    """The default pass's side of a stretch where the passes disagree holds far more words."""
+    return _words(default) > REPLACE_MIN_RATIO * _words(precise) + REPLACE_MIN_WORDS
 
 
 def _paragraphs(doc: Any) -> list[str]:
@@ -455,10 +491,6 @@ def _split(text: str) -> list[str]:
 
 def _words(paragraphs: list[str]) -> int:
     return sum(len(p.split()) for p in paragraphs)
-
-
-def _prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= RESTORE_MIN_WORDS and paragraph.endswith(_SENTENCE_END) and not paragraph.isupper()
 
 
 def visible_text(html: str) -> str:
@@ -474,8 +506,8 @@ def visible_text(html: str) -> str:
 def clean_html(html: str, *, config: Config | None = None) -> Article:
     """Clean one article page given as HTML.
 
-    trafilatura extracts the title, the date and the main text (one fast pass, a second
-    opinion for short extractions, see `extract`); the text to clean is the title line, a
+    trafilatura extracts the title, the date and the main text (a precise pass merged with
+    trafilatura's default pass, see `extract`); the text to clean is the title line, a
     blank line, then the extracted paragraphs separated by blank lines. `cleaner.clean` then
     runs on that text with `config` minus the rules in `HTML_IGNORE` (the context rules
     CTX001/CTX002, which would drop short real paragraphs of content trafilatura has already
