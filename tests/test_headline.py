@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
+from cleaner.patterns import HEAD_CHROME
 
 TITLE = "Harbour authority approves plan to deepen the northern shipping channel"
 
@@ -226,6 +227,41 @@ def test_why_is_reported() -> None:
     assert "runner_up" in why and "runner_up_score" in why
 
 
+def test_the_value_of_a_byline_or_date_label_is_not_the_headline() -> None:
+    # the byline written as a field: a label alone on its line, then its value; the value is
+    # a desk's or a site's name that shares the body's words (and is repeated in the footer),
+    # while the title shares few of them
+    title = "What lies at the bottom of the port"
+    site = "Harbour Channel Ships Weekly"
+    fields = ["Author:", site, "Publish date:", "May 4, 2021"]
+    assert headline(page([], fields, title=title) + f"{site}\n") == title
+    # "By" alone, the name twice (a link and a card), then the employer
+    fields = ["By", "Ana Ruiz", "Ana Ruiz", site, "May 4, 2021"]
+    assert headline(page([], fields, title=title) + f"{site}\n") == title
+
+
+def test_a_teasers_title_over_its_date_does_not_make_the_title_a_standfirst() -> None:
+    # another story's title with its date stands right above the article's own long title: the
+    # title is not the teaser's standfirst, since a date line stands between them
+    title = "Harbour authority approves a plan to deepen the northern shipping channel for ships"
+    lines = ["Harbour board approves channel plan", "Wednesday 20 November 2019 9:22 am"]
+    assert headline(page(lines, ["Ana Ruiz"], title=title)) == title
+
+
+def test_shop_and_page_furniture_shapes_are_not_the_headline() -> None:
+    title = "What lies at the bottom of the port"
+    for line in [
+        "Reading time about 6 minutes",
+        "$1,799 Save $1,369.01",
+        "Get a Personalized Demo",
+        "+ What does the northern channel plan cost the harbour?",
+    ]:
+        assert HEAD_CHROME.search(line) is not None, line
+        assert headline(page([], ["By Ana Ruiz", line], title=title)) == title, line
+    for line in ["$5 a week buys a harbour pilot", "Get ready for the deeper channel", "Start of the dredging"]:
+        assert HEAD_CHROME.search(line) is None, line
+
+
 # --- property: chrome around the title never changes the pick --------------------------------
 
 CHROME = [
@@ -239,6 +275,8 @@ CHROME = [
     "Copy link",
     "Lena Berg/AP",
     "Comments",
+    "Author:",
+    "Reading time about 6 minutes",
 ]
 TRENDING = [
     "Trending",

@@ -36,6 +36,7 @@ from cleaner.patterns import (
     DATELINE,
     HEAD_CHROME,
     HEAD_DATE,
+    HEAD_META_LABEL,
     HEAD_NAME,
     WORD,
     timeout_for,
@@ -116,7 +117,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "lower_start": -1.0,
     "few_words": -1.2,
     "long": -0.8,
-    "chrome": -3.0,
+    "chrome": -5.0,
     "name_like": -1.5,
     "under_title": -2.5,
     "list_item": -1.0,
@@ -126,6 +127,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "quote": -1.5,
     "under_media_label": -2.0,
     "after_meta": -2.0,
+    "meta_value": -6.0,
 }
 
 #: Codes that say only *where* a line stands (outside the main run, in a widget list): such a
@@ -236,6 +238,25 @@ def _eligible(block: Block, verdict: Verdict) -> bool:
 
 
 _META_KINDS: Final = frozenset({"byline", "page_date"})
+#: A field label ("By", "Author:", "Publish date:") is a short line.
+META_LABEL_MAX_CHARS: Final = 20
+#: The value of a field label stands at most this many lines under it (a name can be repeated,
+#: "By", "Ana Ruiz", "Ana Ruiz", "The Harbour Times").
+META_VALUE_REACH: Final = 3
+#: A field's value is a name: a person's, a desk's or a site's, of a few words.
+META_VALUE_MAX_WORDS: Final = 5
+
+
+def _meta_value(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block `i` is the value of a byline's or a date's field label above it: "Author:" then
+    this line, or "By", a name or two, then this line (the author's employer, a site name)."""
+    for k in range(i - 1, max(-1, i - 1 - META_VALUE_REACH), -1):
+        t = blocks[k].text
+        if len(t) <= META_LABEL_MAX_CHARS and HEAD_META_LABEL.match(t) is not None:
+            return True
+        if HEAD_NAME.match(t) is None:
+            return False
+    return False
 
 
 def _is_meta(block: Block, verdict: Verdict) -> bool:
@@ -245,6 +266,8 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
         return True
     if len(t) > 160:
         return False
+    if len(t) <= META_LABEL_MAX_CHARS and HEAD_META_LABEL.match(t) is not None:
+        return True
     return t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None)
 
 
@@ -447,6 +470,8 @@ def rank(
             feats["name_like"] = 1.0
         if UI_LABEL.search(text, timeout=timeout_for(text)) is not None:
             feats["ui_label"] = 1.0
+        if b.features.words <= META_VALUE_MAX_WORDS and _meta_value(blocks, i):
+            feats["meta_value"] = 1.0
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
@@ -498,6 +523,10 @@ def rank(
             if above is None or above.features.keys() & _NOT_A_TITLE or c.text in above.text:
                 continue
             if above.features.get("body_overlap", 0.0) < STANDFIRST_TITLE_OVERLAP:
+                continue
+            if any(meta.get(k, False) for k in range(j + 1, c.index)):
+                # a date or byline line between them: the line above is another item's title
+                # with its date (a teaser over the story), not the title over its standfirst
                 continue
             # a sentence under a shorter title
             if sentence and len(above.words) < len(c.words):
