@@ -262,6 +262,36 @@ def test_shop_and_page_furniture_shapes_are_not_the_headline() -> None:
         assert HEAD_CHROME.search(line) is None, line
 
 
+VIDEOS = [
+    "Harbour channel plan explained in two minutes",
+    "Why the northern channel silts up every winter",
+    "Container ships wait outside the harbour at low tide",
+    "Fishermen fear the dredging will harm the fish",
+    "The port director on the cost of a deeper channel",
+]
+
+
+def test_a_list_of_other_titles_above_the_body_is_not_the_headline() -> None:
+    # a video list between the byline and the text: a run of title-shaped lines, the last of
+    # them right above the body and sharing its words
+    title = "What lies at the bottom of the port"
+    assert headline(page([], ["By Ana Ruiz", "May 4, 2021", "More videos", *VIDEOS], title=title)) == title
+
+
+def test_the_title_under_a_list_of_other_titles_is_still_the_headline() -> None:
+    # the last line of such a run with a byline under it is the article's title
+    assert headline(page(["Most read", *VIDEOS], ["By Ana Ruiz", "May 4, 2021"])) == TITLE
+
+
+def test_a_title_under_a_related_or_player_label_is_not_the_headline() -> None:
+    # "See also" or a player's "Just watched" over another story's title right above the text
+    title = "What lies at the bottom of the port"
+    other = "Harbour plan to deepen the northern shipping channel approved by the board"
+    for label, after in [("See also", []), ("Just watched", ["Replay"])]:
+        lines = ["By Ana Ruiz", "May 4, 2021", "Share", label, other, *after]
+        assert headline(page([], lines, title=title)) == title, label
+
+
 # --- property: chrome around the title never changes the pick --------------------------------
 
 CHROME = [

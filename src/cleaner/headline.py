@@ -38,6 +38,7 @@ from cleaner.patterns import (
     HEAD_DATE,
     HEAD_META_LABEL,
     HEAD_NAME,
+    RELATED_HEADING,
     WORD,
     timeout_for,
 )
@@ -126,6 +127,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "heading_mark": 2.0,
     "quote": -1.5,
     "under_media_label": -2.0,
+    "in_list": -2.0,
     "after_meta": -2.0,
     "meta_value": -6.0,
 }
@@ -155,7 +157,20 @@ CREDIT_LINE: Final = cached(
 #: ("\"Comes down to one guy\": All eyes on …").
 PULL_QUOTE: Final = cached(r"^[\"“„«]\P{Cc}{8,300}?[,.][\"”“»]", regex.VERSION1)
 #: A media player's label: the line under it is a video's or a photo's title.
-MEDIA_LABEL: Final = cached(r"^(?:videos?|replay|enlarge(?: image| photo)?|now playing)\s{0,2}:?$", regex.IGNORECASE)
+MEDIA_LABEL: Final = cached(
+    r"^(?:videos?|replay|enlarge(?: image| photo)?|now playing|just watched|must watch|watch now|more videos)"
+    r"\s{0,2}(?::|\.{3}|…)?$",
+    regex.IGNORECASE,
+)
+#: A media player's or a related list's label is a short line.
+LABEL_MAX_CHARS: Final = 40
+#: A run of this many title-shaped lines in a row is a list (other stories' titles, a menu of
+#: long entries), not a title with its deck.
+RUN_MIN: Final = 4
+#: An entry of such a list has at least this many words (shorter lines are menu labels).
+RUN_MIN_WORDS: Final = 4
+#: Runs are followed this far each way.
+RUN_REACH: Final = 12
 #: A heading's permalink anchor as documentation generators print it at the heading's end
 #: (Sphinx "¶" and its icon-font glyph U+F0C1, "§", "🔗"): the line is one of the page's headings.
 HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
@@ -285,6 +300,51 @@ def _credit_below(blocks: tuple[Block, ...], i: int) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _Runs:
+    """Which lines stand in a run of `RUN_MIN` or more title-shaped lines in a row: a list of
+    other stories' titles, a menu of long entries. The last line of a run with a byline or a
+    date right under it is the title under such a list, not one of its entries."""
+
+    blocks: tuple[Block, ...]
+    verdicts: Sequence[Verdict]
+    shaped: dict[int, bool]
+
+    def _shaped(self, k: int) -> bool:
+        if k not in self.shaped:
+            b = self.blocks[k]
+            f = b.features
+            t = b.text
+            core = t.rstrip(_TRAILING_CLOSERS)
+            first = next((c for c in t if c.isalnum()), "")
+            self.shaped[k] = (
+                not b.piece
+                and f.chars <= MAX_CHARS
+                and (RUN_MIN_WORDS <= f.words <= MAX_WORDS or _cjk(t) >= CJK_MIN_CHARS)
+                and not core.endswith((".", ":"))
+                and not first.islower()
+                and not _is_meta(b, self.verdicts[k])
+                and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
+                and UI_LABEL.search(t, timeout=timeout_for(t)) is None
+                and HEAD_NAME.match(t) is None
+            )
+        return self.shaped[k]
+
+    def listed(self, i: int) -> bool:
+        if not self._shaped(i):
+            return False
+        n = len(self.blocks)
+        lo = i
+        while lo > 0 and i - lo < RUN_REACH and self._shaped(lo - 1):
+            lo -= 1
+        hi = i
+        while hi + 1 < n and hi - i < RUN_REACH and self._shaped(hi + 1):
+            hi += 1
+        if hi - lo + 1 < RUN_MIN:
+            return False
+        return not (i == hi and hi + 1 < n and _is_meta(self.blocks[hi + 1], self.verdicts[hi + 1]))
+
+
+@dataclass(frozen=True, slots=True)
 class _Copies:
     """The page's short lines indexed by their text and by their first and last `AFFIX_KEY`
     characters, so that finding a line's copies costs a lookup, not a scan of the page."""
@@ -395,6 +455,7 @@ def rank(
             lead_keys[_unmarked(t.casefold())] = j
     meta: dict[int, bool] = {}
     page = _Copies.of(blocks)
+    runs = _Runs(blocks, verdicts, {})
     hint_key = norm(hint) if hint else None
     cands: list[Candidate] = []
     for i in idx:
@@ -438,8 +499,13 @@ def rank(
             feats["first_line"] = 1.0
         if PULL_QUOTE.match(text, timeout=timeout_for(text)) is not None:
             feats["quote"] = 1.0
-        if i > 0 and len(blocks[i - 1].text) <= AFFIX_KEY and MEDIA_LABEL.match(blocks[i - 1].text) is not None:
-            feats["under_media_label"] = 1.0
+        if i > 0 and len(blocks[i - 1].text) <= LABEL_MAX_CHARS:
+            label = blocks[i - 1].text
+            if MEDIA_LABEL.match(label) is not None or RELATED_HEADING.match(label) is not None:
+                # under "Video", "Just watched", "See also", "Related": another item's title
+                feats["under_media_label"] = 1.0
+        if i < first_body and runs.listed(i):
+            feats["in_list"] = 1.0
         if marked and i < first_body:
             feats["heading_mark"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
