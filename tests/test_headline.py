@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.patterns import HEAD_CHROME
+from cleaner.patterns import HEAD_CHROME, SOFT_GLUE
 
 TITLE = "Harbour authority approves plan to deepen the northern shipping channel"
 
@@ -351,6 +351,20 @@ def test_wire_datelines() -> None:
         got, body0 = dateline(opener + "Harbour " + LEAD)
         assert got == place, opener
         assert body0.startswith("Harbour officials said"), opener
+
+
+def test_dateline_with_a_glued_agency_on_a_page_dumped_on_one_line() -> None:
+    # a page's text content on one line: the byline runs into the dateline, whose agency is one
+    # camel-case token; a glue cut must not take the agency apart ("(HarbourNews" / "Now) - ")
+    menu = "Home News Business Sport Culture Opinion Weather Subscribe Live Video Traffic Contests Community Calendar"
+    byline = "By Ana Ruiz | May 4, 2021 at 2:26 PM HST - Updated May 4 at 4:46 PM"
+    opener = "HONOLULU, Hawaii (HarbourNewsNow) - Harbour " + LEAD
+    tail = "Copyright 2021 Harbour News Now. All rights reserved."
+    article = cleaner.clean(" ".join([menu, "Harbour plan approved", byline, opener, *BODY[1:], *BODY[1:], tail]))
+    assert article.dateline == "HONOLULU, Hawaii (HarbourNewsNow)"
+    assert article.body[0].startswith("Harbour officials said")
+    assert SOFT_GLUE.search("(HarbourNewsNow)") is None
+    assert SOFT_GLUE.search("the newsLiveon page") is not None
 
 
 def test_no_invented_dateline() -> None:

@@ -30,8 +30,17 @@ TIMEOUT: Final = 1.0
 WORD: Final = cached(r"\w{1,100}", _V)
 # A lowercase letter glued to a capitalised word inside one token ("newsLiveon").
 GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
-# Any lowercase-to-uppercase step inside a token ("newsRANDY"): soft cut points of long lines.
-SOFT_GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}", _V)
+# Any lowercase-to-uppercase step inside a token ("newsRANDY"): soft cut points of long lines;
+# not inside a name in parentheses, such as a dateline's agency ("HONOLULU (HarbourNewsNow) -").
+SOFT_GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}(?![\p{L}\d]{0,40}\))", _V)
+# A wire dateline with its agency in parentheses inside a long line ("… 4:46 PM HONOLULU,
+# Hawaii (HarbourNewsNow) - NASA …"): a page dumped on one line glues it to the byline before it.
+# Soft cut point at its start.
+GLUED_WIRE_DATELINE: Final = cached(
+    r"(?<=\s)\p{Lu}{3,20}(?:\s\p{Lu}{2,20}){0,2}(?:,\s\p{Lu}[\p{L}.]{1,20}(?:\s\p{Lu}[\p{L}.]{1,20})?)?"
+    r"\s\(\p{Lu}[\p{L}\d .&-]{1,24}\)\s[–—-]{1,2}\s\p{Lu}",
+    _V,
+)
 SENTENCE_END: Final = cached(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。！？]", _V)
 BULLET: Final = cached(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
 #: The number that opens an item of an enumerated list or a table row: "1.", "2)", "3 ", "4a ",
