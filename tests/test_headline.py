@@ -292,6 +292,29 @@ def test_a_title_under_a_related_or_player_label_is_not_the_headline() -> None:
         assert headline(page([], lines, title=title)) == title, label
 
 
+SERVICES = ["Services", "Ship Repairs", "Harbour Channel Dredging Services", "Harbour Pilots", "Towing and Mooring"]
+
+
+def test_a_menu_label_is_not_the_headline() -> None:
+    # a services menu (repeated in the footer) above the title: the entry that shares the body's
+    # words stands inside the menu, and the name-like label under it is not a byline
+    title = "What the port wants from the channel"
+    text = page([*SERVICES, "Contact us"], ["By Ana Ruiz"], title=title) + "\n".join(SERVICES) + "\n"
+    assert headline(text) == title
+
+
+def test_a_short_title_at_the_end_of_a_menu_is_the_headline() -> None:
+    title = "Harbour plan passes"
+    assert headline(page(SERVICES, ["Ana Ruiz", "Share", "May 4, 2021"], title=title)) == title
+
+
+def test_the_posts_category_line_is_meta_under_the_title() -> None:
+    # "Posted in …" under the title, then a share bar and a photo's caption above the text
+    title = "What lies at the bottom of the port"
+    lines = ["Posted in Harbour News", "Share", "Dredgers at work in the harbour", "Share"]
+    assert headline(page([], lines, title=title)) == title
+
+
 # --- property: chrome around the title never changes the pick --------------------------------
 
 CHROME = [

@@ -128,6 +128,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "quote": -1.5,
     "under_media_label": -2.0,
     "in_list": -2.0,
+    "in_menu": -2.0,
     "after_meta": -2.0,
     "meta_value": -6.0,
 }
@@ -274,6 +275,11 @@ def _meta_value(blocks: tuple[Block, ...], i: int) -> bool:
     return False
 
 
+#: A post's category line: "Posted in …", "Filed under …", "Published in …".
+POSTED_IN: Final = cached(r"^(?:posted|filed|published)\s(?:in|under)\b", regex.IGNORECASE)
+CATEGORY_MAX_WORDS: Final = 8
+
+
 def _is_meta(block: Block, verdict: Verdict) -> bool:
     """A byline or date line: what stands under a title."""
     t = block.text
@@ -283,7 +289,53 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
         return False
     if len(t) <= META_LABEL_MAX_CHARS and HEAD_META_LABEL.match(t) is not None:
         return True
-    return t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None)
+    if t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None):
+        return True
+    # the post's category under its title: "Posted in Home Safety", "Filed under: Politics"
+    return block.features.words <= CATEGORY_MAX_WORDS and POSTED_IN.match(t) is not None
+
+
+#: A menu's label: a short line of a few words.
+MENU_LABEL_MAX_WORDS: Final = 4
+
+
+def _menu_label(block: Block, verdict: Verdict) -> bool:
+    """A menu's entry: a short line of words that is not a name, chrome, a date or a sentence."""
+    t = block.text
+    return (
+        block.features.words <= MENU_LABEL_MAX_WORDS
+        and block.features.digit_ratio == 0
+        and t[-1:].isalnum()
+        and HEAD_NAME.match(t) is None
+        and not _is_meta(block, verdict)
+        and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
+    )
+
+
+#: A line with this many menu labels on each side of it stands inside a menu.
+MENU_SIDE: Final = 2
+
+
+def _in_menu(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
+    """Block `i` is a menu's label with `MENU_SIDE` more labels (or names) on each side of it:
+    a title can stand at a menu's end, right under or over it, not inside it."""
+
+    def label(k: int) -> bool:
+        if not 0 <= k < len(blocks):
+            return False
+        return _menu_label(blocks[k], verdicts[k]) or HEAD_NAME.match(blocks[k].text) is not None
+
+    if blocks[i].features.words > MENU_LABEL_MAX_WORDS or not label(i):
+        return False
+    return all(label(i + d) for d in range(1, MENU_SIDE + 1)) and all(label(i - d) for d in range(1, MENU_SIDE + 1))
+
+
+def _name_below(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
+    """A person's name alone stands under block `i` (a byline without its "By"), and not as one
+    of a menu's labels ("Virtual Therapy" between "Telehealth Services" and "Group Sessions")."""
+    if i + 1 >= len(blocks) or HEAD_NAME.match(blocks[i + 1].text) is None:
+        return False
+    return not (i + 2 < len(blocks) and _menu_label(blocks[i + 2], verdicts[i + 2]))
 
 
 def _unmarked(key: str) -> str:
@@ -488,7 +540,7 @@ def rank(
         for j in below:
             if j not in meta:
                 meta[j] = _is_meta(blocks[j], verdicts[j])
-        if any(meta[j] for j in below) or (i + 1 < len(blocks) and HEAD_NAME.match(blocks[i + 1].text) is not None):
+        if any(meta[j] for j in below) or _name_below(blocks, verdicts, i):
             feats["meta_below"] = 1.0
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
@@ -506,6 +558,8 @@ def rank(
                 feats["under_media_label"] = 1.0
         if i < first_body and runs.listed(i):
             feats["in_list"] = 1.0
+        if i < first_body and "meta_below" not in feats and _in_menu(blocks, verdicts, i):
+            feats["in_menu"] = 1.0
         if marked and i < first_body:
             feats["heading_mark"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
