@@ -315,6 +315,16 @@ def test_the_posts_category_line_is_meta_under_the_title() -> None:
     assert headline(page([], lines, title=title)) == title
 
 
+def test_the_short_form_over_the_full_title_is_not_the_headline() -> None:
+    # a breadcrumb's last item or a series name over the full title that begins with it: the
+    # full title is neither the short form with a site suffix nor a deck under it
+    for short, title in [
+        ("Harbour channel plan", "Harbour channel plan approved after long night of talks"),
+        ("What is a shipping channel?", "What is a shipping channel? The harbour plan explained"),
+    ]:
+        assert headline(page(["Home", short], ["By Ana Ruiz", "May 4, 2021"], title=title)) == title, short
+
+
 # --- property: chrome around the title never changes the pick --------------------------------
 
 CHROME = [

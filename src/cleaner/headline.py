@@ -122,6 +122,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "name_like": -1.5,
     "under_title": -2.5,
     "list_item": -1.0,
+    "cut_short": -1.5,
     "deck": -1.5,
     "ui_label": -3.0,
     "heading_mark": 2.0,
@@ -336,6 +337,14 @@ def _name_below(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) 
     if i + 1 >= len(blocks) or HEAD_NAME.match(blocks[i + 1].text) is None:
         return False
     return not (i + 2 < len(blocks) and _menu_label(blocks[i + 2], verdicts[i + 2]))
+
+
+def _goes_on(short: str, full: str) -> bool:
+    """`full` is `short` and more words after it (not a separator and a site's name)."""
+    if len(full) <= len(short):
+        return False
+    more = full.casefold()
+    return more.startswith(short.casefold()) and more[len(short) :].lstrip()[:1].isalnum()
 
 
 def _unmarked(key: str) -> str:
@@ -610,7 +619,11 @@ def rank(
     for c in cands:
         f = blocks[c.index].features
         nxt, prev = by_index.get(c.index + 1), by_index.get(c.index - 1)
-        if "meta_below" in c.features and title_over(prev):
+        if nxt is not None and "full_stop" not in nxt.features and _goes_on(c.text, nxt.text):
+            # "Dare to Play" over "Dare to Play 3 / October pack": the short form (a breadcrumb's
+            # last item, a series name) over the full title, which goes on in words
+            c.features["cut_short"] = 1.0
+        if "meta_below" in c.features and title_over(prev) and prev is not None and not _goes_on(prev.text, c.text):
             # title, deck, byline: the second of two title-shaped lines over the same byline
             # or date is the deck (subtitle) under the title
             c.features["deck"] = 1.0
