@@ -172,6 +172,12 @@ def test_title_far_above_the_body() -> None:
     assert headline(page([], ["By Ana Ruiz", *share])) == TITLE
 
 
+def test_title_over_a_hundred_line_table_of_contents() -> None:
+    # a guide's title and byline, then its table of contents of a hundred entries, then the text
+    contents = [f"Part {i}: the harbour channel step {i}" for i in range(100)]
+    assert headline(page([], ["By Ana Ruiz", "Contents", *contents])) == TITLE
+
+
 def test_title_under_a_trending_list() -> None:
     trending = [
         "Trending",
