@@ -331,6 +331,21 @@ def test_the_short_form_over_the_full_title_is_not_the_headline() -> None:
         assert headline(page(["Home", short], ["By Ana Ruiz", "May 4, 2021"], title=title)) == title, short
 
 
+def test_a_title_line_over_a_blank_line_opens_a_plain_article() -> None:
+    # a plain article (or the canonical `Article.text` cleaned again): the title, a blank line,
+    # the text; the title shares no words with the text and the main run takes it in
+    title = "An old story returns?"
+    article = cleaner.clean(title + "\n\n" + "\n\n".join(BODY) + "\n")
+    assert article.headline == title
+    assert article.body[0] == BODY[0]
+
+
+def test_a_breadcrumbs_cut_off_last_item_is_not_the_headline() -> None:
+    title = "What lies at the bottom of the port"
+    text = page(["Home", "Guides", "/ Northern shipping channel plan"], ["By Ana Ruiz"], title=title)
+    assert headline(text) == title
+
+
 # --- property: chrome around the title never changes the pick --------------------------------
 
 CHROME = [

@@ -180,12 +180,13 @@ HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
 #: Page furniture no title has: a post's action buttons on a forum or Q&A page ("Reply With
 #: Quote", "Improve this answer", "Add a comment |"), a member's profile card ("Joined …
 #: Messages 3"), a pagination bar ("Pages (2): 1 2 Next »"), and a line that ends with a
-#: separator (a breadcrumb or a link list cut before its next item: "Docs (3.1) »", "… |").
+#: separator (a breadcrumb or a link list cut before its next item: "Docs (3.1) »", "… |") or
+#: begins with one (a breadcrumb's last item cut from the trail: "/ Travel Insurance").
 UI_LABEL: Final = cached(
     r"^(?:reply(?: with quote)?|quote|multi-?quote|report(?: post| abuse)?|permalink|"
     r"(?:improve|edit|share|follow|flag) this (?:answer|question|post|comment|reply|thread)|"
     r"add (?:a )?comment|reactions?\s{0,2}:|likes?\s{0,2}:|joined\b|pages?\s{0,2}\(\d{1,4}\)\s{0,2}:)"
-    r"|[|»›/]\s{0,3}$",
+    r"|[|»›/]\s{0,3}$|^[|»›/>]\s",
     regex.IGNORECASE,
 )
 
@@ -555,9 +556,13 @@ def rank(
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
             feats["above_dateline"] = 1.0
-        if i == 0 and first_body == 1:
-            # the page opens with this line and the body follows it: the canonical form
-            # (`Article.text`) is written this way, so cleaning it again finds the same title
+        if i == 0 and (
+            first_body == 1 or (first_body == 0 and hint is None and len(blocks) > 1 and blocks[1].gap_before)
+        ):
+            # the page opens with this line and the body follows it (after a blank line, when the
+            # main run took the line in): the canonical form (`Article.text`) is written this way,
+            # so cleaning it again finds the same title. (In HTML mode the text opens with the
+            # page's <title>, weighed as the `hint`.)
             feats["first_line"] = 1.0
         if PULL_QUOTE.match(text, timeout=timeout_for(text)) is not None:
             feats["quote"] = 1.0
