@@ -342,8 +342,8 @@ def test_a_title_line_over_a_blank_line_opens_a_plain_article() -> None:
 
 def test_a_breadcrumbs_cut_off_last_item_is_not_the_headline() -> None:
     title = "What lies at the bottom of the port"
-    text = page(["Home", "Guides", "/ Northern shipping channel plan"], ["By Ana Ruiz"], title=title)
-    assert headline(text) == title
+    for cut in ["/ Northern shipping channel plan", ": Northern shipping channel plan"]:
+        assert headline(page(["Home", "Guides", cut], ["By Ana Ruiz"], title=title)) == title, cut
 
 
 # --- property: chrome around the title never changes the pick --------------------------------
