@@ -22,7 +22,7 @@ choice, its features and the runner-up are returned so that `--explain` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -303,15 +303,16 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
 MENU_LABEL_MAX_WORDS: Final = 4
 
 
-def _menu_label(block: Block, verdict: Verdict) -> bool:
+def _menu_label(blocks: tuple[Block, ...], k: int, is_meta: Callable[[int], bool]) -> bool:
     """A menu's entry: a short line of words that is not a name, chrome, a date or a sentence."""
+    block = blocks[k]
     t = block.text
     return (
         block.features.words <= MENU_LABEL_MAX_WORDS
         and block.features.digit_ratio == 0
         and t[-1:].isalnum()
         and HEAD_NAME.match(t) is None
-        and not _is_meta(block, verdict)
+        and not is_meta(k)
         and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
     )
 
@@ -320,26 +321,26 @@ def _menu_label(block: Block, verdict: Verdict) -> bool:
 MENU_SIDE: Final = 2
 
 
-def _in_menu(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
+def _in_menu(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
     """Block `i` is a menu's label with `MENU_SIDE` more labels (or names) on each side of it:
     a title can stand at a menu's end, right under or over it, not inside it."""
 
     def label(k: int) -> bool:
         if not 0 <= k < len(blocks):
             return False
-        return _menu_label(blocks[k], verdicts[k]) or HEAD_NAME.match(blocks[k].text) is not None
+        return _menu_label(blocks, k, is_meta) or HEAD_NAME.match(blocks[k].text) is not None
 
     if blocks[i].features.words > MENU_LABEL_MAX_WORDS or not label(i):
         return False
     return all(label(i + d) for d in range(1, MENU_SIDE + 1)) and all(label(i - d) for d in range(1, MENU_SIDE + 1))
 
 
-def _name_below(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
+def _name_below(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
     """A person's name alone stands under block `i` (a byline without its "By"), and not as one
     of a menu's labels ("Virtual Therapy" between "Telehealth Services" and "Group Sessions")."""
     if i + 1 >= len(blocks) or HEAD_NAME.match(blocks[i + 1].text) is None:
         return False
-    return not (i + 2 < len(blocks) and _menu_label(blocks[i + 2], verdicts[i + 2]))
+    return not (i + 2 < len(blocks) and _menu_label(blocks, i + 2, is_meta))
 
 
 def _goes_on(short: str, full: str) -> bool:
@@ -370,7 +371,7 @@ class _Runs:
     date right under it is the title under such a list, not one of its entries."""
 
     blocks: tuple[Block, ...]
-    verdicts: Sequence[Verdict]
+    is_meta: Callable[[int], bool]
     shaped: dict[int, bool]
 
     def _shaped(self, k: int) -> bool:
@@ -386,7 +387,7 @@ class _Runs:
                 and (RUN_MIN_WORDS <= f.words <= MAX_WORDS or _cjk(t) >= CJK_MIN_CHARS)
                 and not core.endswith((".", ":"))
                 and not first.islower()
-                and not _is_meta(b, self.verdicts[k])
+                and not self.is_meta(k)
                 and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
                 and UI_LABEL.search(t, timeout=timeout_for(t)) is None
                 and HEAD_NAME.match(t) is None
@@ -405,7 +406,7 @@ class _Runs:
             hi += 1
         if hi - lo + 1 < RUN_MIN:
             return False
-        return not (i == hi and hi + 1 < n and _is_meta(self.blocks[hi + 1], self.verdicts[hi + 1]))
+        return not (i == hi and hi + 1 < n and self.is_meta(hi + 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,8 +519,14 @@ def rank(
         if len(t) <= MAX_CHARS:
             lead_keys[_unmarked(t.casefold())] = j
     meta: dict[int, bool] = {}
+
+    def is_meta(k: int) -> bool:
+        if k not in meta:
+            meta[k] = _is_meta(blocks[k], verdicts[k])
+        return meta[k]
+
     page = _Copies.of(blocks)
-    runs = _Runs(blocks, verdicts, {})
+    runs = _Runs(blocks, is_meta, {})
     hint_key = norm(hint) if hint else None
     cands: list[Candidate] = []
     for i in idx:
@@ -552,13 +559,20 @@ def rank(
         for j in below:
             if j not in meta:
                 meta[j] = _is_meta(blocks[j], verdicts[j])
-        if any(meta[j] for j in below) or _name_below(blocks, verdicts, i):
+        if any(meta[j] for j in below) or _name_below(blocks, is_meta, i):
             feats["meta_below"] = 1.0
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
             feats["above_dateline"] = 1.0
         if i == 0 and (
-            first_body == 1 or (first_body == 0 and hint is None and len(blocks) > 1 and blocks[1].gap_before)
+            first_body == 1
+            or (
+                first_body == 0
+                and hint is None
+                and len(blocks) > 1
+                and blocks[1].gap_before
+                and not text.rstrip(_TRAILING_CLOSERS).endswith(".")
+            )
         ):
             # the page opens with this line and the body follows it (after a blank line, when the
             # main run took the line in): the canonical form (`Article.text`) is written this way,
@@ -574,7 +588,7 @@ def rank(
                 feats["under_media_label"] = 1.0
         if i < first_body and runs.listed(i):
             feats["in_list"] = 1.0
-        if i < first_body and "meta_below" not in feats and _in_menu(blocks, verdicts, i):
+        if i < first_body and "meta_below" not in feats and _in_menu(blocks, is_meta, i):
             feats["in_menu"] = 1.0
         if marked and i < first_body:
             feats["heading_mark"] = 1.0
