@@ -20,6 +20,7 @@ from typing import Any
 import cleaner
 from cleaner.config import DEFAULT
 from cleaner.normalize import normalize
+from cleaner.patterns import SPLIT_HINT
 from cleaner.registry import SECOND_HALF, DocView, RuleSet
 from cleaner.segment import segment
 
@@ -71,17 +72,52 @@ def line_stats(texts: list[str], rules: RuleSet | None = None) -> dict[str, Any]
     }
 
 
+def split_stats(texts: list[str], rules: RuleSet | None = None) -> dict[str, Any]:
+    """The split rules' key set on every distinct line: hinted lines, candidates per hinted line,
+    and cuts that a rule makes where its key is not found (misses: must be none)."""
+    rules = rules or DEFAULT.ruleset()
+    pf = rules.split_lazy.force(rules.split_rules)
+    lines = hinted = offered = 0
+    misses: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for text in texts:
+        for line in normalize(text).text.split("\n"):
+            line = line.strip()
+            if not line or line in seen:
+                continue
+            seen.add(line)
+            lines += 1
+            if SPLIT_HINT.search(line) is None:
+                continue
+            hinted += 1
+            found = pf.match(line) if pf is not None else None
+            offered += len(found) if found is not None else len(rules.split_rules)
+            for i, r in enumerate(rules.split_rules):
+                cut = any(0 < p < len(line) for p in r.splitter(line))
+                if cut and found is not None and i not in found:
+                    misses.append((r.code, line[:100]))
+    return {
+        "distinct_lines": lines,
+        "hinted_lines": hinted,
+        "split_candidates_per_hinted_line": round(offered / hinted, 3) if hinted else None,
+        "split_rules": len(rules.split_rules),
+        "split_misses": misses,
+    }
+
+
 def same_output(texts: list[str], rules: RuleSet | None = None) -> list[int]:
     """Indices of the texts whose `to_dict()` differs with the prefilter on and off."""
     rules = rules or DEFAULT.ruleset()
-    saved = rules.lazy.built
+    saved = rules.lazy.built, rules.split_lazy.built
     try:
         rules.lazy.off()
+        rules.split_lazy.off()
         off = [cleaner.clean(t).to_dict() for t in texts]
         rules.lazy.force(rules.line_rules)
+        rules.split_lazy.force(rules.split_rules)
         on = [cleaner.clean(t).to_dict() for t in texts]
     finally:
-        rules.lazy.built = saved
+        rules.lazy.built, rules.split_lazy.built = saved
     return [i for i, (a, b) in enumerate(zip(off, on, strict=True)) if a != b]
 
 
@@ -94,11 +130,16 @@ def main() -> int:
         print(f"{k}: {v if k != 'misses' else len(v)}")
     for code, text in stats["misses"][:20]:
         print(f"  MISS {code}: {text!r}")
+    splits = split_stats(texts)
+    for k, v in splits.items():
+        print(f"{k}: {v if k != 'split_misses' else len(v)}")
+    for code, text in splits["split_misses"][:20]:
+        print(f"  MISS {code}: {text!r}")
     diff = same_output(texts + seeds)
     print(f"pages with a different output (prefilter on vs off): {len(diff)} of {len(texts) + len(seeds)}")
     for i in diff[:10]:
         print(f"  {(paths + sorted((ROOT / 'seeds').glob('*.txt')))[i].name}")
-    return 1 if stats["misses"] or diff else 0
+    return 1 if stats["misses"] or splits["split_misses"] or diff else 0
 
 
 if __name__ == "__main__":

@@ -4,9 +4,12 @@ All measurements run in one process run, on the same dev pages (benchmarks/dev, 
 /work/shared/benchmark/dev):
 
 * text mode: MB/s and docs/s of `cleaner.clean()` on the .txt dumps;
+* text mode vs trafilatura (issue 14): `clean()` docs/s on the .txt dumps beside `extract()`
+  docs/s on the same pages' .html, best of `--text-rounds` alternating rounds, CPU time;
 * prefilter (issue 14): docs/s with the rule prefilter off and on (best of `--text-rounds`
   interleaved rounds), each stage's share of `clean()`, candidate rules per judged line with the
-  prefilter on and off, firings per line and the keys' precision;
+  prefilter on and off, firings per line and the keys' precision (the hit rate: lines where
+  some key is found), and the split rules' candidates per hinted line;
 * HTML mode: MB/s of `cleaner.html.clean_html()` beside trafilatura's own `extract()` on the
   same .html files, interleaved page by page, and the median ratio of their pages/s over
   `--html-rounds` rounds (skipped with a note when either is not importable);
@@ -95,26 +98,60 @@ def text_mode(texts: list[str]) -> dict[str, Any]:
     }
 
 
+def text_vs_extract(texts: list[str], htmls: list[str], rounds: int = 3) -> dict[str, Any]:
+    """Issue 14's goal: `clean()` on the text dumps beside trafilatura's `extract()` on the same
+    pages' HTML, in one run: rounds alternate which side goes first, the best round of each
+    side is kept (CPU time of this process, less disturbed by other jobs than wall time)."""
+    out: dict[str, Any] = {"docs": len(texts), "rounds": rounds}
+    try:
+        import trafilatura
+    except ImportError:
+        out["trafilatura"] = "skipped: trafilatura not importable"
+        return out
+    for h in htmls[:10]:  # warm up: lazy imports and loaded data
+        trafilatura.extract(h)
+    sides: dict[str, tuple[Callable[[str], Any], list[str]]] = {
+        "clean_text": (cleaner.clean, texts),
+        "trafilatura_extract_html": (trafilatura.extract, htmls),
+    }
+    best: dict[str, float] = {}
+    for r in range(rounds):
+        for name in list(sides) if r % 2 == 0 else list(sides)[::-1]:
+            fn, docs = sides[name]
+            t0 = time.process_time()
+            for d in docs:
+                fn(d)
+            dt = time.process_time() - t0
+            best[name] = min(best.get(name, dt), dt)
+    for name, dt in best.items():
+        out[f"{name}_docs_per_s"] = round(len(sides[name][1]) / dt, 1)
+    out["clean_text_vs_extract"] = round(best["trafilatura_extract_html"] / best["clean_text"], 2)
+    return out
+
+
 def prefilter_mode(texts: list[str], rounds: int = 3) -> dict[str, Any]:
     """Issue 14: `clean()` with the prefilter off and on (rounds interleaved, best of each), each
     stage's share of `clean()` (all passes), candidates per judged line and the key set's yield."""
-    from benchmarks.prefilter_check import line_stats
+    from benchmarks.prefilter_check import line_stats, split_stats
     from cleaner import pipeline
     from cleaner.config import DEFAULT
 
     rules = DEFAULT.ruleset()
-    saved = rules.lazy.built
+    saved = rules.lazy.built, rules.split_lazy.built
     best: dict[str, float] = {}
     try:
         for r in range(rounds):
             for name in ("off", "on") if r % 2 == 0 else ("on", "off"):
                 if name == "on":
                     assert rules.lazy.force(rules.line_rules) is not None, "google-re2 not importable"
+                    rules.split_lazy.force(rules.split_rules)
                 else:
                     rules.lazy.off()
+                    rules.split_lazy.off()
                 dt = run_all(cleaner.clean, texts)
                 best[name] = min(best.get(name, dt), dt)
         rules.lazy.force(rules.line_rules)
+        rules.split_lazy.force(rules.split_rules)
         spent: dict[str, float] = {}
         names = ("normalize", "segment", "classify", "smooth", "assemble")
         originals = {n: getattr(pipeline, n) for n in names}
@@ -139,8 +176,9 @@ def prefilter_mode(texts: list[str], rounds: int = 3) -> dict[str, Any]:
         shares = {n: round(spent.get(n, 0.0) / total, 3) for n in names}
         shares["other"] = round(1 - sum(shares.values()), 3)
         stats = line_stats(texts, rules)
+        splits = split_stats(texts, rules)
     finally:
-        rules.lazy.built = saved
+        rules.lazy.built, rules.split_lazy.built = saved
     return {
         "docs": len(texts),
         "rounds": rounds,
@@ -150,6 +188,8 @@ def prefilter_mode(texts: list[str], rounds: int = 3) -> dict[str, Any]:
         "stage_shares": shares,
         **{k: v for k, v in stats.items() if k != "misses"},
         "missed_firings": len(stats["misses"]),
+        **{k: v for k, v in splits.items() if k != "split_misses"},
+        "missed_cuts": len(splits["split_misses"]),
     }
 
 
@@ -392,7 +432,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--html-rounds", type=int, default=3, help="rounds of the interleaved HTML run (default 3)")
     ap.add_argument("--text-rounds", type=int, default=3, help="rounds of the prefilter on/off run (default 3)")
     ap.add_argument(
-        "--skip", default="", help="comma list of sections to skip: text,prefilter,html,startup,cli,jsonl,growth"
+        "--skip",
+        default="",
+        help="comma list of sections to skip: text,vs_extract,prefilter,html,startup,cli,jsonl,growth",
     )
     ap.add_argument("-o", "--output", type=Path, default=RESULTS / "speed.json")
     args = ap.parse_args(argv)
@@ -418,6 +460,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "text" not in skip:
         results["text_mode"] = text_mode(texts)
         print(table({"text_mode": results["text_mode"]}), flush=True)
+    if "vs_extract" not in skip:
+        results["text_vs_extract"] = text_vs_extract(texts, htmls, args.text_rounds)
+        print(table({"text_vs_extract": results["text_vs_extract"]}), flush=True)
     if "prefilter" not in skip:
         results["prefilter"] = prefilter_mode(texts, args.text_rounds)
         print(table({"prefilter": results["prefilter"]}), flush=True)

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "benchmarks" / "dev"
 SEEDS = ROOT / "seeds"
 LINE_RULES = tuple(r for r in cleaner.RULES if r.scope == "line")
+SPLIT_RULES = tuple(r for r in cleaner.RULES if r.scope == "split")
 needs_re2 = pytest.mark.skipif(re2 is None, reason="google-re2 not importable or CLEANER_NO_RE2 set")
 
 
@@ -44,22 +45,24 @@ def _all_chars() -> str:
 
 @contextmanager
 def prefilter_on(rules: RuleSet) -> Iterator[None]:
-    saved = rules.lazy.built
+    saved = rules.lazy.built, rules.split_lazy.built
     assert rules.lazy.force(rules.line_rules) is not None
+    assert rules.split_lazy.force(rules.split_rules) is not None
     try:
         yield
     finally:
-        rules.lazy.built = saved
+        rules.lazy.built, rules.split_lazy.built = saved
 
 
 @contextmanager
 def prefilter_off(rules: RuleSet) -> Iterator[None]:
-    saved = rules.lazy.built
+    saved = rules.lazy.built, rules.split_lazy.built
     rules.lazy.off()
+    rules.split_lazy.off()
     try:
         yield
     finally:
-        rules.lazy.built = saved
+        rules.lazy.built, rules.split_lazy.built = saved
 
 
 def _compiled(info: RuleInfo) -> object:
@@ -96,8 +99,55 @@ def _missed(text: str, language: str = "en") -> list[str]:
 
 
 def test_every_line_rule_has_a_key() -> None:
-    missing = [r.code for r in LINE_RULES if key_parts(r) is None]
-    assert not missing, f"line rules without a prefilter key (called on every line): {missing}"
+    missing = [r.code for r in LINE_RULES + SPLIT_RULES if key_parts(r) is None]
+    assert not missing, f"line or split rules without a prefilter key (called on every line): {missing}"
+
+
+def _split_missed(line: str) -> list[str]:
+    """Split rules that cut `line` although their key is not found in it."""
+    return [
+        info.code
+        for info in SPLIT_RULES
+        if _compiled(info).search(line) is None  # type: ignore[attr-defined]
+        and any(0 < p < len(line) for p in info.splitter(line))
+    ]
+
+
+@needs_re2
+@pytest.mark.parametrize("info", SPLIT_RULES, ids=lambda r: r.code)
+def test_split_examples_match_the_key(info: RuleInfo) -> None:
+    compiled = _compiled(info)
+    for example in info.noise:
+        line = normalize(example).text.strip()
+        assert list(info.splitter(line)), f"{info.code} does not cut its noise example {line!r}"
+        assert compiled.search(line) is not None, f"{info.code}: key misses its noise example {line!r}"  # type: ignore[attr-defined]
+
+
+def test_look_arounds_at_the_ends_become_text_of_the_key() -> None:
+    """A look-behind that opens a top-level branch (and a look-ahead that closes one) sees text
+    next to the match: the key keeps it. Elsewhere look-arounds are dropped."""
+    body, _ = prefilter.loosen(r"(?<=a\.)(?=B)|x(?<=y)z(?=w)q|(?<!n)m(?!o)", regex.VERSION1)
+    assert body == r"(?:a\.)(?:B)|xzq|m"
+    # a look-ahead at the end of an inner group is dropped (what follows the group comes next)
+    assert prefilter.loosen(r"(?:a(?=b))c", regex.VERSION1)[0] == "(?:a)c"
+
+
+_LOOK_PATTERNS = (
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{1,5})",
+    r"(?<=\)[\"”]?)(?=\p{Lu}\p{Ll}{1,30}\b)",
+    r"(?<=[.!?])\s{1,3}(?=\p{Lu}{2,4}\s{0,3}$)",
+    r"(?<=^|\s)ab(?=c|$)",
+)
+
+
+@needs_re2
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='aAbBcxyz.!?) "”ÉéΣ\n', max_size=30), st.sampled_from(_LOOK_PATTERNS))
+def test_kept_look_arounds_match_at_least_the_pattern(text: str, source: str) -> None:
+    assert re2 is not None
+    body, _ = prefilter.loosen(source, regex.VERSION1)
+    if regex.search(source, text, flags=regex.VERSION1):
+        assert re2.search(body, text) is not None, f"{source!r} -> {body!r} misses {text!r}"
 
 
 @needs_re2
@@ -165,7 +215,7 @@ def test_case_special_lists_are_complete() -> None:
 _VOCAB = sorted({w for r in cleaner.RULES for e in r.noise for w in regex.findall(r"\S+", e)})
 _PIECES = st.one_of(
     st.sampled_from(_VOCAB),
-    st.sampled_from([e for r in LINE_RULES for e in r.noise]),
+    st.sampled_from([e for r in LINE_RULES + SPLIT_RULES for e in r.noise]),
     st.text(min_size=1, max_size=6),
     st.sampled_from(list(" ,.:;|/()[]{}<>-–—*•©&'\"”’«»?!0123456789ßİıſﬆKé")),
 )
@@ -179,6 +229,7 @@ def test_no_rule_fires_without_its_key_on_generated_text(parts: list[str], sep: 
     if not text:
         return
     assert _missed(text) == [], f"fired without key on {text!r}"
+    assert _split_missed(text) == [], f"cut without key in {text!r}"
 
 
 def _dev_pages(step: int) -> list[Path]:
@@ -200,6 +251,9 @@ def test_no_rule_fires_without_its_key_on_dev_lines() -> None:
                 continue
             seen.add(block.text)
             assert _missed(block.text, seg.language) == [], f"{path.name}: {block.text[:80]!r}"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = normalize(line).text.strip()
+            assert _split_missed(line) == [], f"{path.name}: cut without key in {line[:80]!r}"
 
 
 # --- identical output -------------------------------------------------------------------------

@@ -28,6 +28,8 @@ TIMEOUT: Final = 1.0
 
 # --- segment ----------------------------------------------------------------------------------
 WORD: Final = cached(r"\w{1,100}", _V)
+#: Two word characters: a cut between them falls inside a word.
+WORD_PAIR: Final = cached(r"\w\w", _V)
 # A lowercase letter glued to a capitalised word inside one token ("newsLiveon").
 GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
 # Any lowercase-to-uppercase step inside a token ("newsRANDY"): soft cut points of long lines;
@@ -330,6 +332,8 @@ RELATIVE_DATE_LINE: Final = cached(
     _I,
 )
 # A slideshow's position counter on a line of its own: "1 / 8", "3 of 12".
+#: A forum post's number at the start of its meta line: "#4", "#12" (glued to a date or not).
+POST_ORDINAL: Final = cached(r"^#\d{1,5}(?!\d)", _V)
 GALLERY_COUNTER: Final = cached(r"^\d{1,3}\s{0,2}(?:/|of|von|de|di|sur|из)\s{0,2}\d{1,3}$", _I)
 DATE_LINE: Final = cached(
     rf"^(?:(?:published|updated|posted|last updated|date)\s{{0,2}}(?:on)?\s{{0,2}}:?\s{{0,2}})?"

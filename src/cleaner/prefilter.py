@@ -103,6 +103,11 @@ class _Loosener:
         self.ci_any = bool(flags & regex.IGNORECASE)
         self.ci = [bool(flags & regex.IGNORECASE)]
         self.cut = False
+        #: Group nesting depth, and how many atoms the current top-level branch has so far: a
+        #: positive look-behind that opens a top-level branch, or a look-ahead that closes one,
+        #: is kept as text the key consumes (what it looks at is next to the match).
+        self.depth = 0
+        self.top_atoms = 0
 
     # -- helpers ----------------------------------------------------------------------------
     def peek(self, k: int = 0) -> str:
@@ -132,12 +137,16 @@ class _Loosener:
                 self.i += 1
                 out.append("|")
                 stopped = False
+                if top:
+                    self.top_atoms = 0
                 continue
             self.cut = False
             atom = self.atom()
             inner_cut = self.cut
             if atom is None:  # a dropped zero-width assertion: nothing to repeat
                 continue
+            if top:
+                self.top_atoms += 1
             q = self.quantifier()
             if not stopped:
                 out.append(atom + q)
@@ -255,12 +264,27 @@ class _Loosener:
                 self.i = end + 1
                 prefix = "(?:"
             elif rest.startswith(("=", "!", "<=", "<!")):
-                self.i += 2 if rest[0] in "=!" else 3
+                behind = rest[0] == "<"
+                positive = rest.startswith(("=", "<="))
+                # what a positive look-behind before everything else of a top-level branch sees
+                # ends where the match starts: the key may consume it (likewise a look-ahead after
+                # everything else, from where the match ends)
+                keep = positive and self.depth == 0 and (self.top_atoms == 0 or not behind)
+                self.i += 3 if behind else 2
                 self.ci.append(self.ci[-1])
-                self.sequence()
+                self.depth += 1
+                body = self.sequence()
+                inner_cut = self.cut
+                self.depth -= 1
                 self.ci.pop()
                 self.close()
-                self.cut = False
+                if keep and not behind:
+                    keep = self.peek() in ("|", "")
+                if keep and self.peek() in ("*", "+", "?", "{"):
+                    keep = False
+                self.cut = inner_cut if keep else False
+                if keep:
+                    return "(?:" + body + ")"
                 return None  # a look-around dropped: the rest matches at least as much
             elif rest.startswith("#"):
                 self.i = self.p.index(")", self.i) + 1
@@ -290,7 +314,9 @@ class _Loosener:
             prefix = "(?:"
         if not flags_pushed:
             self.ci.append(self.ci[-1])
+        self.depth += 1
         body = self.sequence()
+        self.depth -= 1
         cut = self.cut
         self.ci.pop()
         self.close()
@@ -439,10 +465,13 @@ class Prefilter:
     key is found in `text`. Parts anchored at the start go to one `re2.Set` that only tries the
     start (its DFA states die after the prefix), the others to one that searches."""
 
-    __slots__ = ("_search", "_search_ids", "_start", "_start_ids", "always")
+    __slots__ = ("_search", "_search_ids", "_start", "_start_ids", "always", "max_chars")
 
-    def __init__(self, keys: Sequence[Sequence[Part] | None]) -> None:
+    def __init__(self, keys: Sequence[Sequence[Part] | None], max_chars: int = MAX_TEXT_CHARS) -> None:
         import re2
+
+        #: Longer texts are not matched (every index is a candidate).
+        self.max_chars = max_chars
 
         options = re2.Options()
         options.max_mem = MAX_MEM
@@ -463,44 +492,52 @@ class Prefilter:
                 else:
                     search.Add(pattern)
                     search_ids.append(idx)
+        # the compiled sets' own `Match` (google-re2's wrapper adds a Python call per line;
+        # its raw set answers a list, empty for no match)
         self._start: Any = None
         self._search: Any = None
         if start_ids:
             start.Compile()
-            self._start = start
+            self._start = _raw_match(start)
         if search_ids:
             search.Compile()
-            self._search = search
+            self._search = _raw_match(search)
         self._start_ids = tuple(start_ids)
         self._search_ids = tuple(search_ids)
         #: Indices without a key: candidates on every line.
         self.always = tuple(always)
 
-    def match(self, text: str) -> list[int] | None:
+    def match(self, text: str) -> Sequence[int] | None:
         """Sorted indices of the rules whose key is found in `text` (with the keyless ones);
         None when the set cannot answer (a text too long or not encodable): every index."""
-        if len(text) > MAX_TEXT_CHARS:
+        if len(text) > self.max_chars:
             return None
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:
             return None
+        at_start = self._start(data) if self._start is not None else None
+        found = self._search(data) if self._search is not None else None
+        if not at_start and not found:
+            return self.always
         out: set[int] = set(self.always)
-        if self._start is not None:
-            found = self._start.Match(data)
-            if found:
-                ids = self._start_ids
-                out.update(ids[k] for k in found)
-        if self._search is not None:
-            found = self._search.Match(data)
-            if found:
-                ids = self._search_ids
-                out.update(ids[k] for k in found)
+        if at_start:
+            ids = self._start_ids
+            out.update(ids[k] for k in at_start)
+        if found:
+            ids = self._search_ids
+            out.update(ids[k] for k in found)
         return sorted(out)
 
 
-def build(keys: Sequence[Sequence[Part] | None]) -> Prefilter | None:
+def _raw_match(compiled: Any) -> Any:
+    """The bound `Match` of a compiled `re2.Set`: its raw set's when it has one, else its own."""
+    raw = getattr(compiled, "_set", None)
+    return raw.Match if raw is not None and hasattr(raw, "Match") else compiled.Match
+
+
+def build(keys: Sequence[Sequence[Part] | None], max_chars: int = MAX_TEXT_CHARS) -> Prefilter | None:
     """The compiled key set, or None when the prefilter is disabled or unavailable."""
     if not enabled() or all(k is None for k in keys):
         return None
-    return Prefilter(keys)
+    return Prefilter(keys, max_chars)

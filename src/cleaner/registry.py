@@ -203,6 +203,8 @@ class RuleSet:
     by_words: tuple[Bucket, ...] = ()
     #: The compiled prefilter keys of `line_rules`, built on first need (see `Lazy`).
     lazy: Lazy = field(default_factory=lambda: Lazy(), repr=False, compare=False)
+    #: The same for `split_rules` (their keys: the patterns whose match each cut needs).
+    split_lazy: Lazy = field(default_factory=lambda: Lazy(SPLIT_MAX_CHARS), repr=False, compare=False)
 
     def prefilter(self) -> prefilter.Prefilter | None:
         """The compiled key set of the line rules, or None (not built yet, or not available)."""
@@ -224,9 +226,21 @@ class RuleSet:
         if pf is not None:
             found = pf.match(text)
             if found is not None:
+                if not found:
+                    return ()
                 table = self.line_rules
                 return tuple(r for r in map(table.__getitem__, found) if r.max_words is None or words <= r.max_words)
         return self.gated_candidates(text, words, timeout)
+
+    def split_candidates(self, line: str) -> tuple[RuleInfo, ...]:
+        """The split rules worth calling on a line (in order): those whose key is found in it."""
+        rules = self.split_rules
+        pf = self.split_lazy.get(rules)
+        if pf is not None:
+            found = pf.match(line)
+            if found is not None:
+                return tuple(map(rules.__getitem__, found))
+        return rules
 
     def gated_candidates(self, text: str, words: int, timeout: float | None = None) -> tuple[RuleInfo, ...]:
         """`candidates()` without the prefilter: length table, gates and needles only."""
@@ -243,6 +257,11 @@ class RuleSet:
         return b.ungated.keep(text)
 
 
+#: Lines up to this long are matched against the split rules' keys: the split rules scan whole
+#: lines (up to `segment.MAX_SPLIT_LINE`), which the key set does in linear time at a fraction of
+#: their cost.
+SPLIT_MAX_CHARS = 200_000
+
 #: The prefilter is compiled once a rule set has judged this many distinct lines: compiling the
 #: keys costs ~25 ms, about what it saves on ~1,000 lines, so a run over one small file never
 #: pays it (start-up of `cleaner --check` unchanged). Measured on the dev set, 2026-12-01.
@@ -256,15 +275,17 @@ class Lazy:
     is deterministic and the result only skips rules that cannot fire, so whether and when it
     exists never changes an output."""
 
-    __slots__ = ("built", "lines")
+    __slots__ = ("built", "lines", "max_chars")
 
-    def __init__(self) -> None:
+    def __init__(self, max_chars: int = prefilter.MAX_TEXT_CHARS) -> None:
         self.lines = 0
         self.built: object = _UNBUILT
+        #: Texts longer than this are not matched against the keys (every rule is a candidate).
+        self.max_chars = max_chars
 
-    def __reduce__(self) -> tuple[type[Lazy], tuple[()]]:
+    def __reduce__(self) -> tuple[type[Lazy], tuple[int]]:
         """A copy sent to another process starts unbuilt (compiled sets do not pickle)."""
-        return (Lazy, ())
+        return (Lazy, (self.max_chars,))
 
     def get(self, line_rules: tuple[RuleInfo, ...]) -> prefilter.Prefilter | None:
         built = self.built
@@ -272,7 +293,7 @@ class Lazy:
             self.lines += 1
             if self.lines < PREFILTER_AFTER_LINES:
                 return None
-            built = self.built = prefilter.build([key_parts(r) for r in line_rules])
+            built = self.built = prefilter.build([key_parts(r) for r in line_rules], self.max_chars)
         return built  # type: ignore[return-value]
 
     def force(self, line_rules: tuple[RuleInfo, ...]) -> prefilter.Prefilter | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleaner import features, wrap
+from cleaner.features import Pre
 from cleaner.model import Block, Features, Hit
 from cleaner.normalize import Text
 from cleaner.patterns import (
@@ -20,6 +21,7 @@ from cleaner.patterns import (
     SOFT_GLUE,
     SPLIT_HINT,
     WORD,
+    WORD_PAIR,
     timeout_for,
 )
 from cleaner.registry import RuleSet
@@ -30,6 +32,8 @@ MAX_SPLIT_LINE: int = 200_000
 #: a whole page dumped on one line can be judged piece by piece. Kept neighbours are joined again.
 #: Calibrated on the dev benchmark (textcontent dumps), 2026-11-23.
 SOFT_SPLIT_MIN_CHARS: int = 1000
+#: The language is guessed from the stop words among the first this many characters of a page.
+LANGUAGE_SAMPLE: int = 200_000
 #: The rule that joins the lines of hard-wrapped paragraphs (see `cleaner.wrap`).
 WRAP_CODE: str = "GLU007"
 #: Blanks around a line end that the normalize stage drops or strips (trailing spaces, no-break
@@ -59,6 +63,8 @@ class Memo:
 
     cuts: dict[str, tuple[Cut, ...]] = field(default_factory=dict)
     features: dict[tuple[str, str], Features] = field(default_factory=dict)
+    #: The language-free measures of each piece (`features.premeasure`).
+    pre: dict[str, Pre] = field(default_factory=dict)
     verdicts: dict[tuple[str, bool, bool, str], Hit | None] = field(default_factory=dict)
 
 
@@ -91,63 +97,92 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     # per non-blank line: index of its first piece in `raw`, its indentation, whether it is one piece
     line_first: list[int] = []
     indents: list[int] = []
-    whole: list[bool] = []
+    whole_line: list[bool] = []
+    in_word = False  # a cut inside a word (between two word characters)
+    chunks: list[str] = []  # the text of each piece in `raw`
     pos = 0
     gap = True
+    split_get = split_memo.get
     for line_no, line in enumerate(text.text.split("\n")):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+        start = pos
+        pos += len(line) + 1
         stripped = line.strip()
         if not stripped:
             gap = True
             continue
         lead = len(line) - len(line.lstrip())
         start += lead
-        end = start + len(stripped)
-        if len(stripped) > MAX_SPLIT_LINE:
+        size = len(stripped)
+        if size > MAX_SPLIT_LINE:
             points: tuple[Cut, ...] = ()
         else:
-            known = split_memo.get(stripped)
+            known = split_get(stripped)
             if known is None:
                 known = split_memo[stripped] = _split_points(stripped, rules)
             points = known
         line_first.append(len(raw))
         indents.append(lead)
-        whole.append(not points)
+        if not points:  # most lines: one piece
+            whole_line.append(True)
+            raw.append((start, start + size, line_no, gap, 0, False))
+            chunks.append(stripped)
+            gap = False
+            continue
+        whole_line.append(False)
+        if not in_word:
+            in_word = any(WORD_PAIR.match(stripped, cut.pos - 1) is not None for cut in points)
         prev = 0
         soft_before = False
         piece = 0
-        for cut in [*points, Cut(len(stripped), "", "")]:
+        for cut in [*points, Cut(size, "", "")]:
             chunk = stripped[prev : cut.pos]
             inner = chunk.strip()
             if inner:
                 s = start + prev + (len(chunk) - len(chunk.lstrip()))
                 raw.append((s, s + len(inner), line_no, gap if piece == 0 else False, piece, soft_before and piece > 0))
+                chunks.append(inner)
                 piece += 1
             if cut.code:
                 cuts.append(Cut(start + cut.pos, cut.code, cut.name))
             soft_before = cut.soft
             prev = cut.pos
         gap = False
-    sample = text.text[:200_000].lower()
-    language = features.guess_language(WORD.findall(sample))
+    # every piece is measured once (repeated lines, menus, are looked up), and the language is
+    # guessed from the stop words its measure found, as from the page's text itself where both
+    # read the same words: every piece starts and ends outside a word, the page fits the sample
+    pre = memo.pre
+    whole = text.text
+    pieces: list[Pre] = []
+    pre_get = pre.get
+    for chunk in chunks:
+        found_pre = pre_get(chunk)
+        if found_pre is None:
+            found_pre = pre[chunk] = features.premeasure(chunk)
+        pieces.append(found_pre)
+    if in_word or len(whole) > LANGUAGE_SAMPLE or not all(p.exact for p in pieces):
+        language = features.guess_language(WORD.findall(whole[:LANGUAGE_SAMPLE].lower()))
+    else:
+        language = features.guess_language_of(pieces)
     stops = features.STOPWORDS[language]
-    measured = memo.features  # repeated lines (menus) are measured once
+    measured = memo.features
 
     def measure(chunk: str) -> Features:
         key = (language, chunk)
         found = measured.get(key)
         if found is None:
-            found = measured[key] = features.compute(chunk, stops)
+            known = pre.get(chunk)
+            if known is None:
+                known = pre[chunk] = features.premeasure(chunk)
+            found = measured[key] = features.finish(known, stops)
         return found
 
     joins: list[Join] = []
     runs_on = (
         wrap.joins(
-            [text.text[raw[i][0] : raw[i][1]] for i in line_first],
+            [chunks[i] for i in line_first],
             indents,
             [raw[i][3] for i in line_first],
-            whole,
+            whole_line,
             stops,
         )
         if rules.enabled(WRAP_CODE) and len(line_first) > 1
@@ -155,16 +190,15 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     )
     if not any(runs_on):
         blocks = tuple(
-            Block(i, s, e, text.text[s:e], ln, g, p, measure(text.text[s:e]), j)
-            for i, (s, e, ln, g, p, j) in enumerate(raw)
+            Block(i, s, e, t, ln, g, p, measure(t), j)
+            for i, ((s, e, ln, g, p, j), t) in enumerate(zip(raw, chunks, strict=True))
         )
         return Segmented(blocks, tuple(cuts), language)
     # the lines of a wrapped paragraph (each one piece) become one block, its text joined by spaces
     merged: list[tuple[int, int, int, bool, int, bool]] = []
     texts: list[str] = []
     k = 0
-    for i, row in enumerate(raw):
-        t = text.text[row[0] : row[1]]
+    for i, (row, t) in enumerate(zip(raw, chunks, strict=True)):
         if k < len(line_first) and line_first[k] == i:
             k += 1
             if k >= 2 and runs_on[k - 2] and merged:
@@ -195,7 +229,7 @@ def _join(text: Text, end: int, start: int, block: int) -> Join:
 def _split_points(line: str, rules: RuleSet) -> tuple[Cut, ...]:
     found: dict[int, Cut] = {}
     hinted = SPLIT_HINT.search(line, timeout=timeout_for(line)) is not None
-    for info in rules.split_rules if hinted else ():
+    for info in rules.split_candidates(line) if hinted else ():
         for p in info.splitter(line):
             if 0 < p < len(line) and p not in found:
                 found[p] = Cut(p, info.code, info.name)

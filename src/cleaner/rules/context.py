@@ -132,7 +132,8 @@ def comment_thread() -> None:
     it — the comments themselves, which are prose and would otherwise pass for body. A meta
     line names the writer ("readerone says:") or is an age stamp ("2 days ago at 07:52 am",
     DAT002) right under a user name of at most three words; a listed story's age stamp, under
-    its title, is not one.
+    its title, is not one. A comment is written between the first two meta lines: a box of
+    teasers with "Name | May 2, 2025" under each title (titles, no sentences) opens no thread.
 
     ## Why is it noise?
     Comments are written by readers, not by the article's author.

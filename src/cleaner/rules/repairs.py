@@ -30,6 +30,7 @@ from cleaner.registry import rule
     name="glued-sentences",
     kind="repair",
     scope="split",
+    key_search=[GLUED_SENTENCE],
     noise=[
         "in eastern Russia.When asked about it, he declined.",
         "“We have nothing to say.”The ministry never said so.",
@@ -63,6 +64,7 @@ def glued_sentences(line: str) -> Iterator[int]:
     name="glued-after-credit",
     kind="repair",
     scope="split",
+    key_search=[GLUED_AFTER_CREDIT],
     noise=["on April 25, 2019. (Jane Doe/Agency via Getty Images)Next Heading In late July"],
     keep=["He left (briefly) Then came back."],
 )
@@ -87,6 +89,7 @@ def glued_after_credit(line: str) -> Iterator[int]:
     name="glued-related-heading",
     kind="repair",
     scope="split",
+    key_search=[GLUED_RELATED],
     noise=["It was never on the agenda.Related Stories"],
     keep=["Related stories appeared later in the week."],
 )
@@ -109,6 +112,7 @@ def glued_related(line: str) -> Iterator[int]:
     name="trailing-agency-credit",
     kind="repair",
     scope="split",
+    key_search=[TRAILING_AGENCY],
     noise=["“We will act as appropriate.” REUTERS, AFP", "The talks ended on Monday. AP"],
     keep=["The talks involved the U.S. FBI", "He joined NATO and the EU."],
 )
@@ -135,6 +139,7 @@ CAPTION_MAX_CHARS = 600
     name="inline-caption",
     kind="repair",
     scope="split",
+    key_search=[CREDIT_PAREN_INLINE],
     noise=[
         "He left on Monday. Leaders attend a parade in the capital on July 27, 2023. (Agency via Reuters)",
         "It was late. Officials meet in Geneva. (Jane Doe/AFP)Next Heading",
@@ -172,6 +177,7 @@ GLUED_TITLE_CAPITALISED = 0.6
     name="glued-inline-heading",
     kind="repair",
     scope="split",
+    key_search=[GLUED_TITLE],
     noise=[
         "He was sentenced last Thursday.Help Shape the Future of Public Transit in the CityNow that "
         "his trial has ended, prosecutors released the footage.",

@@ -30,12 +30,17 @@ def classify(
         if key in seen:
             hits.append(seen[key])
             continue
+        text = block.text
+        offered = rules.candidates(text, block.features.words, timeout_for(text))
+        if not offered:  # most lines: no rule's key is found in them
+            hits.append(None)
+            seen[key] = None
+            continue
         view = DocView(blocks, i, language)
         timed_out = len(messages)
         weak: Hit | None = None
         found: Hit | None = None
-        text = block.text
-        for info in rules.candidates(text, block.features.words, timeout_for(text)):
+        for info in offered:
             try:
                 fired = info.func(block, view)
             except TimeoutError:

@@ -48,6 +48,9 @@ def comment_thread_start(blocks: tuple[Block, ...], classes: list[ProseClass], h
     for i in range(n - 1, -1, -1):
         metas_after[i] = metas_after[i + 1] + meta[i]
         next_meta[i] = i + 1 if i + 1 < n and meta[i + 1] else next_meta[i + 1]
+    prose_before = [0] * (n + 1)  # prose blocks in [0, i)
+    for i in range(n):
+        prose_before[i + 1] = prose_before[i] + (classes[i] in ("good", "near"))
     seen_body = False
     for i, h in enumerate(hits):
         if classes[i] == "good":
@@ -57,9 +60,19 @@ def comment_thread_start(blocks: tuple[Block, ...], classes: list[ProseClass], h
             and metas_after[i] >= MIN_COMMENT_METAS
             and (meta[i] or (h is not None and h.code in _THREAD_OPENER_CODES))
             and next_meta[i] - i <= THREAD_REACH
+            and _comment_text(prose_before, next_meta, meta, i, n)
         ):
             return i
     return n
+
+
+def _comment_text(prose_before: list[int], next_meta: list[int], meta: list[bool], i: int, n: int) -> bool:
+    """Whether a comment is written between the first two meta lines from block i: a list of
+    teasers under their authors and dates ("Jo Park | July 15, 2025" above each title) has titles
+    there, not sentences."""
+    first = i if meta[i] else next_meta[i]
+    second = next_meta[first] if first < n else n
+    return second < n and prose_before[second] > prose_before[first + 1]
 
 
 #: A comment's author line above its age stamp is a user name of at most this many words.

@@ -28,6 +28,7 @@ from cleaner.smooth.scoring import (
 )
 from cleaner.smooth.tails import COLON_LIST_MAX_ITEMS, bridge_gaps, extend_closed_tail, extend_colon_list
 from cleaner.smooth.teasers import teaser_runs
+from cleaner.smooth.threads import open_thread, thread_around
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,17 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     firm = [h is not None and (h.code in HEADING_CODES or classes[i] == "noise") for i, h in enumerate(hits[:cut])]
     cap_breaks(scores, firm)
     region = best_run(scores)
+    thread, beside = thread_around(blocks, hits, classes, *region, cut) if region else (None, None)
+    if thread is not None:
+        open_thread(thread, blocks, hits, classes, scores, listed)
+        region = best_run(scores)
+    elif beside is not None and region is not None:
+        # records beside the main run that, scored as one stretch, join it are the article's own
+        opened, opened_listed = list(scores), list(listed)
+        open_thread(beside, blocks, hits, classes, opened, opened_listed)
+        joined = best_run(opened)
+        if joined is not None and joined[0] <= region[0] and region[1] <= joined[1] and joined != region:
+            scores, listed, region = opened, opened_listed, joined
     lo, hi = region if region else (0, 0)
     hi = bridge_gaps(blocks, classes, lo, hi, cut)
     run_end = hi
