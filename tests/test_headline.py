@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
+from cleaner.patterns import HEAD_CHROME, SOFT_GLUE
 
 TITLE = "Harbour authority approves plan to deepen the northern shipping channel"
 
@@ -171,6 +172,12 @@ def test_title_far_above_the_body() -> None:
     assert headline(page([], ["By Ana Ruiz", *share])) == TITLE
 
 
+def test_title_over_a_hundred_line_table_of_contents() -> None:
+    # a guide's title and byline, then its table of contents of a hundred entries, then the text
+    contents = [f"Part {i}: the harbour channel step {i}" for i in range(100)]
+    assert headline(page([], ["By Ana Ruiz", "Contents", *contents])) == TITLE
+
+
 def test_title_under_a_trending_list() -> None:
     trending = [
         "Trending",
@@ -226,6 +233,119 @@ def test_why_is_reported() -> None:
     assert "runner_up" in why and "runner_up_score" in why
 
 
+def test_the_value_of_a_byline_or_date_label_is_not_the_headline() -> None:
+    # the byline written as a field: a label alone on its line, then its value; the value is
+    # a desk's or a site's name that shares the body's words (and is repeated in the footer),
+    # while the title shares few of them
+    title = "What lies at the bottom of the port"
+    site = "Harbour Channel Ships Weekly"
+    fields = ["Author:", site, "Publish date:", "May 4, 2021"]
+    assert headline(page([], fields, title=title) + f"{site}\n") == title
+    # "By" alone, the name twice (a link and a card), then the employer
+    fields = ["By", "Ana Ruiz", "Ana Ruiz", site, "May 4, 2021"]
+    assert headline(page([], fields, title=title) + f"{site}\n") == title
+
+
+def test_a_teasers_title_over_its_date_does_not_make_the_title_a_standfirst() -> None:
+    # another story's title with its date stands right above the article's own long title: the
+    # title is not the teaser's standfirst, since a date line stands between them
+    title = "Harbour authority approves a plan to deepen the northern shipping channel for ships"
+    lines = ["Harbour board approves channel plan", "Wednesday 20 November 2019 9:22 am"]
+    assert headline(page(lines, ["Ana Ruiz"], title=title)) == title
+
+
+def test_shop_and_page_furniture_shapes_are_not_the_headline() -> None:
+    title = "What lies at the bottom of the port"
+    for line in [
+        "Reading time about 6 minutes",
+        "$1,799 Save $1,369.01",
+        "Get a Personalized Demo",
+        "+ What does the northern channel plan cost the harbour?",
+    ]:
+        assert HEAD_CHROME.search(line) is not None, line
+        assert headline(page([], ["By Ana Ruiz", line], title=title)) == title, line
+    for line in ["$5 a week buys a harbour pilot", "Get ready for the deeper channel", "Start of the dredging"]:
+        assert HEAD_CHROME.search(line) is None, line
+
+
+VIDEOS = [
+    "Harbour channel plan explained in two minutes",
+    "Why the northern channel silts up every winter",
+    "Container ships wait outside the harbour at low tide",
+    "Fishermen fear the dredging will harm the fish",
+    "The port director on the cost of a deeper channel",
+]
+
+
+def test_a_list_of_other_titles_above_the_body_is_not_the_headline() -> None:
+    # a video list between the byline and the text: a run of title-shaped lines, the last of
+    # them right above the body and sharing its words
+    title = "What lies at the bottom of the port"
+    assert headline(page([], ["By Ana Ruiz", "May 4, 2021", "More videos", *VIDEOS], title=title)) == title
+
+
+def test_the_title_under_a_list_of_other_titles_is_still_the_headline() -> None:
+    # the last line of such a run with a byline under it is the article's title
+    assert headline(page(["Most read", *VIDEOS], ["By Ana Ruiz", "May 4, 2021"])) == TITLE
+
+
+def test_a_title_under_a_related_or_player_label_is_not_the_headline() -> None:
+    # "See also" or a player's "Just watched" over another story's title right above the text
+    title = "What lies at the bottom of the port"
+    other = "Harbour plan to deepen the northern shipping channel approved by the board"
+    for label, after in [("See also", []), ("Just watched", ["Replay"])]:
+        lines = ["By Ana Ruiz", "May 4, 2021", "Share", label, other, *after]
+        assert headline(page([], lines, title=title)) == title, label
+
+
+SERVICES = ["Services", "Ship Repairs", "Harbour Channel Dredging Services", "Harbour Pilots", "Towing and Mooring"]
+
+
+def test_a_menu_label_is_not_the_headline() -> None:
+    # a services menu (repeated in the footer) above the title: the entry that shares the body's
+    # words stands inside the menu, and the name-like label under it is not a byline
+    title = "What the port wants from the channel"
+    text = page([*SERVICES, "Contact us"], ["By Ana Ruiz"], title=title) + "\n".join(SERVICES) + "\n"
+    assert headline(text) == title
+
+
+def test_a_short_title_at_the_end_of_a_menu_is_the_headline() -> None:
+    title = "Harbour plan passes"
+    assert headline(page(SERVICES, ["Ana Ruiz", "Share", "May 4, 2021"], title=title)) == title
+
+
+def test_the_posts_category_line_is_meta_under_the_title() -> None:
+    # "Posted in …" under the title, then a share bar and a photo's caption above the text
+    title = "What lies at the bottom of the port"
+    lines = ["Posted in Harbour News", "Share", "Dredgers at work in the harbour", "Share"]
+    assert headline(page([], lines, title=title)) == title
+
+
+def test_the_short_form_over_the_full_title_is_not_the_headline() -> None:
+    # a breadcrumb's last item or a series name over the full title that begins with it: the
+    # full title is neither the short form with a site suffix nor a deck under it
+    for short, title in [
+        ("Harbour channel plan", "Harbour channel plan approved after long night of talks"),
+        ("What is a shipping channel?", "What is a shipping channel? The harbour plan explained"),
+    ]:
+        assert headline(page(["Home", short], ["By Ana Ruiz", "May 4, 2021"], title=title)) == title, short
+
+
+def test_a_title_line_over_a_blank_line_opens_a_plain_article() -> None:
+    # a plain article (or the canonical `Article.text` cleaned again): the title, a blank line,
+    # the text; the title shares no words with the text and the main run takes it in
+    title = "An old story returns?"
+    article = cleaner.clean(title + "\n\n" + "\n\n".join(BODY) + "\n")
+    assert article.headline == title
+    assert article.body[0] == BODY[0]
+
+
+def test_a_breadcrumbs_cut_off_last_item_is_not_the_headline() -> None:
+    title = "What lies at the bottom of the port"
+    for cut in ["/ Northern shipping channel plan", ": Northern shipping channel plan"]:
+        assert headline(page(["Home", "Guides", cut], ["By Ana Ruiz"], title=title)) == title, cut
+
+
 # --- property: chrome around the title never changes the pick --------------------------------
 
 CHROME = [
@@ -239,6 +359,8 @@ CHROME = [
     "Copy link",
     "Lena Berg/AP",
     "Comments",
+    "Author:",
+    "Reading time about 6 minutes",
 ]
 TRENDING = [
     "Trending",
@@ -283,6 +405,20 @@ def test_wire_datelines() -> None:
         got, body0 = dateline(opener + "Harbour " + LEAD)
         assert got == place, opener
         assert body0.startswith("Harbour officials said"), opener
+
+
+def test_dateline_with_a_glued_agency_on_a_page_dumped_on_one_line() -> None:
+    # a page's text content on one line: the byline runs into the dateline, whose agency is one
+    # camel-case token; a glue cut must not take the agency apart ("(HarbourNews" / "Now) - ")
+    menu = "Home News Business Sport Culture Opinion Weather Subscribe Live Video Traffic Contests Community Calendar"
+    byline = "By Ana Ruiz | May 4, 2021 at 2:26 PM HST - Updated May 4 at 4:46 PM"
+    opener = "HONOLULU, Hawaii (HarbourNewsNow) - Harbour " + LEAD
+    tail = "Copyright 2021 Harbour News Now. All rights reserved."
+    article = cleaner.clean(" ".join([menu, "Harbour plan approved", byline, opener, *BODY[1:], *BODY[1:], tail]))
+    assert article.dateline == "HONOLULU, Hawaii (HarbourNewsNow)"
+    assert article.body[0].startswith("Harbour officials said")
+    assert SOFT_GLUE.search("(HarbourNewsNow)") is None
+    assert SOFT_GLUE.search("the newsLiveon page") is not None
 
 
 def test_no_invented_dateline() -> None:

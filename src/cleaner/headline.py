@@ -22,7 +22,7 @@ choice, its features and the runner-up are returned so that `--explain` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -36,7 +36,9 @@ from cleaner.patterns import (
     DATELINE,
     HEAD_CHROME,
     HEAD_DATE,
+    HEAD_META_LABEL,
     HEAD_NAME,
+    RELATED_HEADING,
     WORD,
     timeout_for,
 )
@@ -45,8 +47,9 @@ from cleaner.rules import RULES
 #: How far above the first body block candidates are looked for (blocks). The title of 146 of
 #: the dev set's 151 pages with a headline stands within 45 blocks of the body the main-content
 #: run finds (a long gallery or share bar can stand between them); forum and documentation
-#: pages (dev2) put more menu lines between them.
-WINDOW: Final = 80
+#: pages (dev2) and blogs with a long table of contents or product box under the title put
+#: more lines between them (80 -> 120 on 2026-12-01: dev2 +3 pages, dev3 +1, dev unchanged).
+WINDOW: Final = 120
 #: Lines further than this many blocks above the body need at least this many words to be
 #: candidates (two-word lines out there are menu labels; a title that short stands close).
 NEAR_BODY: Final = 6
@@ -116,16 +119,20 @@ WEIGHTS: Final[dict[str, float]] = {
     "lower_start": -1.0,
     "few_words": -1.2,
     "long": -0.8,
-    "chrome": -3.0,
+    "chrome": -5.0,
     "name_like": -1.5,
     "under_title": -2.5,
     "list_item": -1.0,
+    "cut_short": -1.5,
     "deck": -1.5,
     "ui_label": -3.0,
     "heading_mark": 2.0,
     "quote": -1.5,
     "under_media_label": -2.0,
+    "in_list": -2.0,
+    "in_menu": -2.0,
     "after_meta": -2.0,
+    "meta_value": -6.0,
 }
 
 #: Codes that say only *where* a line stands (outside the main run, in a widget list): such a
@@ -153,19 +160,34 @@ CREDIT_LINE: Final = cached(
 #: ("\"Comes down to one guy\": All eyes on …").
 PULL_QUOTE: Final = cached(r"^[\"“„«]\P{Cc}{8,300}?[,.][\"”“»]", regex.VERSION1)
 #: A media player's label: the line under it is a video's or a photo's title.
-MEDIA_LABEL: Final = cached(r"^(?:videos?|replay|enlarge(?: image| photo)?|now playing)\s{0,2}:?$", regex.IGNORECASE)
+MEDIA_LABEL: Final = cached(
+    r"^(?:videos?|replay|enlarge(?: image| photo)?|now playing|just watched|must watch|watch now|more videos)"
+    r"\s{0,2}(?::|\.{3}|…)?$",
+    regex.IGNORECASE,
+)
+#: A media player's or a related list's label is a short line.
+LABEL_MAX_CHARS: Final = 40
+#: A run of this many title-shaped lines in a row is a list (other stories' titles, a menu of
+#: long entries), not a title with its deck.
+RUN_MIN: Final = 4
+#: An entry of such a list has at least this many words (shorter lines are menu labels).
+RUN_MIN_WORDS: Final = 4
+#: Runs are followed this far each way.
+RUN_REACH: Final = 12
 #: A heading's permalink anchor as documentation generators print it at the heading's end
 #: (Sphinx "¶" and its icon-font glyph U+F0C1, "§", "🔗"): the line is one of the page's headings.
 HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
 #: Page furniture no title has: a post's action buttons on a forum or Q&A page ("Reply With
 #: Quote", "Improve this answer", "Add a comment |"), a member's profile card ("Joined …
 #: Messages 3"), a pagination bar ("Pages (2): 1 2 Next »"), and a line that ends with a
-#: separator (a breadcrumb or a link list cut before its next item: "Docs (3.1) »", "… |").
+#: separator (a breadcrumb or a link list cut before its next item: "Docs (3.1) »", "… |") or
+#: begins with one (a breadcrumb's last item cut from the trail: "/ Travel Insurance", or the
+#: rest of a heading cut after its label: ": Set up the tunnel").
 UI_LABEL: Final = cached(
     r"^(?:reply(?: with quote)?|quote|multi-?quote|report(?: post| abuse)?|permalink|"
     r"(?:improve|edit|share|follow|flag) this (?:answer|question|post|comment|reply|thread)|"
     r"add (?:a )?comment|reactions?\s{0,2}:|likes?\s{0,2}:|joined\b|pages?\s{0,2}\(\d{1,4}\)\s{0,2}:)"
-    r"|[|»›/]\s{0,3}$",
+    r"|[|»›/]\s{0,3}$|^[|»›/>:]\s",
     regex.IGNORECASE,
 )
 
@@ -236,6 +258,30 @@ def _eligible(block: Block, verdict: Verdict) -> bool:
 
 
 _META_KINDS: Final = frozenset({"byline", "page_date"})
+#: A field label ("By", "Author:", "Publish date:") is a short line.
+META_LABEL_MAX_CHARS: Final = 20
+#: The value of a field label stands at most this many lines under it (a name can be repeated,
+#: "By", "Ana Ruiz", "Ana Ruiz", "The Harbour Times").
+META_VALUE_REACH: Final = 3
+#: A field's value is a name: a person's, a desk's or a site's, of a few words.
+META_VALUE_MAX_WORDS: Final = 5
+
+
+def _meta_value(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block `i` is the value of a byline's or a date's field label above it: "Author:" then
+    this line, or "By", a name or two, then this line (the author's employer, a site name)."""
+    for k in range(i - 1, max(-1, i - 1 - META_VALUE_REACH), -1):
+        t = blocks[k].text
+        if len(t) <= META_LABEL_MAX_CHARS and HEAD_META_LABEL.match(t) is not None:
+            return True
+        if HEAD_NAME.match(t) is None:
+            return False
+    return False
+
+
+#: A post's category line: "Posted in …", "Filed under …", "Published in …".
+POSTED_IN: Final = cached(r"^(?:posted|filed|published)\s(?:in|under)\b", regex.IGNORECASE)
+CATEGORY_MAX_WORDS: Final = 8
 
 
 def _is_meta(block: Block, verdict: Verdict) -> bool:
@@ -245,7 +291,64 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
         return True
     if len(t) > 160:
         return False
-    return t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None)
+    if len(t) <= META_LABEL_MAX_CHARS and HEAD_META_LABEL.match(t) is not None:
+        return True
+    if t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None):
+        return True
+    # the post's category under its title: "Posted in Home Safety", "Filed under: Politics"
+    return block.features.words <= CATEGORY_MAX_WORDS and POSTED_IN.match(t) is not None
+
+
+#: A menu's label: a short line of a few words.
+MENU_LABEL_MAX_WORDS: Final = 4
+
+
+def _menu_label(blocks: tuple[Block, ...], k: int, is_meta: Callable[[int], bool]) -> bool:
+    """A menu's entry: a short line of words that is not a name, chrome, a date or a sentence."""
+    block = blocks[k]
+    t = block.text
+    return (
+        block.features.words <= MENU_LABEL_MAX_WORDS
+        and block.features.digit_ratio == 0
+        and t[-1:].isalnum()
+        and HEAD_NAME.match(t) is None
+        and not is_meta(k)
+        and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
+    )
+
+
+#: A line with this many menu labels on each side of it stands inside a menu.
+MENU_SIDE: Final = 2
+
+
+def _in_menu(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
+    """Block `i` is a menu's label with `MENU_SIDE` more labels (or names) on each side of it:
+    a title can stand at a menu's end, right under or over it, not inside it."""
+
+    def label(k: int) -> bool:
+        if not 0 <= k < len(blocks):
+            return False
+        return _menu_label(blocks, k, is_meta) or HEAD_NAME.match(blocks[k].text) is not None
+
+    if blocks[i].features.words > MENU_LABEL_MAX_WORDS or not label(i):
+        return False
+    return all(label(i + d) for d in range(1, MENU_SIDE + 1)) and all(label(i - d) for d in range(1, MENU_SIDE + 1))
+
+
+def _name_below(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
+    """A person's name alone stands under block `i` (a byline without its "By"), and not as one
+    of a menu's labels ("Virtual Therapy" between "Telehealth Services" and "Group Sessions")."""
+    if i + 1 >= len(blocks) or HEAD_NAME.match(blocks[i + 1].text) is None:
+        return False
+    return not (i + 2 < len(blocks) and _menu_label(blocks, i + 2, is_meta))
+
+
+def _goes_on(short: str, full: str) -> bool:
+    """`full` is `short` and more words after it (not a separator and a site's name)."""
+    if len(full) <= len(short):
+        return False
+    more = full.casefold()
+    return more.startswith(short.casefold()) and more[len(short) :].lstrip()[:1].isalnum()
 
 
 def _unmarked(key: str) -> str:
@@ -259,6 +362,51 @@ def _credit_below(blocks: tuple[Block, ...], i: int) -> bool:
         return False
     t = blocks[i + 1].text
     return len(t) <= CREDIT_MAX_CHARS and CREDIT_LINE.search(t, timeout=timeout_for(t)) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Runs:
+    """Which lines stand in a run of `RUN_MIN` or more title-shaped lines in a row: a list of
+    other stories' titles, a menu of long entries. The last line of a run with a byline or a
+    date right under it is the title under such a list, not one of its entries."""
+
+    blocks: tuple[Block, ...]
+    is_meta: Callable[[int], bool]
+    shaped: dict[int, bool]
+
+    def _shaped(self, k: int) -> bool:
+        if k not in self.shaped:
+            b = self.blocks[k]
+            f = b.features
+            t = b.text
+            core = t.rstrip(_TRAILING_CLOSERS)
+            first = next((c for c in t if c.isalnum()), "")
+            self.shaped[k] = (
+                not b.piece
+                and f.chars <= MAX_CHARS
+                and (RUN_MIN_WORDS <= f.words <= MAX_WORDS or _cjk(t) >= CJK_MIN_CHARS)
+                and not core.endswith((".", ":"))
+                and not first.islower()
+                and not self.is_meta(k)
+                and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
+                and UI_LABEL.search(t, timeout=timeout_for(t)) is None
+                and HEAD_NAME.match(t) is None
+            )
+        return self.shaped[k]
+
+    def listed(self, i: int) -> bool:
+        if not self._shaped(i):
+            return False
+        n = len(self.blocks)
+        lo = i
+        while lo > 0 and i - lo < RUN_REACH and self._shaped(lo - 1):
+            lo -= 1
+        hi = i
+        while hi + 1 < n and hi - i < RUN_REACH and self._shaped(hi + 1):
+            hi += 1
+        if hi - lo + 1 < RUN_MIN:
+            return False
+        return not (i == hi and hi + 1 < n and self.is_meta(hi + 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +519,14 @@ def rank(
         if len(t) <= MAX_CHARS:
             lead_keys[_unmarked(t.casefold())] = j
     meta: dict[int, bool] = {}
+
+    def is_meta(k: int) -> bool:
+        if k not in meta:
+            meta[k] = _is_meta(blocks[k], verdicts[k])
+        return meta[k]
+
     page = _Copies.of(blocks)
+    runs = _Runs(blocks, is_meta, {})
     hint_key = norm(hint) if hint else None
     cands: list[Candidate] = []
     for i in idx:
@@ -404,19 +559,37 @@ def rank(
         for j in below:
             if j not in meta:
                 meta[j] = _is_meta(blocks[j], verdicts[j])
-        if any(meta[j] for j in below) or (i + 1 < len(blocks) and HEAD_NAME.match(blocks[i + 1].text) is not None):
+        if any(meta[j] for j in below) or _name_below(blocks, is_meta, i):
             feats["meta_below"] = 1.0
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
             feats["above_dateline"] = 1.0
-        if i == 0 and first_body == 1:
-            # the page opens with this line and the body follows it: the canonical form
-            # (`Article.text`) is written this way, so cleaning it again finds the same title
+        if i == 0 and (
+            first_body == 1
+            or (
+                first_body == 0
+                and hint is None
+                and len(blocks) > 1
+                and blocks[1].gap_before
+                and not text.rstrip(_TRAILING_CLOSERS).endswith(".")
+            )
+        ):
+            # the page opens with this line and the body follows it (after a blank line, when the
+            # main run took the line in): the canonical form (`Article.text`) is written this way,
+            # so cleaning it again finds the same title. (In HTML mode the text opens with the
+            # page's <title>, weighed as the `hint`.)
             feats["first_line"] = 1.0
         if PULL_QUOTE.match(text, timeout=timeout_for(text)) is not None:
             feats["quote"] = 1.0
-        if i > 0 and len(blocks[i - 1].text) <= AFFIX_KEY and MEDIA_LABEL.match(blocks[i - 1].text) is not None:
-            feats["under_media_label"] = 1.0
+        if i > 0 and len(blocks[i - 1].text) <= LABEL_MAX_CHARS:
+            label = blocks[i - 1].text
+            if MEDIA_LABEL.match(label) is not None or RELATED_HEADING.match(label) is not None:
+                # under "Video", "Just watched", "See also", "Related": another item's title
+                feats["under_media_label"] = 1.0
+        if i < first_body and runs.listed(i):
+            feats["in_list"] = 1.0
+        if i < first_body and "meta_below" not in feats and _in_menu(blocks, is_meta, i):
+            feats["in_menu"] = 1.0
         if marked and i < first_body:
             feats["heading_mark"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
@@ -447,6 +620,8 @@ def rank(
             feats["name_like"] = 1.0
         if UI_LABEL.search(text, timeout=timeout_for(text)) is not None:
             feats["ui_label"] = 1.0
+        if b.features.words <= META_VALUE_MAX_WORDS and _meta_value(blocks, i):
+            feats["meta_value"] = 1.0
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
@@ -465,7 +640,11 @@ def rank(
     for c in cands:
         f = blocks[c.index].features
         nxt, prev = by_index.get(c.index + 1), by_index.get(c.index - 1)
-        if "meta_below" in c.features and title_over(prev):
+        if nxt is not None and "full_stop" not in nxt.features and _goes_on(c.text, nxt.text):
+            # "Dare to Play" over "Dare to Play 3 / October pack": the short form (a breadcrumb's
+            # last item, a series name) over the full title, which goes on in words
+            c.features["cut_short"] = 1.0
+        if "meta_below" in c.features and title_over(prev) and prev is not None and not _goes_on(prev.text, c.text):
             # title, deck, byline: the second of two title-shaped lines over the same byline
             # or date is the deck (subtitle) under the title
             c.features["deck"] = 1.0
@@ -498,6 +677,10 @@ def rank(
             if above is None or above.features.keys() & _NOT_A_TITLE or c.text in above.text:
                 continue
             if above.features.get("body_overlap", 0.0) < STANDFIRST_TITLE_OVERLAP:
+                continue
+            if any(meta.get(k, False) for k in range(j + 1, c.index)):
+                # a date or byline line between them: the line above is another item's title
+                # with its date (a teaser over the story), not the title over its standfirst
                 continue
             # a sentence under a shorter title
             if sentence and len(above.words) < len(c.words):

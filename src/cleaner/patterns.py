@@ -32,8 +32,17 @@ WORD: Final = cached(r"\w{1,100}", _V)
 WORD_PAIR: Final = cached(r"\w\w", _V)
 # A lowercase letter glued to a capitalised word inside one token ("newsLiveon").
 GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}\p{Ll}", _V)
-# Any lowercase-to-uppercase step inside a token ("newsRANDY"): soft cut points of long lines.
-SOFT_GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}", _V)
+# Any lowercase-to-uppercase step inside a token ("newsRANDY"): soft cut points of long lines;
+# not inside a name in parentheses, such as a dateline's agency ("HONOLULU (HarbourNewsNow) -").
+SOFT_GLUE: Final = cached(r"(?<=\p{Ll}{2})\p{Lu}(?![\p{L}\d]{0,40}\))", _V)
+# A wire dateline with its agency in parentheses inside a long line ("… 4:46 PM HONOLULU,
+# Hawaii (HarbourNewsNow) - NASA …"): a page dumped on one line glues it to the byline before it.
+# Soft cut point at its start.
+GLUED_WIRE_DATELINE: Final = cached(
+    r"(?<=\s)\p{Lu}{3,20}(?:\s\p{Lu}{2,20}){0,2}(?:,\s\p{Lu}[\p{L}.]{1,20}(?:\s\p{Lu}[\p{L}.]{1,20})?)?"
+    r"\s\(\p{Lu}[\p{L}\d .&-]{1,24}\)\s[–—-]{1,2}\s\p{Lu}",
+    _V,
+)
 SENTENCE_END: Final = cached(r"[.!?…][\"'”’»)\]]{0,3}(?=\s|$)|[。！？]", _V)
 BULLET: Final = cached(r"^(?:[*•·▪►»o-]|\d{1,3}[.)])\s", _V)
 #: The number that opens an item of an enumerated list or a table row: "1.", "2)", "3 ", "4a ",
@@ -502,7 +511,20 @@ HEAD_CHROME: Final = cached(
     r"\bcredit\s{0,2}(?:\.{2,3}|…|:)|"
     r"\b(?:unsupported\son\syour\sdevice|in\sa\snew\s(?:window|tab)|external\slinks)\b|"
     r"\S\s(?:>|»|›)\s[^>»›]{1,60}\s(?:>|»|›)\s|"
-    r"\b(?:staff\s(?:writer|report(?:s|er)?)|contributor|correspondent|contributing\swriter|editorial\sstaff|staff)\s{0,3}$",
+    r"\b(?:staff\s(?:writer|report(?:s|er)?)|contributor|correspondent|contributing\swriter|editorial\sstaff|staff)\s{0,3}$|"
+    # a reading time written out, an FAQ or accordion toggle ("+ What is …?"), a shop's price
+    # line ("$1,799 Save $1,369.01") and a call-to-action button ("Get a Personalized Demo")
+    r"\breading\stime\b|^\+\s|"
+    r"^[$€£]\s?\d[\d,.]{0,12}\s[^$€£]{0,30}[$€£]\s?\d[\d,.]{0,12}\s{0,2}$|"
+    r"^(?:get|request|book|schedule|see)\s(?:a\s|your\s|the\s)?(?:free\s|personali[sz]ed\s|live\s)?demo\b|"
+    r"^(?:start|try)\s(?:your\s|a\s|it\s)?(?:for\s)?free\b|^get\sstarted\b|^contact\s(?:sales|us)\b",
+    _I,
+)
+# A field label alone on its line, in front of the byline's or the date's value ("By",
+# "Author:", "Written by", "Publish date:"): the line after it is a name or a date, not a title.
+HEAD_META_LABEL: Final = cached(
+    r"^(?:by|authors?|written\sby|posted\sby|words\sby|reporter|publish(?:ed)?(?:\s(?:date|on))?|"
+    r"date|updated(?:\son)?|last\supdated)\s{0,2}:?\s{0,2}$",
     _I,
 )
 # A person's name alone (with an optional ", Title"): a byline without its "By".

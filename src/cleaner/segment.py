@@ -14,7 +14,16 @@ from cleaner import features, wrap
 from cleaner.features import Pre
 from cleaner.model import Block, Features, Hit
 from cleaner.normalize import Text
-from cleaner.patterns import CSS_BRACE_END, SENTENCE_START, SOFT_GLUE, SPLIT_HINT, WORD, WORD_PAIR, timeout_for
+from cleaner.patterns import (
+    CSS_BRACE_END,
+    GLUED_WIRE_DATELINE,
+    SENTENCE_START,
+    SOFT_GLUE,
+    SPLIT_HINT,
+    WORD,
+    WORD_PAIR,
+    timeout_for,
+)
 from cleaner.registry import RuleSet
 
 #: Lines longer than this are not searched for glue points (a 10 MB line is data, not prose).
@@ -235,4 +244,6 @@ def _soft_points(line: str) -> list[int]:
     points = [m.end() for m in SENTENCE_START.finditer(line, timeout=timeout_for(line))]
     points += [m.start() for m in SOFT_GLUE.finditer(line, timeout=timeout_for(line))]
     points += [m.end() for m in CSS_BRACE_END.finditer(line, timeout=timeout_for(line))]
+    if "(" in line:
+        points += [m.start() for m in GLUED_WIRE_DATELINE.finditer(line, timeout=timeout_for(line))]
     return points
