@@ -236,40 +236,59 @@ def write_page(args: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
     return {"id": pid, "fid": row["fid"], "converter": converter, "kind": row["kind"], "headline": gold["headline"]}
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_args(argv: list[str] | None, doc: str, out: Path) -> tuple[argparse.Namespace, list[str]]:
+    """The build scripts' options, and the source's page ids (file stems of its ground truth)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--source", type=Path, required=True, help="checkout (or git archive) of the source repository")
     ap.add_argument("--render", type=Path, required=True, help="path to the shared harness's render.py")
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=out)
     ap.add_argument("-j", "--jobs", type=int, default=2)
     args = ap.parse_args(argv)
-    fids = sorted(p.stem for p in (args.source / "benchmark" / "ground-truth").glob("*.json"))
-    with ProcessPoolExecutor(args.jobs, initializer=_init, initargs=(str(args.render),)) as pool:
-        rows = list(pool.map(scan, [(str(args.source), f) for f in fids], chunksize=8))
-        dedupe(rows)
-        chosen = [r for r in select(rows) if r["fid"] not in READ_OUT]
-        args.out.mkdir(parents=True, exist_ok=True)
-        for old in args.out.glob("*"):
-            if old.name not in ("README.md", "LICENSE"):
-                old.unlink()
-        pages = list(pool.map(write_page, [(str(args.source), str(args.out), r) for r in chosen], chunksize=4))
-    dropped = Counter(r["drop"] for r in rows if "drop" in r)
-    dropped["gold read as not an article body"] = len(READ_OUT)
-    manifest = {
+    return args, sorted(p.stem for p in (args.source / "benchmark" / "ground-truth").glob("*.json"))
+
+
+def clear_out(out: Path) -> None:
+    """Empty the set's folder of generated files (its README.md and LICENSE stay)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*"):
+        if old.name not in ("README.md", "LICENSE"):
+            old.unlink()
+
+
+def write_manifest(
+    out: Path, rows: list[dict[str, Any]], pages: list[dict[str, Any]], dropped: Counter[str], **extra: Any
+) -> None:
+    """Write MANIFEST.json (source, counts, ids; `extra` after the drop counts) and print its summary."""
+    manifest: dict[str, Any] = {
         "source": SOURCE_REPO,
         "source_license": "Apache-2.0",
         "source_commit": SOURCE_COMMIT,
         "source_pages": len(rows),
         "pages": len(pages),
         "dropped": dict(dropped.most_common()),
-        "kinds": dict(Counter(p["kind"] for p in pages)),
+        **extra,
         "converters": dict(sorted(Counter(p["converter"] for p in pages).items())),
         "headlines": sum(p["headline"] is not None for p in pages),
-        "ids": sorted(p["id"] for p in pages),
-        "source_ids": {p["id"]: p["fid"] for p in sorted(pages, key=lambda p: p["id"])},
     }
-    (args.out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    if "dateline" in (pages[0] if pages else {}):
+        manifest["datelines"] = sum(p["dateline"] is not None for p in pages)
+    manifest["ids"] = sorted(p["id"] for p in pages)
+    manifest["source_ids"] = {p["id"]: p["fid"] for p in sorted(pages, key=lambda p: p["id"])}
+    (out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in manifest.items() if k not in ("ids", "source_ids")}, indent=1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, fids = parse_args(argv, __doc__ or "", OUT)
+    with ProcessPoolExecutor(args.jobs, initializer=_init, initargs=(str(args.render),)) as pool:
+        rows = list(pool.map(scan, [(str(args.source), f) for f in fids], chunksize=8))
+        dedupe(rows)
+        chosen = [r for r in select(rows) if r["fid"] not in READ_OUT]
+        clear_out(args.out)
+        pages = list(pool.map(write_page, [(str(args.source), str(args.out), r) for r in chosen], chunksize=4))
+    dropped = Counter(r["drop"] for r in rows if "drop" in r)
+    dropped["gold read as not an article body"] = len(READ_OUT)
+    write_manifest(args.out, rows, pages, dropped, kinds=dict(Counter(p["kind"] for p in pages)))
     return 0
 
 

@@ -17,7 +17,6 @@ Needs lxml and inscriptis (the dump styles); writes benchmarks/dev3/ except READ
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import importlib.util
 import json
@@ -99,14 +98,8 @@ def write_page(args: tuple[str, str, dict[str, Any]]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--source", type=Path, required=True, help="checkout (or git archive) of the source repository")
-    ap.add_argument("--render", type=Path, required=True, help="path to the shared harness's render.py")
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("-j", "--jobs", type=int, default=2)
-    args = ap.parse_args(argv)
+    args, fids = dev2.parse_args(argv, __doc__ or "", OUT)
     in_dev2 = set(json.loads(DEV2_MANIFEST.read_text(encoding="utf-8"))["source_ids"].values())
-    fids = sorted(p.stem for p in (args.source / "benchmark" / "ground-truth").glob("*.json"))
     with ProcessPoolExecutor(args.jobs, initializer=dev2._init, initargs=(str(args.render),)) as pool:
         rows = list(pool.map(dev2.scan, [(str(args.source), f) for f in fids], chunksize=8))
         dev2.dedupe(rows)
@@ -126,27 +119,10 @@ def main(argv: list[str] | None = None) -> int:
             if r["html_bytes"] <= budget:
                 chosen.append({**r, "kind": "article"})
                 budget -= r["html_bytes"]
-        args.out.mkdir(parents=True, exist_ok=True)
-        for old in args.out.glob("*"):
-            if old.name not in ("README.md", "LICENSE"):
-                old.unlink()
+        dev2.clear_out(args.out)
         pages = list(pool.map(write_page, [(str(args.source), str(args.out), r) for r in chosen], chunksize=4))
     dropped = Counter(r["drop"] for r in rows if "drop" in r)
-    manifest = {
-        "source": dev2.SOURCE_REPO,
-        "source_license": "Apache-2.0",
-        "source_commit": dev2.SOURCE_COMMIT,
-        "source_pages": len(rows),
-        "pages": len(pages),
-        "dropped": dict(dropped.most_common()),
-        "converters": dict(sorted(Counter(p["converter"] for p in pages).items())),
-        "headlines": sum(p["headline"] is not None for p in pages),
-        "datelines": sum(p["dateline"] is not None for p in pages),
-        "ids": sorted(p["id"] for p in pages),
-        "source_ids": {p["id"]: p["fid"] for p in sorted(pages, key=lambda p: p["id"])},
-    }
-    (args.out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps({k: v for k, v in manifest.items() if k not in ("ids", "source_ids")}, indent=1))
+    dev2.write_manifest(args.out, rows, pages, dropped)
     return 0
 
 
