@@ -320,3 +320,23 @@ def test_missing_trafilatura_gives_an_install_hint() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "pip install cleaner[html]" in out.stdout
+
+
+def test_the_visible_h1_beats_a_search_title_of_the_same_story() -> None:
+    from cleaner.html import bare_title
+
+    seo = "Guide to Harbour Dredging in 2024 | The Harbour Times"
+    h1 = "Guide to harbour dredging in 2025: the northern channel"
+    places = (("og:title", seo), ("twitter:title", seo), ("h1", h1), ("title", seo))
+    # three meta places agree on a search-engine title; the heading over the article words the
+    # same story differently: it is the title as published
+    assert bare_title(seo, places) == h1
+    # a logo heading with the site's name shares no words with the story's title: not the title
+    logo = (("og:title", seo), ("twitter:title", seo), ("h1", "Coastal Media Group"), ("title", seo))
+    assert bare_title(seo, logo) == seo
+    # nor does a tagline heading that the other places end with ("Title - Tagline")
+    tagline = "News of the Harbour Coast"
+    story = "Dredging plan splits the harbour board"
+    framed = f"{story} - {tagline}"
+    places2 = (("og:title", framed), ("h1", tagline), ("title", framed))
+    assert bare_title(framed, places2) != tagline

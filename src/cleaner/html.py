@@ -19,7 +19,7 @@ import regex
 
 from cleaner import pattern_cache
 from cleaner.config import DEFAULT, Config
-from cleaner.headline import norm
+from cleaner.headline import content_words, norm
 from cleaner.model import Article, Removal
 from cleaner.patterns import DATELINE, WORD, timeout_for
 from cleaner.pipeline import clean
@@ -188,6 +188,15 @@ def title_places(tree: Any) -> tuple[tuple[str, str], ...]:
 
 #: The heading the reader sees outweighs a social card's title when the places disagree.
 H1_VOTE: Final = 1.5
+#: An ``<h1>`` that words the same story as the other title places (at least `SAME_STORY` of its
+#: content words in one of them) outweighs all of them together: the page's ``<title>``,
+#: og:title and twitter:title often carry a search-engine variant of the title ("Guide to X in
+#: 2024 | Site", "Top 11 Tips for 2025 | Site") that the reader never sees, while the heading over
+#: the article is the title as published. An ``<h1>`` that shares no words with them (a site's
+#: name in a logo heading, a dialog's heading) keeps `H1_VOTE`, and so does one that the other
+#: places end with (the site's name or tagline after the title: "Title - Site Tagline").
+H1_SAME_STORY_VOTE: Final = 3.5
+SAME_STORY: Final = 0.5
 #: Another title replaces trafilatura's only when places agree on it (a lone ``<h1>`` may be a
 #: site name or a dialog's heading).
 MIN_VOTES: Final = 2.0
@@ -216,7 +225,20 @@ def bare_title(title: str, places: tuple[tuple[str, str], ...]) -> str:
     usable = [(tag, text) for tag, text in places if len(text.split()) >= 2]
     options = [title, *(text for _, text in usable)]
     # each place votes once: a page repeats a dialog's heading in several hidden h1 elements
-    voters = list(dict.fromkeys((H1_VOTE if tag == "h1" else 1.0, _key(text)) for tag, text in usable))
+    others = [content_words(text) for tag, text in usable if tag != "h1"] + [content_words(title)]
+    place_keys = [_key(text) for tag, text in usable if tag != "h1"] + [_key(title)]
+
+    def weight(tag: str, text: str) -> float:
+        if tag != "h1":
+            return 1.0
+        k = _key(text)
+        if any(o != k and o.endswith(k) for o in place_keys):
+            return H1_VOTE  # the site's name, as the other places end with it ("Title - Site")
+        own = content_words(text)
+        same = own and any(len(own & other) >= SAME_STORY * len(own) for other in others)
+        return H1_SAME_STORY_VOTE if same else H1_VOTE
+
+    voters = list(dict.fromkeys((weight(tag, text), _key(text)) for tag, text in usable))
 
     def votes(k: str) -> float:
         return sum(w for w, other in voters if other == k or _covers(other, k))
