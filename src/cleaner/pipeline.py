@@ -33,6 +33,10 @@ def clean(text: str, *, config: Config | None = None) -> Article:
     cfg = config or DEFAULT
     memo = Memo()
     article, norm = _clean_once(text, cfg, memo)
+    if article.text == text:
+        # already a fixed point: a second pass would clean the very same input again (the hook
+        # re-run on a cleaned corpus, the commonest case in pre-commit use)
+        return article
     for _ in range(MAX_PASSES - 1):
         if article.status == "not_an_article":
             break
