@@ -51,6 +51,7 @@ def _named_patterns() -> dict[str, regex.Pattern[str]]:
     names = {id(v): k for k, v in vars(patterns).items() if isinstance(v, regex.Pattern)}
     found = {names[id(p)]: p for p in patterns.ALL_PATTERNS}
     found["normalize.EDITS"] = normalize.EDITS
+    found["normalize.CHAR_EDITS"] = normalize.CHAR_EDITS
     return found
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -31,6 +32,13 @@ from cleaner import pattern_cache
 EDITS: Final = pattern_cache.compile(
     r"\r\n?|[\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\ud800-\udfff]|(?<![ \t])[ \t]++(?=[\r\n]|$)",
     regex.VERSION1,
+)
+
+#: The single characters of `EDITS` alone. On text with no carriage return and no blank before a
+#: line end (most text, and every text this stage has written), `EDITS` can match only these, and
+#: this class is scanned several times faster than `EDITS` (which stops at every space).
+CHAR_EDITS: Final = pattern_cache.compile(
+    r"[\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\ud800-\udfff]", regex.VERSION1
 )
 
 #: What a lone surrogate becomes: it cannot be encoded, so it must never reach the output.
@@ -92,7 +100,7 @@ def normalize(original: str) -> Text:
         pieces.append(chunk)
         norm_pos += len(chunk)
 
-    for m in EDITS.finditer(original):
+    for m in _edits(original):
         if m.start() > last:
             push(last, original[last : m.start()], False)
         token = m.group()
@@ -111,6 +119,16 @@ def normalize(original: str) -> Text:
     if unicodedata.is_normalized("NFC", text):
         return result
     return _nfc_lines(result)
+
+
+def _edits(original: str) -> Iterator[regex.Match[str]]:
+    """`EDITS.finditer(original)`, without the scan where a few `in` tests show there is nothing
+    (or only single characters) to edit."""
+    if "\r" in original or " \n" in original or "\t\n" in original or original.endswith((" ", "\t")):
+        return EDITS.finditer(original)
+    if original.isascii():
+        return iter(())
+    return CHAR_EDITS.finditer(original)
 
 
 def _nfc_lines(t: Text) -> Text:
