@@ -109,3 +109,40 @@ def test_code_verse_lists_and_tables_are_never_joined(path: Path, sep: str) -> N
 def test_there_are_wrap_fixtures() -> None:
     assert len(PROSE) >= 2
     assert {p.stem for p in KEEP} >= {"keep_code", "keep_poem", "keep_address", "keep_list", "keep_table"}
+
+
+def _wrap_inputs(text: str) -> tuple[list[str], list[int], list[bool], list[bool]]:
+    lines: list[str] = []
+    indents: list[int] = []
+    gaps: list[bool] = []
+    gap = True
+    for line in text.split("\n"):
+        if not line.strip():
+            gap = True
+            continue
+        lines.append(line.strip())
+        indents.append(len(line) - len(line.lstrip()))
+        gaps.append(gap)
+        gap = False
+    return lines, indents, gaps, [True] * len(lines)
+
+
+@settings(max_examples=60)
+@given(
+    st.sampled_from([*SOURCES, *(p.read_text(encoding="utf-8") for p in (*PROSE, *KEEP))]),
+    st.integers(20, 120),
+    st.sampled_from(["\n\n", "\n"]),
+)
+def test_the_early_exit_changes_no_join(source: str, width: int, sep: str) -> None:
+    """`joins` returns early when a cheap upper bound of the line breaks into lower case is below
+    MIN_LOWER_STARTS; with the bound taken away it must decide every line break the same."""
+    from unittest import mock
+
+    from cleaner import wrap
+    from cleaner.features import STOPWORDS
+
+    text = sep.join(textwrap.fill(p, width) for p in unwrapped(source))
+    lines, indents, gaps, whole = _wrap_inputs(text)
+    expected = wrap.joins(lines, indents, gaps, whole, STOPWORDS["en"])
+    with mock.patch.object(wrap, "_lower_starts_at_most", lambda *_: len(lines)):
+        assert wrap.joins(lines, indents, gaps, whole, STOPWORDS["en"]) == expected

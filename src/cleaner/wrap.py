@@ -122,6 +122,20 @@ def _width(lengths: Sequence[int]) -> int:
     return best if best_count >= CLUSTER_MIN_LINES else 0
 
 
+def _lower_starts_at_most(
+    lines: Sequence[str], lengths: Sequence[int], gaps: Sequence[bool], whole: Sequence[bool]
+) -> int:
+    """An upper bound, cheap to count, of the line breaks that run on into lower case (`lower`
+    in `joins`): the line is one prose-sized block and the next line, after no blank line,
+    starts in lower case. (`joins` also requires no code and no sentence end.)"""
+    low, high = MIN_WIDTH * MIN_FILL, MAX_WIDTH
+    return sum(
+        1
+        for k in range(len(lines) - 1)
+        if not gaps[k + 1] and whole[k] and low <= lengths[k] <= high and not _capital_start(lines[k + 1])
+    )
+
+
 def joins(
     lines: Sequence[str], indents: Sequence[int], gaps: Sequence[bool], whole: Sequence[bool], stopwords: frozenset[str]
 ) -> list[bool]:
@@ -136,6 +150,8 @@ def joins(
     if n < 2:
         return out
     lengths = [len(s) for s in lines]
+    if _lower_starts_at_most(lines, lengths, gaps, whole) < MIN_LOWER_STARTS:
+        return out  # most pages: a join needs that many line breaks into lower case around it
     # a line that may take part in a join at all: prose-sized, no code, one block
     fit = [whole[k] and MIN_WIDTH * MIN_FILL <= lengths[k] <= MAX_WIDTH and not _code_like(lines[k]) for k in range(n)]
     if sum(fit) < CLUSTER_MIN_LINES:
@@ -146,6 +162,8 @@ def joins(
     runs_on.append(False)
     lower = [runs_on[k] and not _capital_start(lines[k + 1]) for k in range(n - 1)]
     lower.append(False)
+    if sum(lower) < MIN_LOWER_STARTS:
+        return out
     lower_before = [0]  # lower_before[j]: how many of lines [0, j) run on into lower case
     for flag in lower:
         lower_before.append(lower_before[-1] + flag)
