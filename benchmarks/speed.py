@@ -17,7 +17,8 @@ All measurements run in one process run, on the same dev pages (benchmarks/dev, 
 * start-up: `import cleaner`, `cleaner --version` and `cleaner --check` on one small file (warm
   and cold pattern cache) vs `python -c pass` and `python -c "import regex"` (medians of
   interleaved runs), and which heavy modules `cleaner.clean` pulls in;
-* scaling: the CLI over N files with `--jobs 1` vs `--jobs 2`, and `--jsonl` over a JSONL corpus
+* scaling: the CLI over N files with `--jobs 1` vs `--jobs 2` (wall time, CPU time of the
+  parent and of the workers, bytes pickled per worker result), and `--jsonl` over a JSONL corpus
   of `--jsonl-mb` MB (default 200) with the child's peak RSS;
 * cost growth: `clean()` on 1x, 4x, 16x, 64x a document (time per MB should stay flat);
 * `--profile`: the top functions by cumulative time of `clean()` over the dev set.
@@ -308,8 +309,46 @@ def startup(sample: Path, runs: int) -> dict[str, Any]:
     }
 
 
+#: Runs the command in a child process and prints, after it, its exit code and the CPU time
+#: (user + system) of the command's own process and of its worker processes (reaped children).
+_CPU_LAUNCHER = (
+    "import resource, sys\n"
+    "from cleaner.cli import main\n"
+    "try:\n"
+    "    code = main(sys.argv[1:])\n"
+    "except SystemExit as e:\n"
+    "    code = e.code\n"
+    "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(code, me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime, file=sys.stderr)\n"
+)
+
+
+def result_bytes(txts: list[Path], sample: int = 60) -> dict[str, Any]:
+    """Bytes pickled per `FileResult` of `clean_file` (what a worker sends to the parent), whole
+    and slim (`Settings.slim`, what `--jobs N` sends), and the parent's cost to load one: both
+    independent of the load on the machine."""
+    import pickle
+
+    from cleaner.batch import FileTask, Settings, clean_file, init_worker
+
+    out: dict[str, Any] = {"sample_files": min(sample, len(txts))}
+    chosen = txts[:: max(1, len(txts) // sample)][:sample]
+    for name, slim in (("whole", False), ("slim", True)):
+        init_worker(Settings(cleaner.Config(), slim=slim))
+        blobs = [pickle.dumps(clean_file(FileTask(str(p))), protocol=pickle.HIGHEST_PROTOCOL) for p in chosen]
+        t0 = time.process_time()
+        for blob in blobs:
+            pickle.loads(blob)
+        out[f"{name}_bytes_per_result"] = round(sum(map(len, blobs)) / len(blobs))
+        out[f"{name}_load_ms_per_result"] = round((time.process_time() - t0) / len(blobs) * 1000, 3)
+    init_worker(Settings(cleaner.Config()))
+    return out
+
+
 def cli_scaling(txts: list[Path], n_files: int) -> dict[str, Any]:
-    exe = str(BIN / "cleaner")
+    """`--check` over `n_files` files with `--jobs 1` and `--jobs 2`: wall time, and the CPU time
+    of the command's own process (with `--jobs 2`, the parent that receives results) and of its
+    workers, which the load of other jobs on the machine does not inflate as it does wall time."""
     out: dict[str, Any] = {"files": n_files}
     with tempfile.TemporaryDirectory() as tmp:
         size = 0
@@ -322,16 +361,24 @@ def cli_scaling(txts: list[Path], n_files: int) -> dict[str, Any]:
         for jobs in (1, 2):
             t0 = time.perf_counter()
             proc = subprocess.run(
-                [exe, "--check", "-q", "--jobs", str(jobs), tmp], capture_output=True, text=True, check=False
+                [sys.executable, "-c", _CPU_LAUNCHER, "--check", "-q", "--jobs", str(jobs), tmp],
+                capture_output=True,
+                text=True,
+                check=False,
             )
             dt = time.perf_counter() - t0
-            if proc.returncode not in (0, 1):
-                out[f"jobs{jobs}"] = f"failed (exit {proc.returncode}): {proc.stderr[-300:]}"
+            last = proc.stderr.strip().splitlines()[-1:] or ["?"]
+            fields = last[0].split()
+            if len(fields) != 3 or fields[0] not in ("0", "1"):
+                out[f"jobs{jobs}"] = f"failed: {proc.stderr[-300:]}"
                 continue
             out[f"jobs{jobs}_s"] = round(dt, 2)
             out[f"jobs{jobs}_mb_per_s"] = round(size / 1e6 / dt, 3)
+            out[f"jobs{jobs}_parent_cpu_s"] = round(float(fields[1]), 2)
+            out[f"jobs{jobs}_workers_cpu_s"] = round(float(fields[2]), 2)
     if isinstance(out.get("jobs1_s"), float) and isinstance(out.get("jobs2_s"), float):
         out["speedup_2_jobs"] = round(out["jobs1_s"] / out["jobs2_s"], 2)
+    out.update(result_bytes(txts))
     return out
 
 

@@ -533,6 +533,61 @@ def test_jobs_2_equals_jobs_1_byte_for_byte(tmp_path: Path) -> None:
     assert "\r" not in err(b), "no progress bar when stderr is not a terminal"
 
 
+def test_jobs_2_slim_results_report_and_log_as_jobs_1(tmp_path: Path) -> None:
+    """Worker processes send back a `Brief` of each article (`Settings.slim`): the statistics,
+    the removal log, the diff and the unsure or not-an-article notes are those of --jobs 1."""
+    one, two = tmp_path / "one", tmp_path / "two"
+    for d in (one, two):
+        d.mkdir()
+        _many(d, 2)
+        (d / "short.txt").write_text("Share this:\nA short line.\n", encoding="utf-8")
+        (d / "menu.txt").write_text("Home\nNews\nSport\nContact us\n", encoding="utf-8")
+    for flags in (["--check", "--statistics"], ["--diff"]):
+        a = run("--jobs", "1", *flags, "one", cwd=tmp_path)
+        b = run("--jobs", "2", *flags, "two", cwd=tmp_path)
+        assert a.returncode == b.returncode
+        assert out(a) and out(a).replace("one/", "") == out(b).replace("two/", ""), flags
+        assert err(a).replace("one/", "") == err(b).replace("two/", ""), flags
+    a = run("--jobs", "1", "--keep-removed", "a.jsonl", "--statistics", "one", cwd=tmp_path)
+    b = run("--jobs", "2", "--keep-removed", "b.jsonl", "--statistics", "two", cwd=tmp_path)
+    assert a.returncode == b.returncode == 1
+    assert out(a) == out(b)
+    logged = (tmp_path / "a.jsonl").read_text(encoding="utf-8")
+    assert logged and logged.replace('"one/', '"') == (tmp_path / "b.jsonl").read_text(encoding="utf-8").replace(
+        '"two/', '"'
+    )
+    assert snapshot(one) == snapshot(two)
+
+
+def test_slim_file_results_carry_what_the_command_uses(tmp_path: Path) -> None:
+    import pickle
+
+    from cleaner.batch import Brief, FileTask, Settings, clean_file, init_worker
+
+    page = tmp_path / "page.txt"
+    shutil.copyfile(seed_paths()[0], page)
+    try:
+        init_worker(Settings(cleaner.Config()))
+        whole = clean_file(FileTask(str(page)))
+        init_worker(Settings(cleaner.Config(), slim=True))
+        slim = clean_file(FileTask(str(page)))
+    finally:
+        init_worker(Settings(cleaner.Config()))
+    assert isinstance(whole.article, cleaner.Article) and isinstance(slim.article, Brief)
+    assert (slim.task, slim.outcome, slim.original, slim.output) == (
+        whole.task,
+        whole.outcome,
+        whole.original,
+        whole.output,
+    )
+    assert slim.article.messages == whole.article.messages
+    assert [tuple(r) for r in slim.article.removed] == [
+        (r.rule, r.name, r.kind, r.start, r.end, r.text) for r in whole.article.removed
+    ]
+    assert [r.text for r in slim.article.removed] == [r.text for r in whole.article.removed]
+    assert len(pickle.dumps(slim)) < len(pickle.dumps(whole)) * 0.75
+
+
 # --- Subcommands -------------------------------------------------------------------------------
 
 

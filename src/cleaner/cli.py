@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import IO, Any, Final
 
-    from cleaner.batch import FileResult, LineResult, Settings
+    from cleaner.batch import Brief, FileResult, LineResult, Removed, Settings
     from cleaner.config import Config
     from cleaner.model import Article, Removal
 
@@ -780,7 +780,9 @@ def run_files(args: argparse.Namespace, resolved: Resolved, report: Reporter) ->
                 keep = Path(args.keep_removed).open("a", encoding="utf-8")  # noqa: SIM115 - closed below
             except OSError as e:
                 raise UsageError(f"{args.keep_removed}: cannot be opened for appending ({e.strerror or e}).") from e
-        settings = Settings(config, max_bytes=max_bytes(args))
+        # results cross a process boundary: send back only what is reported and written
+        slim = jobs > 1 and args.format == "text" and not args.explain
+        settings = Settings(config, max_bytes=max_bytes(args), slim=slim)
         for result in ordered_map(clean_file, tasks, settings, jobs=jobs, chunksize=FILE_CHUNKSIZE):
             progress.update()
             _handle(result, args, report, tally, keep, articles)
@@ -880,9 +882,9 @@ def _handle(
     article = result.article
     assert article is not None
     if args.format == "jsonl":
-        print(_json(_article_json(article, path)))
+        print(_json(_article_json(_whole(article), path)))
     elif args.format == "json":
-        articles.append(_article_json(article, path))
+        articles.append(_article_json(_whole(article), path))
     if result.outcome == "not_an_article":
         tally.not_article += 1
         report.info(f"{path}: not an article; left unchanged.")
@@ -894,9 +896,10 @@ def _handle(
         return
     if args.explain and result.original is not None:
         source = result.original if not result.task.html else _extracted_text(path)
-        for line in explain_lines(path, source, article.removed, color=report.color):
+        whole = _whole(article)
+        for line in explain_lines(path, source, whole.removed, color=report.color):
             print(printable(line))
-        _explain_headline(report, path, article)
+        _explain_headline(report, path, whole)
     tally.rules.update((r.rule, r.kind) for r in article.removed)
     if result.outcome == "unchanged":
         tally.unchanged += 1
@@ -949,6 +952,15 @@ def _handle(
         report.info(f"Fixing {target}")
 
 
+def _whole(article: Article | Brief) -> Article:
+    """The whole article of a result (JSON output and --explain ask for it: `run_files` sets
+    `Settings.slim` only when neither is wanted)."""
+    from cleaner.model import Article
+
+    assert isinstance(article, Article), "a slim result reached a command that needs the whole article"
+    return article
+
+
 def change_target(result: FileResult) -> Path:
     """The file a result would be written to: the file itself, or the HTML page's text file."""
     from pathlib import Path
@@ -963,7 +975,7 @@ def _reason(error: BaseException) -> str:
 
 
 def _planned_write(
-    result: FileResult, article: Article, limit: int
+    result: FileResult, article: Article | Brief, limit: int
 ) -> tuple[Path, bytes, os.stat_result | None, str] | None:
     """What writing `result` means: (target, bytes, stat of the file read or None for a new
     file, the text as written), or None when the bytes are already there.
@@ -1001,7 +1013,7 @@ def _planned_write(
     return target, new, stamp, decode(new, name=str(target))
 
 
-def _span(r: Removal) -> dict[str, Any]:
+def _span(r: Removal | Removed) -> dict[str, Any]:
     return {"rule": r.rule, "kind": r.kind, "start": r.start, "end": r.end, "text": r.text}
 
 
