@@ -562,7 +562,8 @@ def test_jobs_2_slim_results_report_and_log_as_jobs_1(tmp_path: Path) -> None:
 def test_slim_file_results_carry_what_the_command_uses(tmp_path: Path) -> None:
     import pickle
 
-    from cleaner.batch import Brief, FileTask, Settings, clean_file, init_worker
+    from cleaner.batch import FileTask, Settings, clean_file, init_worker
+    from cleaner.brief import Brief
 
     page = tmp_path / "page.txt"
     shutil.copyfile(seed_paths()[0], page)

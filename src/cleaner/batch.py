@@ -19,12 +19,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from cleaner.config import Config
 from cleaner.io import DEFAULT_MAX_BYTES, DecodeError, Refused, decode, read_regular, to_output
 from cleaner.model import Article
 from cleaner.records import clean_record
+
+if TYPE_CHECKING:
+    from cleaner.brief import Brief
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -63,35 +66,6 @@ class FileTask:
     path: str
     html: bool = False
     site: str | None = None
-
-
-class Removed(NamedTuple):
-    """One removal as the parent of a worker needs it: the fields of `cleaner.Removal`, as a
-    tuple (a frozen slotted dataclass costs ~14 µs to pickle and as much to load; a page has
-    about a hundred removals)."""
-
-    rule: str
-    name: str
-    kind: str
-    start: int
-    end: int
-    text: str
-
-
-class Brief(NamedTuple):
-    """What the command needs of an `Article` to report a file and write it (`Settings.slim`):
-    its removals (counted by rule, replayed on the file's bytes, logged by --keep-removed) and
-    its messages (why a result is unsure). About 6 KB pickled instead of 19 KB, and ~30x
-    cheaper to pickle and load. (A named tuple, not a dataclass: no cost at start-up.)"""
-
-    removed: tuple[Removed, ...]
-    messages: tuple[str, ...]
-
-    @classmethod
-    def of(cls, article: Article) -> Brief:
-        return cls(
-            tuple(Removed(r.rule, r.name, r.kind, r.start, r.end, r.text) for r in article.removed), article.messages
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +124,8 @@ def clean_file(task: FileTask) -> FileResult:
     """Read, decode and clean one file (worker function; writes nothing)."""
     result = _clean_file(task)
     if _settings().slim and isinstance(result.article, Article):
+        from cleaner.brief import Brief  # only workers of a parallel run make one
+
         return dataclasses.replace(result, article=Brief.of(result.article))
     return result
 

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import IO, Any, Final
 
-    from cleaner.batch import Brief, FileResult, LineResult, Removed, Settings
+    from cleaner.batch import FileResult, LineResult, Settings
+    from cleaner.brief import Brief, Removed
     from cleaner.config import Config
     from cleaner.model import Article, Removal
 
