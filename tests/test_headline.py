@@ -117,10 +117,11 @@ def test_post_actions_pagination_and_cut_link_lists_are_not_the_headline() -> No
 def test_documentation_heading_with_permalink_mark_beats_a_contents_entry() -> None:
     # a documentation page: a table of contents lists the page and its sections; the page's own
     # heading ends with its permalink mark, and so does each section heading in the text
+    # (the headline is written without the mark: it is the anchor's glyph, not the title's)
     title = "Tutorial - Harbour Guide\u00b6"
     contents = ["Contents", "Tutorial - Harbour Guide", "Run the dredgers at night", "Search docs"]
     body = [BODY[0], "Run the dredgers at night\u00b6", *BODY[1:]]
-    assert headline(page(contents, [], title=title, body=body)) == title
+    assert headline(page(contents, [], title=title, body=body)) == "Tutorial - Harbour Guide"
 
 
 def test_a_bulleted_copy_is_not_a_title_copy() -> None:
@@ -491,3 +492,47 @@ def test_explain_says_why_the_headline_was_chosen() -> None:
     assert reason is not None
     assert reason.startswith('headline "Harbour authority approves')
     assert "body_overlap +" in reason and "runner-up" in reason
+
+
+# --- documentation headings (dev2 kinds: one-word title, numbered title, sections marked too) -----
+
+DOC_BODY = [
+    "A dredger is the single machine that deepens a channel. It contains the pumps and the arms "
+    "that lift the silt, and each dredger works one stretch of the channel at a time.",
+    "Dredgers are planned a season ahead. The harbour guide explains how a dredger is chosen, "
+    "how long it stays, and what the crews check before the work begins at night.",
+    "Each dredger is a barge with a crane, and the guide lists the cranes the port owns.",
+]
+
+
+def doc_page(title: str, sections: list[str]) -> str:
+    contents = ["Contents", "Getting started", "Dredgers", "Tides", "Search docs", "Version: 5.1"]
+    body = [DOC_BODY[0], f"{sections[0]}\u00b6", DOC_BODY[1], f"{sections[1]}\u00b6", DOC_BODY[2]]
+    return "\n".join([*NAV, *contents, title, *body, "About us", "Contact"]) + "\n"
+
+
+def test_a_one_word_marked_heading_is_the_headline_and_its_sections_are_not() -> None:
+    text = doc_page("Dredgers\u00b6", ["Choosing a dredger for the season", "The cranes the port owns"])
+    art = cleaner.clean(text)
+    assert art.headline == "Dredgers"
+    # the canonical form finds the same title (fixed point)
+    assert cleaner.clean(art.text).headline == "Dredgers"
+    assert cleaner.clean(art.text).text == art.text
+
+
+def test_a_numbered_marked_heading_is_the_headline() -> None:
+    text = doc_page("5. Dredgers and Tides\u00b6", ["5.1. Choosing a dredger", "5.2. The cranes the port owns"])
+    art = cleaner.clean(text)
+    assert art.headline == "5. Dredgers and Tides"
+    assert cleaner.clean(art.text).headline == "5. Dredgers and Tides"
+
+
+def test_an_unmarked_one_word_line_is_still_not_a_headline() -> None:
+    # without the mark a one-word line above the body is a menu label, not a title
+    text = "\n".join([*NAV, "Dredgers", *DOC_BODY, "About us", "Contact"]) + "\n"
+    assert headline(text) != "Dredgers"
+
+
+def test_a_mojibake_permalink_mark_is_cut_with_its_lead_byte() -> None:
+    text = doc_page("Dredgers and tides\u00c2\u00b6", ["Choosing a dredger for the season", "The cranes"])
+    assert headline(text) == "Dredgers and tides"

@@ -92,7 +92,7 @@ def assemble(
         head_i = first_body
     headline: str | None = None
     if head_i is not None:
-        headline = site_suffix_cut(blocks, head_i)
+        headline = headline_stage.unmarked(site_suffix_cut(blocks, head_i))
         verdicts[head_i] = Verdict(head_i, "keep", "HEAD", "headline", "")
         verdicts = _drop_headline_copies(blocks, verdicts, head_i, headline, rules)
         kept = [v.index for v in verdicts if v.label == "keep" and v.code != "HEAD"]

@@ -248,13 +248,52 @@ def _shape_ok(block: Block) -> bool:
     return 2 <= f.words <= MAX_WORDS and any(c.isalpha() for c in block.text)
 
 
-def _eligible(block: Block, verdict: Verdict) -> bool:
+def _code_ok(verdict: Verdict) -> bool:
+    """No line rule removed the line as some other kind of noise (context rules say only where
+    it stands)."""
     code = verdict.code
     if code in _TOLD_CODES:
         return False
-    if code and code != "NAV002" and not code.startswith("HEAD") and code not in _CONTEXT_CODES:
+    return not (code and code != "NAV002" and not code.startswith("HEAD") and code not in _CONTEXT_CODES)
+
+
+def _eligible(block: Block, verdict: Verdict, heading: int | None = None) -> bool:
+    if not _code_ok(verdict):
         return False
+    if block.index == heading:
+        # the page's first marked heading (or the canonical form's title line): a heading,
+        # whatever its length or a chapter number in front of it ("Models¶", "5. Data
+        # Structures¶")
+        return not block.piece and block.features.chars <= MAX_CHARS
     return _shape_ok(block)
+
+
+def _canonical_heading(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], first_body: int) -> bool:
+    """The page opens with a short heading (one word, or numbered: "Models", "5. Data
+    Structures"), a blank line and the body: how `Article.text` writes the page whose title was
+    a documentation heading."""
+    if len(blocks) < 2 or first_body > 1 or not blocks[1].gap_before:
+        return False
+    b = blocks[0]
+    t = b.text
+    return (
+        (b.features.words == 1 or (b.features.bullet and t[:1].isdigit()))
+        and (t[:1].isupper() or t[:1].isdigit())
+        and t[-1:].isalnum()
+        and not b.piece
+        and len(t) <= LABEL_MAX_CHARS
+        and _code_ok(verdicts[0])
+    )
+
+
+def _first_mark(blocks: tuple[Block, ...], lo: int, hi: int) -> int | None:
+    """The first block in `lo..hi` that ends with a heading's permalink mark: a documentation
+    page's title (its `<h1>`); the marked lines under it are its sections."""
+    for k in range(lo, min(hi, len(blocks))):
+        t = blocks[k].text
+        if len(t) > 1 and t[-1] in HEADING_MARKS and any(c.isalpha() for c in t):
+            return k
+    return None
 
 
 _META_KINDS: Final = frozenset({"byline", "page_date"})
@@ -352,8 +391,20 @@ def _goes_on(short: str, full: str) -> bool:
 
 
 def _unmarked(key: str) -> str:
-    """A line's text without a heading's permalink mark at its end."""
-    return key[:-1].rstrip() if len(key) > 1 and key[-1] in HEADING_MARKS else key
+    """A line's text without a heading's permalink mark at its end (and the "Â" that stands
+    before "¶" when the page's UTF-8 was read as Latin-1)."""
+    if len(key) > 1 and key[-1] in HEADING_MARKS:
+        key = key[:-1]
+        if key.endswith(("Â", "â")) and len(key) > 1 and not key[-2].isspace():
+            key = key[:-1]
+        return key.rstrip()
+    return key
+
+
+def unmarked(text: str) -> str:
+    """The headline without a documentation heading's permalink mark ("Models¶" -> "Models"):
+    the mark is the anchor's glyph, not part of the title."""
+    return _unmarked(text)
 
 
 def _credit_below(blocks: tuple[Block, ...], i: int) -> bool:
@@ -490,15 +541,20 @@ def rank(
     """Every candidate with its features, best first."""
     lo = max(0, first_body - WINDOW)
     body_slots = list(kept[:BODY_CANDIDATES])
+    first_mark = _first_mark(blocks, lo, first_body + 1)
     top = [i for i in range(min(PAGE_TOP, lo)) if _eligible(blocks[i], verdicts[i])]
+    # a heading that may be one word or numbered: the page's first marked heading, or the
+    # first line of the canonical form of a page whose title was such a heading (cleaning it
+    # again finds the same title)
+    heading = 0 if first_mark is None and _canonical_heading(blocks, verdicts, first_body) else first_mark
     near = first_body - NEAR_BODY
     idx = top + [
         i
         for i in range(lo, first_body)
-        if (i >= near or blocks[i].features.words >= FAR_MIN_WORDS or not blocks[i].text.isascii())
-        and _eligible(blocks[i], verdicts[i])
+        if (i >= near or i == heading or blocks[i].features.words >= FAR_MIN_WORDS or not blocks[i].text.isascii())
+        and _eligible(blocks[i], verdicts[i], heading)
     ]
-    idx += [i for i in body_slots if _shape_ok(blocks[i]) and i not in idx]
+    idx += [i for i in body_slots if (_shape_ok(blocks[i]) or i == heading) and i not in idx]
     if not idx:
         return []
     lead: set[str] = set()
@@ -590,7 +646,8 @@ def rank(
             feats["in_list"] = 1.0
         if i < first_body and "meta_below" not in feats and _in_menu(blocks, is_meta, i):
             feats["in_menu"] = 1.0
-        if marked and i < first_body:
+        if i == first_mark and i < first_body:
+            # only the first marked heading: the ones under it are the page's sections
             feats["heading_mark"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
         if i >= first_body:
@@ -606,7 +663,9 @@ def rank(
         first = next((c for c in text if c.isalnum()), "")
         if first.islower():
             feats["lower_start"] = 1.0
-        if not cjk and b.features.words <= 2:
+        if i == heading:
+            pass  # a heading is no menu label, however short
+        elif not cjk and b.features.words <= 2:
             feats["few_words"] = 1.0
         elif not cjk and b.features.words == 3:
             feats["few_words"] = 0.4
