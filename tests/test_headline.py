@@ -536,3 +536,28 @@ def test_an_unmarked_one_word_line_is_still_not_a_headline() -> None:
 def test_a_mojibake_permalink_mark_is_cut_with_its_lead_byte() -> None:
     text = doc_page("Dredgers and tides\u00c2\u00b6", ["Choosing a dredger for the season", "The cranes"])
     assert headline(text) == "Dredgers and tides"
+
+
+# --- the title a few lines into the body (the main run started above it) --------------------------
+
+READER_LEAD = [
+    "Readers asked us why the port is spending forty million euros on the channel this year.",
+    "We answer one reader question about the port every week in this column.",
+]
+
+
+def test_a_title_a_few_lines_into_the_body_with_a_byline_under_it_is_the_headline() -> None:
+    title = "Why the harbour wants a deeper northern channel now"
+    text = "\n".join([*NAV, *READER_LEAD, title, "By Ana Ruiz, May 4, 2024", *BODY, "About us"]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == title
+    assert title not in art.body
+
+
+def test_a_subheading_in_the_body_without_a_byline_is_not_the_headline() -> None:
+    # a section heading over a table (a "Date" column label under it) or over a name (a
+    # product's maker) is no title, however title-shaped
+    for under in (["Date"], ["Clover Works"], []):
+        sub = "What the dredging will cost the port"
+        text = "\n".join([*NAV, *READER_LEAD, BODY[0], sub, *under, *BODY[1:], "About us"]) + "\n"
+        assert headline(text) != sub

@@ -61,6 +61,9 @@ PAGE_TOP: Final = 2
 DATELINE_PROBE: Final = 120
 #: The first body blocks that may themselves be the title (the main run sometimes starts with it).
 BODY_CANDIDATES: Final = 2
+#: Lines this many blocks into the body may be the title when a byline stands under them (the
+#: main run started above the title: a browser warning or an advert taken in).
+BODY_REACH: Final = 8
 #: Words of body text, from the first body block, that content words are looked up in.
 LEAD_WORDS: Final = 300
 #: Of a very long body block (a page dumped on one line) only this many characters are read.
@@ -246,6 +249,41 @@ def _shape_ok(block: Block) -> bool:
     if cjk >= CJK_MIN_CHARS:
         return f.chars <= CJK_MAX_CHARS * 2
     return 2 <= f.words <= MAX_WORDS and any(c.isalpha() for c in block.text)
+
+
+def _title_in_body(feats: dict[str, float], block: Block) -> bool:
+    """A line a few blocks into the body that reads as the article's title: a byline or date
+    under it, title-shaped (no full stop, not a label, a name or chrome), of `TITLE_OVER_MIN_WORDS`
+    words or more, its words in the body."""
+    return (
+        "meta_below" in feats
+        and not (feats.keys() & (_NOT_A_TITLE | {"quote", "under_media_label"}))
+        and block.features.words >= TITLE_OVER_MIN_WORDS
+        and feats.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+    )
+
+
+#: A byline: "By Ana Ruiz", "… started by Ana Ruiz, May 4, 2024", in a short line.
+BYLINE_IN_LINE: Final = cached(r"(?:^|\s)by\s{1,3}\p{Lu}", regex.IGNORECASE)
+BYLINE_MAX_CHARS: Final = 160
+
+
+def _byline(block: Block, verdict: Verdict) -> bool:
+    """A byline (a rule's byline or page date, or "by Name" in a short line): what stands under
+    an article's title, not under a subheading or a table's caption."""
+    if verdict.kind in _META_KINDS:
+        return True
+    t = block.text
+    return len(t) <= BYLINE_MAX_CHARS and BYLINE_IN_LINE.search(t, timeout=timeout_for(t)) is not None
+
+
+def _byline_next(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
+    """A byline stands right under block `i`, or under the one sentence (the standfirst) under it."""
+    n = len(blocks)
+    if i + 1 < n and _byline(blocks[i + 1], verdicts[i + 1]):
+        return True
+    standfirst = i + 2 < n and blocks[i + 1].features.words >= STANDFIRST_MIN_WORDS
+    return standfirst and _byline(blocks[i + 2], verdicts[i + 2])
 
 
 def _code_ok(verdict: Verdict) -> bool:
@@ -555,6 +593,15 @@ def rank(
         and _eligible(blocks[i], verdicts[i], heading)
     ]
     idx += [i for i in body_slots if (_shape_ok(blocks[i]) or i == heading) and i not in idx]
+    # lines a little further into the body: the title when the main run started a few lines
+    # above it (a browser warning, an advert, a breadcrumb taken in); only title-shaped lines
+    # with a byline under them (`_title_in_body`, `_byline_next`)
+    deeper = [
+        i
+        for i in range(first_body + 1, min(len(blocks), first_body + BODY_REACH))
+        if i not in idx and _code_ok(verdicts[i]) and _shape_ok(blocks[i])
+    ]
+    idx += deeper
     if not idx:
         return []
     lead: set[str] = set()
@@ -650,7 +697,7 @@ def rank(
             # only the first marked heading: the ones under it are the page's sections
             feats["heading_mark"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
-        if i >= first_body:
+        if i >= first_body and i not in deeper:
             feats["in_body"] = 1.0
         if i < PAGE_TOP:
             feats["page_top"] = 1.0
@@ -681,6 +728,8 @@ def rank(
             feats["ui_label"] = 1.0
         if b.features.words <= META_VALUE_MAX_WORDS and _meta_value(blocks, i):
             feats["meta_value"] = 1.0
+        if i in deeper and not (_title_in_body(feats, b) and _byline_next(blocks, verdicts, i)):
+            continue
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
