@@ -561,3 +561,21 @@ def test_a_subheading_in_the_body_without_a_byline_is_not_the_headline() -> None
         sub = "What the dredging will cost the port"
         text = "\n".join([*NAV, *READER_LEAD, BODY[0], sub, *under, *BODY[1:], "About us"]) + "\n"
         assert headline(text) != sub
+
+
+# --- title over its deck -------------------------------------------------------------------------
+
+
+def test_the_title_over_a_deck_that_words_the_body_closer_is_the_headline() -> None:
+    # the deck (subtitle) repeats the body's words more than the title does; the first of the
+    # two lines over the byline is the title
+    title = "Why a harbour town is betting on its channel"
+    deck = "Deepening the northern shipping channel lets larger container ships reach the port"
+    text = page([], [deck, "Ana Ruiz", "May 4, 2024"], title=title)
+    assert headline(text) == title
+
+
+def test_a_breadcrumb_glued_copy_over_the_title_does_not_make_the_title_a_deck() -> None:
+    glued = f"Home News Business {TITLE}"
+    text = page([glued], ["Ana Ruiz", "May 4, 2024"])
+    assert headline(text) == TITLE

@@ -127,7 +127,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "under_title": -2.5,
     "list_item": -1.0,
     "cut_short": -1.5,
-    "deck": -1.5,
+    "deck": -2.5,
     "ui_label": -3.0,
     "heading_mark": 2.0,
     "quote": -1.5,
@@ -752,9 +752,16 @@ def rank(
             # "Dare to Play" over "Dare to Play 3 / October pack": the short form (a breadcrumb's
             # last item, a series name) over the full title, which goes on in words
             c.features["cut_short"] = 1.0
-        if "meta_below" in c.features and title_over(prev) and prev is not None and not _goes_on(prev.text, c.text):
+        if (
+            "meta_below" in c.features
+            and title_over(prev)
+            and prev is not None
+            and not _goes_on(prev.text, c.text)
+            and not norm(prev.text).endswith(norm(c.text))
+        ):
             # title, deck, byline: the second of two title-shaped lines over the same byline
-            # or date is the deck (subtitle) under the title
+            # or date is the deck (subtitle) under the title (but not the title under its copy
+            # with a breadcrumb glued in front: "Home News Title", "Title")
             c.features["deck"] = 1.0
         if c.index < first_body and ("meta_below" not in c.features or _credit_below(blocks, c.index)):
             # title, byline/date (and a share bar or gallery markers), then this line and the
