@@ -579,3 +579,23 @@ def test_a_breadcrumb_glued_copy_over_the_title_does_not_make_the_title_a_deck()
     glued = f"Home News Business {TITLE}"
     text = page([glued], ["Ana Ruiz", "May 4, 2024"])
     assert headline(text) == TITLE
+
+
+# --- the post's date over its title --------------------------------------------------------------
+
+
+def test_a_title_under_its_date_line_beats_a_menu_line_over_the_date() -> None:
+    # a blog: a menu line, "Back to posts", the post's date, then its title and the text
+    title = "A short guide to the northern channel"
+    text = (
+        "\n".join(["Posts Music Watching Reading Links Search", "Back to posts", "June 6, 2021", title, *BODY]) + "\n"
+    )
+    assert headline(text) == title
+
+
+def test_the_line_under_a_title_and_its_date_is_not_taken_for_a_dated_title() -> None:
+    # title, date, then a short first line of the post: the date is the title's
+    title = "Thoughts on the channel"
+    first = "Deeper water for the port"
+    text = "\n".join(["Ana Ruiz posts harbour misc", title, "2025-08-29", first, *BODY]) + "\n"
+    assert headline(text) == title

@@ -93,6 +93,8 @@ STANDFIRST_TITLE_OVERLAP: Final = 0.3
 _NOT_A_TITLE: Final = frozenset(
     {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label"}
 )
+#: A line that is no title over the date under it: chrome, a name, a button, a sentence.
+_NOT_OVER_META: Final = frozenset({"chrome", "name_like", "ui_label", "full_stop", "meta_value", "lower_start"})
 #: A title over a deck or a caption has at least this many words (a kicker or section label
 #: above the title is shorter).
 TITLE_OVER_MIN_WORDS: Final = 4
@@ -112,6 +114,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "repeated": 1.5,
     "hint": 3.0,
     "meta_below": 1.2,
+    "meta_above": 1.0,
     "first_line": 1.5,
     "above_dateline": 1.0,
     "distance": -0.05,
@@ -664,6 +667,10 @@ def rank(
                 meta[j] = _is_meta(blocks[j], verdicts[j])
         if any(meta[j] for j in below) or _name_below(blocks, is_meta, i):
             feats["meta_below"] = 1.0
+        elif i > 0 and is_meta(i - 1):
+            # a date or byline right above: the post's date over its title (a blog's "June 6,
+            # 2021" then the title)
+            feats["meta_above"] = 1.0
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
             feats["above_dateline"] = 1.0
@@ -747,6 +754,10 @@ def rank(
 
     for c in cands:
         f = blocks[c.index].features
+        above = by_index.get(c.index - 2)
+        if "meta_above" in c.features and above is not None and not (above.features.keys() & _NOT_OVER_META):
+            # title, date, this line: the date is the title's, and this line the first under it
+            del c.features["meta_above"]
         nxt, prev = by_index.get(c.index + 1), by_index.get(c.index - 1)
         if nxt is not None and "full_stop" not in nxt.features and _goes_on(c.text, nxt.text):
             # "Dare to Play" over "Dare to Play 3 / October pack": the short form (a breadcrumb's
