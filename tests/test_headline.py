@@ -599,3 +599,18 @@ def test_the_line_under_a_title_and_its_date_is_not_taken_for_a_dated_title() ->
     first = "Deeper water for the port"
     text = "\n".join(["Ana Ruiz posts harbour misc", title, "2025-08-29", first, *BODY]) + "\n"
     assert headline(text) == title
+
+
+# --- a short title under the breadcrumb trail that ends with it ----------------------------------
+
+
+def test_a_two_word_title_under_its_breadcrumb_trail_is_the_headline() -> None:
+    # a guide page: the trail's current item is the page's title, two words in title case
+    # (which alone would read as a person's name)
+    text = "\n".join([*NAV, "Home / Guides / Channel Dredging", "Channel Dredging", "What this guide covers", *BODY])
+    assert headline(text + "\n") == "Channel Dredging"
+
+
+def test_a_section_label_ending_the_trail_does_not_beat_the_title_under_it() -> None:
+    text = page(["Home / News / Port Life", "Port Life"], ["By Ana Ruiz", "May 4, 2024"])
+    assert headline(text) == TITLE

@@ -115,6 +115,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "hint": 3.0,
     "meta_below": 1.2,
     "meta_above": 1.0,
+    "trail_end": 2.0,
     "first_line": 1.5,
     "above_dateline": 1.0,
     "distance": -0.05,
@@ -287,6 +288,24 @@ def _byline_next(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int)
         return True
     standfirst = i + 2 < n and blocks[i + 1].features.words >= STANDFIRST_MIN_WORDS
     return standfirst and _byline(blocks[i + 2], verdicts[i + 2])
+
+
+#: A breadcrumb trail's separators: the trail's last item follows one of them.
+_TRAIL_SEPARATORS: Final = "/>»›|"
+#: The trail stands at most this many lines above its current item's heading.
+TRAIL_REACH: Final = 3
+
+
+def _trail_end(blocks: tuple[Block, ...], i: int) -> bool:
+    """A breadcrumb trail right above block `i` ends with it ("Home / Guides / Book Reviews"
+    over "Book Reviews"): the trail's current item, the page's own title."""
+    key = blocks[i].text.casefold()
+    for k in range(max(0, i - TRAIL_REACH), i):
+        t = blocks[k].text.casefold()
+        if len(t) > len(key) and len(t) - len(key) <= COPY_MAX_AFFIX and t.endswith(key):
+            if t[: -len(key)].rstrip()[-1:] in tuple(_TRAIL_SEPARATORS):
+                return True
+    return False
 
 
 def _code_ok(verdict: Verdict) -> bool:
@@ -657,6 +676,10 @@ def rank(
             feats["body_overlap"] = len(content & lead) / max(len(content), OVERLAP_MIN_WORDS)
         if b.features.words >= 3 or cjk:
             feats["repeated"] = page.score(i, key)
+        elif i < first_body and _trail_end(blocks, i):
+            # a short title under the breadcrumb trail that ends with it (a short line's copies
+            # are otherwise menu labels)
+            feats["trail_end"] = 1.0
         if hint_key and (key == hint_key or hint_key.startswith(key) or key.startswith(hint_key)):
             feats["hint"] = 1.0
         # what stands under the line, before the body starts (a date in the body's first
@@ -729,7 +752,11 @@ def rank(
             b.features.digit_ratio > 0 and HEAD_DATE.search(text) is not None
         ):
             feats["chrome"] = 1.0
-        elif HEAD_NAME.match(text) is not None and text.split()[0].lower() not in ANY_STOPWORDS:
+        elif (
+            "trail_end" not in feats
+            and HEAD_NAME.match(text) is not None
+            and text.split()[0].lower() not in ANY_STOPWORDS
+        ):
             feats["name_like"] = 1.0
         if UI_LABEL.search(text, timeout=timeout_for(text)) is not None:
             feats["ui_label"] = 1.0
