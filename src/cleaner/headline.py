@@ -302,9 +302,9 @@ def _trail_end(blocks: tuple[Block, ...], i: int) -> bool:
     key = blocks[i].text.casefold()
     for k in range(max(0, i - TRAIL_REACH), i):
         t = blocks[k].text.casefold()
-        if len(t) > len(key) and len(t) - len(key) <= COPY_MAX_AFFIX and t.endswith(key):
-            if t[: -len(key)].rstrip()[-1:] in tuple(_TRAIL_SEPARATORS):
-                return True
+        fits = len(key) < len(t) <= len(key) + COPY_MAX_AFFIX and t.endswith(key)
+        if fits and t[: -len(key)].rstrip()[-1:] in tuple(_TRAIL_SEPARATORS):
+            return True
     return False
 
 
