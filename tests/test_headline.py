@@ -614,3 +614,18 @@ def test_a_two_word_title_under_its_breadcrumb_trail_is_the_headline() -> None:
 def test_a_section_label_ending_the_trail_does_not_beat_the_title_under_it() -> None:
     text = page(["Home / News / Port Life", "Port Life"], ["By Ana Ruiz", "May 4, 2024"])
     assert headline(text) == TITLE
+
+
+def test_a_short_heading_printed_twice_over_the_body_is_the_headline() -> None:
+    # the trail printed one item a line, its last item the page, then the page's heading
+    for title in ("Dredging basics", "Dredgers"):
+        text = "\n".join([*NAV, "Guides", "Harbour works", title, title, "Previous", "Next", *BODY]) + "\n"
+        art = cleaner.clean(text)
+        assert art.headline == title
+        assert cleaner.clean(art.text).headline == title
+
+
+def test_a_forum_author_card_printed_twice_is_not_the_headline() -> None:
+    # a post's author card: the member's name twice, then the post's date
+    text = "\n".join([*NAV, "Harbourfan", "Harbourfan", "1 Jul 2024", "#4", *BODY]) + "\n"
+    assert headline(text) != "Harbourfan"

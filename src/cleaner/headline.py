@@ -308,6 +308,22 @@ def _trail_end(blocks: tuple[Block, ...], i: int) -> bool:
     return False
 
 
+def _doubled(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block `i` and a line next to it read the same: a breadcrumb's last item printed one item a
+    line, then the page's heading ("Guide", "Using promises", "Using promises")."""
+    key = blocks[i].text.casefold()
+    return any(0 <= k < len(blocks) and blocks[k].text.casefold() == key for k in (i - 1, i + 1))
+
+
+def _doubled_heading(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
+    """Block `i` is one of a pair of same lines that is no post's author card (a forum's
+    "Name", "Name", then the post's date)."""
+    if not _doubled(blocks, i):
+        return False
+    end = i + 1 if i + 1 < len(blocks) and blocks[i + 1].text.casefold() == blocks[i].text.casefold() else i
+    return not (end + 1 < len(blocks) and is_meta(end + 1))
+
+
 def _code_ok(verdict: Verdict) -> bool:
     """No line rule removed the line as some other kind of noise (context rules say only where
     it stands)."""
@@ -344,6 +360,13 @@ def _canonical_heading(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], f
         and len(t) <= LABEL_MAX_CHARS
         and _code_ok(verdicts[0])
     )
+
+
+def _one_word_title(block: Block) -> bool:
+    """A word that may be a title alone: capitalised or a lower-case name of a tool, letters,
+    short, not a piece of a longer line."""
+    t = block.text
+    return not block.piece and 2 < len(t) <= LABEL_MAX_CHARS and t[-1:].isalnum() and any(c.isalpha() for c in t)
 
 
 def _first_mark(blocks: tuple[Block, ...], lo: int, hi: int) -> int | None:
@@ -599,6 +622,13 @@ def rank(
     hint: str | None = None,
 ) -> list[Candidate]:
     """Every candidate with its features, best first."""
+    meta: dict[int, bool] = {}
+
+    def is_meta(k: int) -> bool:
+        if k not in meta:
+            meta[k] = _is_meta(blocks[k], verdicts[k])
+        return meta[k]
+
     lo = max(0, first_body - WINDOW)
     body_slots = list(kept[:BODY_CANDIDATES])
     first_mark = _first_mark(blocks, lo, first_body + 1)
@@ -615,6 +645,17 @@ def rank(
         and _eligible(blocks[i], verdicts[i], heading)
     ]
     idx += [i for i in body_slots if (_shape_ok(blocks[i]) or i == heading) and i not in idx]
+    # a one-word heading printed twice in a row near the body (the trail's last item, then the
+    # heading): the page's title ("Auth", "Auth")
+    idx += [
+        i
+        for i in range(max(lo, first_body - NEAR_BODY), first_body)
+        if i not in idx
+        and blocks[i].features.words == 1
+        and _code_ok(verdicts[i])
+        and _one_word_title(blocks[i])
+        and _doubled_heading(blocks, is_meta, i)
+    ]
     # lines a little further into the body: the title when the main run started a few lines
     # above it (a browser warning, an advert, a breadcrumb taken in); only title-shaped lines
     # with a byline under them (`_title_in_body`, `_byline_next`)
@@ -643,13 +684,6 @@ def rank(
         t = blocks[j].text
         if len(t) <= MAX_CHARS:
             lead_keys[_unmarked(t.casefold())] = j
-    meta: dict[int, bool] = {}
-
-    def is_meta(k: int) -> bool:
-        if k not in meta:
-            meta[k] = _is_meta(blocks[k], verdicts[k])
-        return meta[k]
-
     page = _Copies.of(blocks)
     runs = _Runs(blocks, is_meta, {})
     hint_key = norm(hint) if hint else None
@@ -676,9 +710,10 @@ def rank(
             feats["body_overlap"] = len(content & lead) / max(len(content), OVERLAP_MIN_WORDS)
         if b.features.words >= 3 or cjk:
             feats["repeated"] = page.score(i, key)
-        elif i < first_body and _trail_end(blocks, i):
-            # a short title under the breadcrumb trail that ends with it (a short line's copies
-            # are otherwise menu labels)
+        elif i < first_body and (_trail_end(blocks, i) or _doubled_heading(blocks, is_meta, i)):
+            # a short title under the breadcrumb trail that ends with it, or printed twice in a
+            # row (the trail's last item on a line of its own, then the heading); a short
+            # line's copies are otherwise menu labels
             feats["trail_end"] = 1.0
         if hint_key and (key == hint_key or hint_key.startswith(key) or key.startswith(hint_key)):
             feats["hint"] = 1.0
