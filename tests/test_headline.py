@@ -552,6 +552,11 @@ def test_a_title_a_few_lines_into_the_body_with_a_byline_under_it_is_the_headlin
     art = cleaner.clean(text)
     assert art.headline == title
     assert title not in art.body
+    # the lines the main run took in above the title stand outside the article: removed, so
+    # the article keeps the input's order (headline first)
+    assert not set(READER_LEAD) & set(art.body)
+    assert {r.rule for r in art.removed if r.text in READER_LEAD} == {"CTX001"}
+    assert cleaner.clean(art.text).text == art.text
 
 
 def test_a_subheading_in_the_body_without_a_byline_is_not_the_headline() -> None:
@@ -629,3 +634,9 @@ def test_a_forum_author_card_printed_twice_is_not_the_headline() -> None:
     # a post's author card: the member's name twice, then the post's date
     text = "\n".join([*NAV, "Harbourfan", "Harbourfan", "1 Jul 2024", "#4", *BODY]) + "\n"
     assert headline(text) != "Harbourfan"
+
+
+def test_a_date_at_the_top_of_the_page_is_the_header_date_not_a_title_date() -> None:
+    # the page header's "today" line over a breadcrumb-glued copy of the title
+    text = "\n".join(["Friday, May 3, 2024", f"HomeWorld News{TITLE}", "", TITLE, "", *BODY]) + "\n"
+    assert headline(text) == TITLE

@@ -324,6 +324,14 @@ def _doubled_heading(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], 
     return not (end + 1 < len(blocks) and is_meta(end + 1))
 
 
+def _glued_copy(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block `i` ends with the line under it: that line with a breadcrumb glued in front."""
+    if i + 1 >= len(blocks):
+        return False
+    under = blocks[i + 1].text
+    return len(under) < len(blocks[i].text) and blocks[i].text.endswith(under)
+
+
 def _code_ok(verdict: Verdict) -> bool:
     """No line rule removed the line as some other kind of noise (context rules say only where
     it stands)."""
@@ -725,9 +733,10 @@ def rank(
                 meta[j] = _is_meta(blocks[j], verdicts[j])
         if any(meta[j] for j in below) or _name_below(blocks, is_meta, i):
             feats["meta_below"] = 1.0
-        elif i > 0 and is_meta(i - 1):
+        elif i > 1 and is_meta(i - 1) and not _glued_copy(blocks, i):
             # a date or byline right above: the post's date over its title (a blog's "June 6,
-            # 2021" then the title)
+            # 2021" then the title); not the page's first line (the header's "today" date), and
+            # not over the title's breadcrumb-glued copy ("HomeWorld NewsTitle", then "Title")
             feats["meta_above"] = 1.0
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
