@@ -117,10 +117,11 @@ def test_post_actions_pagination_and_cut_link_lists_are_not_the_headline() -> No
 def test_documentation_heading_with_permalink_mark_beats_a_contents_entry() -> None:
     # a documentation page: a table of contents lists the page and its sections; the page's own
     # heading ends with its permalink mark, and so does each section heading in the text
+    # (the headline is written without the mark: it is the anchor's glyph, not the title's)
     title = "Tutorial - Harbour Guide\u00b6"
     contents = ["Contents", "Tutorial - Harbour Guide", "Run the dredgers at night", "Search docs"]
     body = [BODY[0], "Run the dredgers at night\u00b6", *BODY[1:]]
-    assert headline(page(contents, [], title=title, body=body)) == title
+    assert headline(page(contents, [], title=title, body=body)) == "Tutorial - Harbour Guide"
 
 
 def test_a_bulleted_copy_is_not_a_title_copy() -> None:
@@ -491,3 +492,151 @@ def test_explain_says_why_the_headline_was_chosen() -> None:
     assert reason is not None
     assert reason.startswith('headline "Harbour authority approves')
     assert "body_overlap +" in reason and "runner-up" in reason
+
+
+# --- documentation headings (dev2 kinds: one-word title, numbered title, sections marked too) -----
+
+DOC_BODY = [
+    "A dredger is the single machine that deepens a channel. It contains the pumps and the arms "
+    "that lift the silt, and each dredger works one stretch of the channel at a time.",
+    "Dredgers are planned a season ahead. The harbour guide explains how a dredger is chosen, "
+    "how long it stays, and what the crews check before the work begins at night.",
+    "Each dredger is a barge with a crane, and the guide lists the cranes the port owns.",
+]
+
+
+def doc_page(title: str, sections: list[str]) -> str:
+    contents = ["Contents", "Getting started", "Dredgers", "Tides", "Search docs", "Version: 5.1"]
+    body = [DOC_BODY[0], f"{sections[0]}\u00b6", DOC_BODY[1], f"{sections[1]}\u00b6", DOC_BODY[2]]
+    return "\n".join([*NAV, *contents, title, *body, "About us", "Contact"]) + "\n"
+
+
+def test_a_one_word_marked_heading_is_the_headline_and_its_sections_are_not() -> None:
+    text = doc_page("Dredgers\u00b6", ["Choosing a dredger for the season", "The cranes the port owns"])
+    art = cleaner.clean(text)
+    assert art.headline == "Dredgers"
+    # the canonical form finds the same title (fixed point)
+    assert cleaner.clean(art.text).headline == "Dredgers"
+    assert cleaner.clean(art.text).text == art.text
+
+
+def test_a_numbered_marked_heading_is_the_headline() -> None:
+    text = doc_page("5. Dredgers and Tides\u00b6", ["5.1. Choosing a dredger", "5.2. The cranes the port owns"])
+    art = cleaner.clean(text)
+    assert art.headline == "5. Dredgers and Tides"
+    assert cleaner.clean(art.text).headline == "5. Dredgers and Tides"
+
+
+def test_an_unmarked_one_word_line_is_still_not_a_headline() -> None:
+    # without the mark a one-word line above the body is a menu label, not a title
+    text = "\n".join([*NAV, "Dredgers", *DOC_BODY, "About us", "Contact"]) + "\n"
+    assert headline(text) != "Dredgers"
+
+
+def test_a_mojibake_permalink_mark_is_cut_with_its_lead_byte() -> None:
+    text = doc_page("Dredgers and tides\u00c2\u00b6", ["Choosing a dredger for the season", "The cranes"])
+    assert headline(text) == "Dredgers and tides"
+
+
+# --- the title a few lines into the body (the main run started above it) --------------------------
+
+READER_LEAD = [
+    "Readers asked us why the port is spending forty million euros on the channel this year.",
+    "We answer one reader question about the port every week in this column.",
+]
+
+
+def test_a_title_a_few_lines_into_the_body_with_a_byline_under_it_is_the_headline() -> None:
+    title = "Why the harbour wants a deeper northern channel now"
+    text = "\n".join([*NAV, *READER_LEAD, title, "By Ana Ruiz, May 4, 2024", *BODY, "About us"]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == title
+    assert title not in art.body
+    # the lines the main run took in above the title stand outside the article: removed, so
+    # the article keeps the input's order (headline first)
+    assert not set(READER_LEAD) & set(art.body)
+    assert {r.rule for r in art.removed if r.text in READER_LEAD} == {"CTX001"}
+    assert cleaner.clean(art.text).text == art.text
+
+
+def test_a_subheading_in_the_body_without_a_byline_is_not_the_headline() -> None:
+    # a section heading over a table (a "Date" column label under it) or over a name (a
+    # product's maker) is no title, however title-shaped
+    for under in (["Date"], ["Clover Works"], []):
+        sub = "What the dredging will cost the port"
+        text = "\n".join([*NAV, *READER_LEAD, BODY[0], sub, *under, *BODY[1:], "About us"]) + "\n"
+        assert headline(text) != sub
+
+
+# --- title over its deck -------------------------------------------------------------------------
+
+
+def test_the_title_over_a_deck_that_words_the_body_closer_is_the_headline() -> None:
+    # the deck (subtitle) repeats the body's words more than the title does; the first of the
+    # two lines over the byline is the title
+    title = "Why a harbour town is betting on its channel"
+    deck = "Deepening the northern shipping channel lets larger container ships reach the port"
+    text = page([], [deck, "Ana Ruiz", "May 4, 2024"], title=title)
+    assert headline(text) == title
+
+
+def test_a_breadcrumb_glued_copy_over_the_title_does_not_make_the_title_a_deck() -> None:
+    glued = f"Home News Business {TITLE}"
+    text = page([glued], ["Ana Ruiz", "May 4, 2024"])
+    assert headline(text) == TITLE
+
+
+# --- the post's date over its title --------------------------------------------------------------
+
+
+def test_a_title_under_its_date_line_beats_a_menu_line_over_the_date() -> None:
+    # a blog: a menu line, "Back to posts", the post's date, then its title and the text
+    title = "A short guide to the northern channel"
+    text = (
+        "\n".join(["Posts Music Watching Reading Links Search", "Back to posts", "June 6, 2021", title, *BODY]) + "\n"
+    )
+    assert headline(text) == title
+
+
+def test_the_line_under_a_title_and_its_date_is_not_taken_for_a_dated_title() -> None:
+    # title, date, then a short first line of the post: the date is the title's
+    title = "Thoughts on the channel"
+    first = "Deeper water for the port"
+    text = "\n".join(["Ana Ruiz posts harbour misc", title, "2025-08-29", first, *BODY]) + "\n"
+    assert headline(text) == title
+
+
+# --- a short title under the breadcrumb trail that ends with it ----------------------------------
+
+
+def test_a_two_word_title_under_its_breadcrumb_trail_is_the_headline() -> None:
+    # a guide page: the trail's current item is the page's title, two words in title case
+    # (which alone would read as a person's name)
+    text = "\n".join([*NAV, "Home / Guides / Channel Dredging", "Channel Dredging", "What this guide covers", *BODY])
+    assert headline(text + "\n") == "Channel Dredging"
+
+
+def test_a_section_label_ending_the_trail_does_not_beat_the_title_under_it() -> None:
+    text = page(["Home / News / Port Life", "Port Life"], ["By Ana Ruiz", "May 4, 2024"])
+    assert headline(text) == TITLE
+
+
+def test_a_short_heading_printed_twice_over_the_body_is_the_headline() -> None:
+    # the trail printed one item a line, its last item the page, then the page's heading
+    for title in ("Dredging basics", "Dredgers"):
+        text = "\n".join([*NAV, "Guides", "Harbour works", title, title, "Previous", "Next", *BODY]) + "\n"
+        art = cleaner.clean(text)
+        assert art.headline == title
+        assert cleaner.clean(art.text).headline == title
+
+
+def test_a_forum_author_card_printed_twice_is_not_the_headline() -> None:
+    # a post's author card: the member's name twice, then the post's date
+    text = "\n".join([*NAV, "Harbourfan", "Harbourfan", "1 Jul 2024", "#4", *BODY]) + "\n"
+    assert headline(text) != "Harbourfan"
+
+
+def test_a_date_at_the_top_of_the_page_is_the_header_date_not_a_title_date() -> None:
+    # the page header's "today" line over a breadcrumb-glued copy of the title
+    text = "\n".join(["Friday, May 3, 2024", f"HomeWorld News{TITLE}", "", TITLE, "", *BODY]) + "\n"
+    assert headline(text) == TITLE

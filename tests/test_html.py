@@ -340,3 +340,26 @@ def test_the_visible_h1_beats_a_search_title_of_the_same_story() -> None:
     framed = f"{story} - {tagline}"
     places2 = (("og:title", framed), ("h1", tagline), ("title", framed))
     assert bare_title(framed, places2) != tagline
+
+
+def test_a_site_name_suffix_that_no_place_shows_bare_is_cut_when_it_is_the_site_name() -> None:
+    from cleaner.html import less_site_name
+
+    title = "Council approves bus network expansion"
+    full = f"{title} | The Daily Example"
+    # no <h1>: every title place carries the suffix; og:site_name names the site
+    html = textwrap.dedent(
+        f"""\
+        <!DOCTYPE html>
+        <html><head><meta charset="utf-8"><title>{full}</title>
+        <meta property="og:title" content="{full}">
+        <meta property="og:site_name" content="The Daily Example"></head>
+        <body><article>{paragraphs_html()}</article></body></html>
+        """
+    )
+    assert clean_html(html).headline == title
+    # a suffix that is not the site's name stays (a title's own " - " part, a section name)
+    assert less_site_name(f"{title} - Part 2", ("The Daily Example",)) == f"{title} - Part 2"
+    assert less_site_name(full, ()) == full
+    # nothing is left but the site name, or one word: kept as it is
+    assert less_site_name("News | The Daily Example", ("The Daily Example",)) == "News | The Daily Example"

@@ -92,8 +92,9 @@ def assemble(
         head_i = first_body
     headline: str | None = None
     if head_i is not None:
-        headline = site_suffix_cut(blocks, head_i)
+        headline = headline_stage.unmarked(site_suffix_cut(blocks, head_i))
         verdicts[head_i] = Verdict(head_i, "keep", "HEAD", "headline", "")
+        verdicts = _above_headline(verdicts, kept, head_i, rules)
         verdicts = _drop_headline_copies(blocks, verdicts, head_i, headline, rules)
         kept = [v.index for v in verdicts if v.label == "keep" and v.code != "HEAD"]
         if not kept:
@@ -276,6 +277,21 @@ def _paragraphs(text: Text, blocks: tuple[Block, ...], kept: list[int]) -> list[
 
 def _nonspace(texts: Iterable[str]) -> int:
     return sum(len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in texts)
+
+
+def _above_headline(verdicts: list[Verdict], kept: list[int], head_i: int, rules: RuleSet) -> list[Verdict]:
+    """Drop the blocks the main run kept above a headline found further into the body, under
+    the first `headline.BODY_CANDIDATES` blocks (a title with its byline under it: a claim box,
+    an advert, a forum's notice that the run took in before the title): they stand outside the
+    article, and the article's text keeps the input's order (headline first)."""
+    above = [j for j in kept if j < head_i]
+    if len(above) < headline_stage.BODY_CANDIDATES or not rules.enabled("CTX001"):
+        return verdicts
+    ctx = by_code("CTX001")
+    out = list(verdicts)
+    for j in above:
+        out[j] = Verdict(j, "drop", ctx.code, ctx.name, ctx.kind)
+    return out
 
 
 def _drop_headline_copies(

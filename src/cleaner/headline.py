@@ -61,6 +61,9 @@ PAGE_TOP: Final = 2
 DATELINE_PROBE: Final = 120
 #: The first body blocks that may themselves be the title (the main run sometimes starts with it).
 BODY_CANDIDATES: Final = 2
+#: Lines this many blocks into the body may be the title when a byline stands under them (the
+#: main run started above the title: a browser warning or an advert taken in).
+BODY_REACH: Final = 8
 #: Words of body text, from the first body block, that content words are looked up in.
 LEAD_WORDS: Final = 300
 #: Of a very long body block (a page dumped on one line) only this many characters are read.
@@ -90,6 +93,8 @@ STANDFIRST_TITLE_OVERLAP: Final = 0.3
 _NOT_A_TITLE: Final = frozenset(
     {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label"}
 )
+#: A line that is no title over the date under it: chrome, a name, a button, a sentence.
+_NOT_OVER_META: Final = frozenset({"chrome", "name_like", "ui_label", "full_stop", "meta_value", "lower_start"})
 #: A title over a deck or a caption has at least this many words (a kicker or section label
 #: above the title is shorter).
 TITLE_OVER_MIN_WORDS: Final = 4
@@ -109,6 +114,8 @@ WEIGHTS: Final[dict[str, float]] = {
     "repeated": 1.5,
     "hint": 3.0,
     "meta_below": 1.2,
+    "meta_above": 1.0,
+    "trail_end": 2.0,
     "first_line": 1.5,
     "above_dateline": 1.0,
     "distance": -0.05,
@@ -124,7 +131,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "under_title": -2.5,
     "list_item": -1.0,
     "cut_short": -1.5,
-    "deck": -1.5,
+    "deck": -2.5,
     "ui_label": -3.0,
     "heading_mark": 2.0,
     "quote": -1.5,
@@ -248,13 +255,136 @@ def _shape_ok(block: Block) -> bool:
     return 2 <= f.words <= MAX_WORDS and any(c.isalpha() for c in block.text)
 
 
-def _eligible(block: Block, verdict: Verdict) -> bool:
+def _title_in_body(feats: dict[str, float], block: Block) -> bool:
+    """A line a few blocks into the body that reads as the article's title: a byline or date
+    under it, title-shaped (no full stop, not a label, a name or chrome), of `TITLE_OVER_MIN_WORDS`
+    words or more, its words in the body."""
+    return (
+        "meta_below" in feats
+        and not (feats.keys() & (_NOT_A_TITLE | {"quote", "under_media_label"}))
+        and block.features.words >= TITLE_OVER_MIN_WORDS
+        and feats.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+    )
+
+
+#: A byline: "By Ana Ruiz", "… started by Ana Ruiz, May 4, 2024", in a short line.
+BYLINE_IN_LINE: Final = cached(r"(?:^|\s)by\s{1,3}\p{Lu}", regex.IGNORECASE)
+BYLINE_MAX_CHARS: Final = 160
+
+
+def _byline(block: Block, verdict: Verdict) -> bool:
+    """A byline (a rule's byline or page date, or "by Name" in a short line): what stands under
+    an article's title, not under a subheading or a table's caption."""
+    if verdict.kind in _META_KINDS:
+        return True
+    t = block.text
+    return len(t) <= BYLINE_MAX_CHARS and BYLINE_IN_LINE.search(t, timeout=timeout_for(t)) is not None
+
+
+def _byline_next(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
+    """A byline stands right under block `i`, or under the one sentence (the standfirst) under it."""
+    n = len(blocks)
+    if i + 1 < n and _byline(blocks[i + 1], verdicts[i + 1]):
+        return True
+    standfirst = i + 2 < n and blocks[i + 1].features.words >= STANDFIRST_MIN_WORDS
+    return standfirst and _byline(blocks[i + 2], verdicts[i + 2])
+
+
+#: A breadcrumb trail's separators: the trail's last item follows one of them.
+_TRAIL_SEPARATORS: Final = "/>»›|"
+#: The trail stands at most this many lines above its current item's heading.
+TRAIL_REACH: Final = 3
+
+
+def _trail_end(blocks: tuple[Block, ...], i: int) -> bool:
+    """A breadcrumb trail right above block `i` ends with it ("Home / Guides / Book Reviews"
+    over "Book Reviews"): the trail's current item, the page's own title."""
+    key = blocks[i].text.casefold()
+    for k in range(max(0, i - TRAIL_REACH), i):
+        t = blocks[k].text.casefold()
+        fits = len(key) < len(t) <= len(key) + COPY_MAX_AFFIX and t.endswith(key)
+        if fits and t[: -len(key)].rstrip()[-1:] in tuple(_TRAIL_SEPARATORS):
+            return True
+    return False
+
+
+def _doubled(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block `i` and a line next to it read the same: a breadcrumb's last item printed one item a
+    line, then the page's heading ("Guide", "Using promises", "Using promises")."""
+    key = blocks[i].text.casefold()
+    return any(0 <= k < len(blocks) and blocks[k].text.casefold() == key for k in (i - 1, i + 1))
+
+
+def _doubled_heading(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
+    """Block `i` is one of a pair of same lines that is no post's author card (a forum's
+    "Name", "Name", then the post's date)."""
+    if not _doubled(blocks, i):
+        return False
+    end = i + 1 if i + 1 < len(blocks) and blocks[i + 1].text.casefold() == blocks[i].text.casefold() else i
+    return not (end + 1 < len(blocks) and is_meta(end + 1))
+
+
+def _glued_copy(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block `i` ends with the line under it: that line with a breadcrumb glued in front."""
+    if i + 1 >= len(blocks):
+        return False
+    under = blocks[i + 1].text
+    return len(under) < len(blocks[i].text) and blocks[i].text.endswith(under)
+
+
+def _code_ok(verdict: Verdict) -> bool:
+    """No line rule removed the line as some other kind of noise (context rules say only where
+    it stands)."""
     code = verdict.code
     if code in _TOLD_CODES:
         return False
-    if code and code != "NAV002" and not code.startswith("HEAD") and code not in _CONTEXT_CODES:
+    return not (code and code != "NAV002" and not code.startswith("HEAD") and code not in _CONTEXT_CODES)
+
+
+def _eligible(block: Block, verdict: Verdict, heading: int | None = None) -> bool:
+    if not _code_ok(verdict):
         return False
+    if block.index == heading:
+        # the page's first marked heading (or the canonical form's title line): a heading,
+        # whatever its length or a chapter number in front of it ("Models¶", "5. Data
+        # Structures¶")
+        return not block.piece and block.features.chars <= MAX_CHARS
     return _shape_ok(block)
+
+
+def _canonical_heading(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], first_body: int) -> bool:
+    """The page opens with a short heading (one word, or numbered: "Models", "5. Data
+    Structures"), a blank line and the body: how `Article.text` writes the page whose title was
+    a documentation heading."""
+    if len(blocks) < 2 or first_body > 1 or not blocks[1].gap_before:
+        return False
+    b = blocks[0]
+    t = b.text
+    return (
+        (b.features.words == 1 or (b.features.bullet and t[:1].isdigit()))
+        and (t[:1].isupper() or t[:1].isdigit())
+        and t[-1:].isalnum()
+        and not b.piece
+        and len(t) <= LABEL_MAX_CHARS
+        and _code_ok(verdicts[0])
+    )
+
+
+def _one_word_title(block: Block) -> bool:
+    """A word that may be a title alone: capitalised or a lower-case name of a tool, letters,
+    short, not a piece of a longer line."""
+    t = block.text
+    return not block.piece and 2 < len(t) <= LABEL_MAX_CHARS and t[-1:].isalnum() and any(c.isalpha() for c in t)
+
+
+def _first_mark(blocks: tuple[Block, ...], lo: int, hi: int) -> int | None:
+    """The first block in `lo..hi` that ends with a heading's permalink mark: a documentation
+    page's title (its `<h1>`); the marked lines under it are its sections."""
+    for k in range(lo, min(hi, len(blocks))):
+        t = blocks[k].text
+        if len(t) > 1 and t[-1] in HEADING_MARKS and any(c.isalpha() for c in t):
+            return k
+    return None
 
 
 _META_KINDS: Final = frozenset({"byline", "page_date"})
@@ -352,8 +482,20 @@ def _goes_on(short: str, full: str) -> bool:
 
 
 def _unmarked(key: str) -> str:
-    """A line's text without a heading's permalink mark at its end."""
-    return key[:-1].rstrip() if len(key) > 1 and key[-1] in HEADING_MARKS else key
+    """A line's text without a heading's permalink mark at its end (and the "Â" that stands
+    before "¶" when the page's UTF-8 was read as Latin-1)."""
+    if len(key) > 1 and key[-1] in HEADING_MARKS:
+        key = key[:-1]
+        if key.endswith(("Â", "â")) and len(key) > 1 and not key[-2].isspace():
+            key = key[:-1]
+        return key.rstrip()
+    return key
+
+
+def unmarked(text: str) -> str:
+    """The headline without a documentation heading's permalink mark ("Models¶" -> "Models"):
+    the mark is the anchor's glyph, not part of the title."""
+    return _unmarked(text)
 
 
 def _credit_below(blocks: tuple[Block, ...], i: int) -> bool:
@@ -488,17 +630,49 @@ def rank(
     hint: str | None = None,
 ) -> list[Candidate]:
     """Every candidate with its features, best first."""
+    meta: dict[int, bool] = {}
+
+    def is_meta(k: int) -> bool:
+        if k not in meta:
+            meta[k] = _is_meta(blocks[k], verdicts[k])
+        return meta[k]
+
     lo = max(0, first_body - WINDOW)
     body_slots = list(kept[:BODY_CANDIDATES])
+    first_mark = _first_mark(blocks, lo, first_body + 1)
     top = [i for i in range(min(PAGE_TOP, lo)) if _eligible(blocks[i], verdicts[i])]
+    # a heading that may be one word or numbered: the page's first marked heading, or the
+    # first line of the canonical form of a page whose title was such a heading (cleaning it
+    # again finds the same title)
+    heading = 0 if first_mark is None and _canonical_heading(blocks, verdicts, first_body) else first_mark
     near = first_body - NEAR_BODY
     idx = top + [
         i
         for i in range(lo, first_body)
-        if (i >= near or blocks[i].features.words >= FAR_MIN_WORDS or not blocks[i].text.isascii())
-        and _eligible(blocks[i], verdicts[i])
+        if (i >= near or i == heading or blocks[i].features.words >= FAR_MIN_WORDS or not blocks[i].text.isascii())
+        and _eligible(blocks[i], verdicts[i], heading)
     ]
-    idx += [i for i in body_slots if _shape_ok(blocks[i]) and i not in idx]
+    idx += [i for i in body_slots if (_shape_ok(blocks[i]) or i == heading) and i not in idx]
+    # a one-word heading printed twice in a row near the body (the trail's last item, then the
+    # heading): the page's title ("Auth", "Auth")
+    idx += [
+        i
+        for i in range(max(lo, first_body - NEAR_BODY), first_body)
+        if i not in idx
+        and blocks[i].features.words == 1
+        and _code_ok(verdicts[i])
+        and _one_word_title(blocks[i])
+        and _doubled_heading(blocks, is_meta, i)
+    ]
+    # lines a little further into the body: the title when the main run started a few lines
+    # above it (a browser warning, an advert, a breadcrumb taken in); only title-shaped lines
+    # with a byline under them (`_title_in_body`, `_byline_next`)
+    deeper = [
+        i
+        for i in range(first_body + 1, min(len(blocks), first_body + BODY_REACH))
+        if i not in idx and _code_ok(verdicts[i]) and _shape_ok(blocks[i])
+    ]
+    idx += deeper
     if not idx:
         return []
     lead: set[str] = set()
@@ -518,13 +692,6 @@ def rank(
         t = blocks[j].text
         if len(t) <= MAX_CHARS:
             lead_keys[_unmarked(t.casefold())] = j
-    meta: dict[int, bool] = {}
-
-    def is_meta(k: int) -> bool:
-        if k not in meta:
-            meta[k] = _is_meta(blocks[k], verdicts[k])
-        return meta[k]
-
     page = _Copies.of(blocks)
     runs = _Runs(blocks, is_meta, {})
     hint_key = norm(hint) if hint else None
@@ -551,6 +718,11 @@ def rank(
             feats["body_overlap"] = len(content & lead) / max(len(content), OVERLAP_MIN_WORDS)
         if b.features.words >= 3 or cjk:
             feats["repeated"] = page.score(i, key)
+        elif i < first_body and (_trail_end(blocks, i) or _doubled_heading(blocks, is_meta, i)):
+            # a short title under the breadcrumb trail that ends with it, or printed twice in a
+            # row (the trail's last item on a line of its own, then the heading); a short
+            # line's copies are otherwise menu labels
+            feats["trail_end"] = 1.0
         if hint_key and (key == hint_key or hint_key.startswith(key) or key.startswith(hint_key)):
             feats["hint"] = 1.0
         # what stands under the line, before the body starts (a date in the body's first
@@ -561,6 +733,11 @@ def rank(
                 meta[j] = _is_meta(blocks[j], verdicts[j])
         if any(meta[j] for j in below) or _name_below(blocks, is_meta, i):
             feats["meta_below"] = 1.0
+        elif i > 1 and is_meta(i - 1) and not _glued_copy(blocks, i):
+            # a date or byline right above: the post's date over its title (a blog's "June 6,
+            # 2021" then the title); not the page's first line (the header's "today" date), and
+            # not over the title's breadcrumb-glued copy ("HomeWorld NewsTitle", then "Title")
+            feats["meta_above"] = 1.0
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
             feats["above_dateline"] = 1.0
@@ -590,10 +767,11 @@ def rank(
             feats["in_list"] = 1.0
         if i < first_body and "meta_below" not in feats and _in_menu(blocks, is_meta, i):
             feats["in_menu"] = 1.0
-        if marked and i < first_body:
+        if i == first_mark and i < first_body:
+            # only the first marked heading: the ones under it are the page's sections
             feats["heading_mark"] = 1.0
         feats["distance"] = float(min(abs(first_body - i), DISTANCE_CAP))
-        if i >= first_body:
+        if i >= first_body and i not in deeper:
             feats["in_body"] = 1.0
         if i < PAGE_TOP:
             feats["page_top"] = 1.0
@@ -606,7 +784,9 @@ def rank(
         first = next((c for c in text if c.isalnum()), "")
         if first.islower():
             feats["lower_start"] = 1.0
-        if not cjk and b.features.words <= 2:
+        if i == heading:
+            pass  # a heading is no menu label, however short
+        elif not cjk and b.features.words <= 2:
             feats["few_words"] = 1.0
         elif not cjk and b.features.words == 3:
             feats["few_words"] = 0.4
@@ -616,12 +796,18 @@ def rank(
             b.features.digit_ratio > 0 and HEAD_DATE.search(text) is not None
         ):
             feats["chrome"] = 1.0
-        elif HEAD_NAME.match(text) is not None and text.split()[0].lower() not in ANY_STOPWORDS:
+        elif (
+            "trail_end" not in feats
+            and HEAD_NAME.match(text) is not None
+            and text.split()[0].lower() not in ANY_STOPWORDS
+        ):
             feats["name_like"] = 1.0
         if UI_LABEL.search(text, timeout=timeout_for(text)) is not None:
             feats["ui_label"] = 1.0
         if b.features.words <= META_VALUE_MAX_WORDS and _meta_value(blocks, i):
             feats["meta_value"] = 1.0
+        if i in deeper and not (_title_in_body(feats, b) and _byline_next(blocks, verdicts, i)):
+            continue
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
@@ -639,14 +825,25 @@ def rank(
 
     for c in cands:
         f = blocks[c.index].features
+        above = by_index.get(c.index - 2)
+        if "meta_above" in c.features and above is not None and not (above.features.keys() & _NOT_OVER_META):
+            # title, date, this line: the date is the title's, and this line the first under it
+            del c.features["meta_above"]
         nxt, prev = by_index.get(c.index + 1), by_index.get(c.index - 1)
         if nxt is not None and "full_stop" not in nxt.features and _goes_on(c.text, nxt.text):
             # "Dare to Play" over "Dare to Play 3 / October pack": the short form (a breadcrumb's
             # last item, a series name) over the full title, which goes on in words
             c.features["cut_short"] = 1.0
-        if "meta_below" in c.features and title_over(prev) and prev is not None and not _goes_on(prev.text, c.text):
+        if (
+            "meta_below" in c.features
+            and title_over(prev)
+            and prev is not None
+            and not _goes_on(prev.text, c.text)
+            and not norm(prev.text).endswith(norm(c.text))
+        ):
             # title, deck, byline: the second of two title-shaped lines over the same byline
-            # or date is the deck (subtitle) under the title
+            # or date is the deck (subtitle) under the title (but not the title under its copy
+            # with a breadcrumb glued in front: "Home News Title", "Title")
             c.features["deck"] = 1.0
         if c.index < first_body and ("meta_below" not in c.features or _credit_below(blocks, c.index)):
             # title, byline/date (and a share bar or gallery markers), then this line and the
