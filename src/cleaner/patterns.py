@@ -125,6 +125,10 @@ CSS_RULE_INLINE: Final = cached(
 )
 # What is left of a style rule's line once its last rule is taken out: the rest of a descendant
 # or grouped selector (".arti-flow .wrap iframe{…}" leaves ".arti-flow .wrap ").
+# The opening of a CSS at-rule that wraps other rules on the same line, as minified style sheets
+# write it ("@media (max-width:600px){.nav{display:none}}"): its rules are matched by
+# CSS_RULE_INLINE once the opening is taken off.
+CSS_AT_RULE_OPEN: Final = cached(r"@[\w-]{2,20}[^{};]{0,200}\{", _V)
 SELECTOR_REST: Final = cached(r"[\w\s.#,>+~:\[\]=\"'()*-]{0,2000}", _V)
 JS_CODE: Final = cached(
     r"^(?:var|let|const|function|window\.|document\.|if\s{0,2}\(|\}\)|\(function|googletag|"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleaner.model import Block
 from cleaner.patterns import (
+    CSS_AT_RULE_OPEN,
     CSS_CLOSE,
     CSS_DECLARATION,
     CSS_PROPERTY,
@@ -115,6 +116,7 @@ CSS_MIN_SHARE_WITH_SELECTOR = 0.25
         "/* .box .title { color: red; } */",
         ".a { color: red; } .b { top: 0; }",
         ".arti-flow .fixedfortopwrap iframe{min-height:600px;}",
+        "@media (max-width:600px){.nav{display:none}.menu a{font-size:12px}}",
     ],
     keep=["The set {a, b} has two elements: a and b.", "He said {sic} that the plan: works; mostly."],
 )
@@ -122,7 +124,8 @@ def css_inline(block: Block, doc: DocView) -> bool:
     """A line made of whole CSS rules (`selector { property: value; }`).
 
     ## What it removes
-    One-line style rules, including commented-out ones, as minified style sheets dump them.
+    One-line style rules, including commented-out ones and rules inside an at-rule on the same
+    line (`@media …{…}`), as minified style sheets dump them.
 
     ## Why is it noise?
     Style code, not text.
@@ -135,7 +138,11 @@ def css_inline(block: Block, doc: DocView) -> bool:
     text = block.text.strip("/* ")
     if "}" not in text or CSS_PROPERTY.search(text, timeout=timeout_for(text)) is None:
         return False
-    rest = CSS_RULE_INLINE.sub("", text, timeout=timeout_for(text))
+    # an at-rule (`@media …{`) wrapping rules on the line: its opening and its closing brace
+    inner, opened = CSS_AT_RULE_OPEN.subn("", text, timeout=timeout_for(text)) if "@" in text else (text, 0)
+    rest = CSS_RULE_INLINE.sub("", inner, timeout=timeout_for(inner))
+    if opened:
+        rest = rest.replace("}", "", opened)
     covered = len(text) - len(rest)
     if covered >= 0.6 * len(text):
         return True
