@@ -70,6 +70,9 @@ MAX_CAPITAL_STARTS: Final = 0.85
 #: short: a stanza's or a song's lines, which never end a sentence either, all fill about the same
 #: width, the last one too.
 REMAINDER_SHORT: Final = 0.15
+#: Signs of a break in mid-clause that a paragraph without a sentence end needs when its last
+#: line is full (one is enough after a short last line; see `_unfinished`).
+MID_CLAUSE_SIGNS: Final = 2
 
 #: In a language without a stop-word list, joined lines must be mostly plain words (no digits,
 #: no inner punctuation): prose is; identifiers, class names and figures are not.
@@ -173,10 +176,13 @@ def joins(
         hi = min(n - 1, lo + 2 * WINDOW + 1)
         if lower_before[hi] - lower_before[lo] < MIN_LOWER_STARTS:
             continue  # too few lines run on into lower case around it (checked in full below)
-        # the width of the lines that run on into lower case (surely wrapped), else of all that run on
-        width = _width([lengths[j] for j in range(lo, hi) if lower[j]]) or _width(
-            [lengths[j] for j in range(lo, hi) if runs_on[j]]
-        )
+        # the width of the lines that run on into lower case (surely wrapped), else of all that
+        # run on; the latter also when it is the same cluster, only topped by longer lines (few
+        # lines run on into lower case where names start most lines: "…of the / Russian…")
+        surely = _width([lengths[j] for j in range(lo, hi) if lower[j]])
+        width = _width([lengths[j] for j in range(lo, hi) if runs_on[j]])
+        if surely and not surely < width <= surely / (1 - CLUSTER_SLACK):
+            width = surely
         if not width or lengths[k] > width * (1 + WIDTH_TOLERANCE) or lengths[k] < width * MIN_FILL:
             continue
         widest = max(width * (1 + WIDTH_TOLERANCE), lengths[k])
@@ -210,13 +216,14 @@ def joins(
     # a wrapped paragraph ends a sentence or in a short last line; lines that run on to the end
     # of a full line without one are verse: the lines after the chain's last sentence end are
     # parted again (and from the sentence before them), the sentences before stay joined
+    closed = [k for k in range(1, n) if out[k - 1] and not out[k] and ends[k]]  # paragraph ends
     k = n - 1
     while k > 0:
         # (a chain that stops at a line cut in pieces, "…a chief" before "physician.Police…",
         # stops for that reason, not for want of a sentence end)
         cut_next = k + 1 < n and not gaps[k + 1] and not whole[k + 1]
         open_end = out[k - 1] and not out[k] and not ends[k] and not cut_next
-        if open_end and not _unfinished(lines, out, k, widths[k - 1], stopwords):
+        if open_end and not _unfinished(lines, out, k, widths[k - 1], stopwords, _near(closed, k, widths)):
             while k > 0 and out[k - 1] and not ends[k - 1]:
                 out[k - 1] = False
                 k -= 1
@@ -226,21 +233,39 @@ def joins(
     return out
 
 
-def _unfinished(lines: Sequence[str], out: Sequence[bool], k: int, width: int, stopwords: frozenset[str]) -> bool:
-    """Whether the chain of joined lines ending at line `k` (with no sentence end) is a wrapped
-    paragraph all the same: its last line stops well short of the width (a stanza's lines fill
-    about the same width, the last one too), and a line break inside it falls in the middle of a
-    clause (the line before it ends with a function word) or a sentence ends inside a line (list
-    items, whose markers the dump dropped, are one clause a line and end on a content word)."""
-    if len(lines[k]) >= width * (1 - REMAINDER_SHORT):
-        return False
-    j = k - 1
-    while j >= 0 and out[j]:
-        line = lines[j]
-        if line.rsplit(" ", 1)[-1].lower().strip(_TOKEN_PUNCT) in stopwords or _inner_sentence_end(line):
+def _near(closed: Sequence[int], k: int, widths: Sequence[int]) -> bool:
+    """Whether a joined paragraph that ends a sentence ends within WINDOW lines of line `k`,
+    wrapped at about the width of the line before `k`: the page around is wrapped prose."""
+    width = widths[k - 1]
+    lo = bisect.bisect_left(closed, k - WINDOW)
+    for m in closed[lo : bisect.bisect_right(closed, k + WINDOW)]:
+        if abs(widths[m - 1] - width) <= CLUSTER_SLACK * width:
             return True
+    return False
+
+
+def _unfinished(
+    lines: Sequence[str], out: Sequence[bool], k: int, width: int, stopwords: frozenset[str], near: bool
+) -> bool:
+    """Whether the chain of joined lines ending at line `k` (with no sentence end) is a wrapped
+    paragraph all the same. Its line breaks fall in the middle of a clause (the line before one
+    ends with a function word, "…the chair of the") or a sentence ends inside a line: list items
+    whose markers the dump dropped are one clause a line and end on a content word, and so do
+    the lines of verse. One such sign is enough when the last line stops well short of the width
+    (a stanza's lines fill about the same width, the last one too), and none when besides a
+    paragraph wrapped at the same width ends a sentence `near` it; else it takes two."""
+    short = len(lines[k]) < width * (1 - REMAINDER_SHORT)
+    if short and near:
+        return True
+    signs = int(_inner_sentence_end(lines[k]))
+    need = 1 if short else MID_CLAUSE_SIGNS
+    j = k - 1
+    while j >= 0 and out[j] and signs < need:
+        line = lines[j]
+        signs += line.rsplit(" ", 1)[-1].lower().strip(_TOKEN_PUNCT) in stopwords
+        signs += _inner_sentence_end(line)
         j -= 1
-    return _inner_sentence_end(lines[k])
+    return signs >= need
 
 
 def _inner_sentence_end(line: str) -> bool:
