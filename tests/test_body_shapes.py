@@ -33,3 +33,18 @@ def test_shape(path: Path) -> None:
     leaked = [line for line in drop if line in article.body]
     assert not missing, f"lost from the body: {missing}"
     assert not leaked, f"kept as body: {leaked}"
+
+
+#: Pages with a style sheet dumped into them (fixtures/shapes/stylesheet_*.txt): a long sheet at
+#: the top, one between two parts of the article, @media blocks, minified one-line sheets, a
+#: data-URI line of thousands of characters, two sheets. The sheet is charged once, whatever its
+#: length, so the body is the whole article and nothing of the sheet.
+STYLESHEETS = sorted(SHAPES.glob("stylesheet_*.txt"))
+
+
+@pytest.mark.parametrize("path", STYLESHEETS, ids=lambda p: p.stem)
+def test_stylesheet_leaves_the_whole_article(path: Path) -> None:
+    page, keep, _ = _read(path)
+    article = cleaner.clean(page)
+    assert list(article.body) == [line for line in keep if line != article.headline]
+    assert not [p for p in article.body if "{" in p or "}" in p or "base64" in p]

@@ -112,7 +112,8 @@ CSS_PROPERTY: Final = cached(
     r"margin(?:-\w{1,10})?|padding(?:-\w{1,10})?|font(?:-\w{1,10})?|color|position|top|left|"
     r"right|bottom|overflow|line-height|text-\w{1,12}|z-index|opacity|float|max-\w{1,8}|"
     r"min-\w{1,8}|transform|transition|visibility|white-space|vertical-align|box-\w{1,10}|"
-    r"flex(?:-\w{1,10})?|align-\w{1,10}|justify-\w{1,10}|cursor|outline|list-style)\s{0,2}:",
+    r"flex(?:-\w{1,10})?|align-\w{1,10}|justify-\w{1,10}|cursor|outline|list-style|"
+    r"animation(?:-\w{1,10})?|object-\w{1,10}|letter-spacing|grid(?:-\w{1,10}){0,2})\s{0,2}:",
     _V,
 )
 # The end of a CSS rule inside a long line: "}" followed by more text.
@@ -125,6 +126,15 @@ CSS_RULE_INLINE: Final = cached(
 )
 # What is left of a style rule's line once its last rule is taken out: the rest of a descendant
 # or grouped selector (".arti-flow .wrap iframe{…}" leaves ".arti-flow .wrap ").
+# The selector of one rule of a minified style sheet, cut at its "{": selectors, descendant and
+# child combinators, pseudo-classes with arguments, keyframe steps ("45%"), at-rules
+# ("@font-face"); "=" and quotes only inside an attribute selector's brackets (so "x = {…}" of
+# a program is never a selector).
+CSS_RULE_SELECTOR: Final = cached(r"(?:[\w\-.#:*>+~,%@ ()]|\[[^\[\]{}]{0,80}\]){1,300}", _V)
+# The opening of a CSS at-rule that wraps other rules on the same line, as minified style sheets
+# write it ("@media (max-width:600px){.nav{display:none}}"): its rules are matched by
+# CSS_RULE_INLINE once the opening is taken off.
+CSS_AT_RULE_OPEN: Final = cached(r"@[\w-]{2,20}[^{};]{0,200}\{", _V)
 SELECTOR_REST: Final = cached(r"[\w\s.#,>+~:\[\]=\"'()*-]{0,2000}", _V)
 JS_CODE: Final = cached(
     r"^(?:var|let|const|function|window\.|document\.|if\s{0,2}\(|\}\)|\(function|googletag|"

@@ -32,6 +32,11 @@ MAX_SPLIT_LINE: int = 200_000
 #: a whole page dumped on one line can be judged piece by piece. Kept neighbours are joined again.
 #: Calibrated on the dev benchmark (textcontent dumps), 2026-11-23.
 SOFT_SPLIT_MIN_CHARS: int = 1000
+#: A run of this many characters without a blank is data (an inlined image or font, a token of
+#: a minified script), not words glued together: no soft cut is made inside it, so a data URI
+#: stays one block (labelled once, charged once) instead of a hundred pieces that cut the
+#: article in two. Glued words in a one-line page dump ("…Read moreRelated") are far shorter.
+MAX_GLUED_TOKEN: int = 200
 #: The language is guessed from the stop words among the first this many characters of a page.
 LANGUAGE_SAMPLE: int = 200_000
 #: The rule that joins the lines of hard-wrapped paragraphs (see `cleaner.wrap`).
@@ -240,9 +245,19 @@ def _split_points(line: str, rules: RuleSet) -> tuple[Cut, ...]:
     return tuple(found[p] for p in sorted(found))
 
 
+def _in_long_token(line: str, pos: int) -> bool:
+    """Whether `pos` lies inside a run of at least MAX_GLUED_TOKEN characters without a blank
+    (each look is bounded by MAX_GLUED_TOKEN characters on each side)."""
+    lo, hi = max(0, pos - MAX_GLUED_TOKEN), min(len(line), pos + MAX_GLUED_TOKEN)
+    start = max(line.rfind(" ", lo, pos), line.rfind("\t", lo, pos)) + 1 or lo
+    ends = [e for e in (line.find(" ", pos, hi), line.find("\t", pos, hi)) if e >= 0]
+    return (min(ends) if ends else hi) - start >= MAX_GLUED_TOKEN
+
+
 def _soft_points(line: str) -> list[int]:
     points = [m.end() for m in SENTENCE_START.finditer(line, timeout=timeout_for(line))]
-    points += [m.start() for m in SOFT_GLUE.finditer(line, timeout=timeout_for(line))]
+    glued = (m.start() for m in SOFT_GLUE.finditer(line, timeout=timeout_for(line)))
+    points += [p for p in glued if not _in_long_token(line, p)]
     points += [m.end() for m in CSS_BRACE_END.finditer(line, timeout=timeout_for(line))]
     if "(" in line:
         points += [m.start() for m in GLUED_WIRE_DATELINE.finditer(line, timeout=timeout_for(line))]

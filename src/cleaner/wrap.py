@@ -16,7 +16,11 @@ first. A line break is joined when all of these hold (each a shape, not a phrase
 * **prose, not verse or a list**: where a line does not end a sentence, the next one mostly starts
   in lower case (in verse, title lists and table rows nearly every line starts with a capital or
   a figure), and the joined lines end with a sentence end (a paragraph does, a stanza or a
-  list of names often does not);
+  list of names often does not) or, for a paragraph without one (a caption, a quote with its
+  source in brackets), in a short last line after a break in mid-clause (`_unfinished`); only
+  the lines after the last sentence end of a chain are parted again;
+* **a word or two at a paragraph's end**: joined only to a line that is itself joined to the
+  line before it (alone after a line, it is a label);
 * **no code, list item or table cell**: neither line has code characters (braces, angle
   brackets, `=`, `|`, backticks, a tab, a run of spaces, a trailing `;`), starts like a comment
   or a list item, and both lines have the same indentation (code is indented by structure).
@@ -30,7 +34,7 @@ import bisect
 from collections.abc import Sequence
 from typing import Final
 
-from cleaner.patterns import ITEM_START, WORD, timeout_for
+from cleaner.patterns import ITEM_START, SENTENCE_START, WORD, timeout_for
 
 #: Lines looked at on each side of a line break to find the wrap width and the casing of line
 #: starts. Wide enough for a few wrapped paragraphs, narrow enough to stay local.
@@ -60,6 +64,15 @@ MIN_LOWER_STARTS: Final = 2
 #: Where the previous line does not end a sentence, more than this share of lines starting with
 #: a capital or a figure marks verse, a list of titles or a table (prose: about a quarter).
 MAX_CAPITAL_STARTS: Final = 0.85
+
+#: A paragraph that does not end a sentence (a caption, a quote with its source in brackets, a
+#: standfirst) is still wrapped prose when its last line stops at least this share of the width
+#: short: a stanza's or a song's lines, which never end a sentence either, all fill about the same
+#: width, the last one too.
+REMAINDER_SHORT: Final = 0.15
+#: Signs of a break in mid-clause that a paragraph without a sentence end needs when its last
+#: line is full (one is enough after a short last line; see `_unfinished`).
+MID_CLAUSE_SIGNS: Final = 2
 
 #: In a language without a stop-word list, joined lines must be mostly plain words (no digits,
 #: no inner punctuation): prose is; identifiers, class names and figures are not.
@@ -147,6 +160,8 @@ def joins(
     """
     n = len(lines)
     out = [False] * n
+    widths = [0] * n  # the wrap width at which each joined line was judged full
+    pending = [False] * n  # lines that run on into a line of a word or two
     if n < 2:
         return out
     lengths = [len(s) for s in lines]
@@ -179,10 +194,13 @@ def joins(
         hi = min(n - 1, lo + 2 * WINDOW + 1)
         if lower_before[hi] - lower_before[lo] < MIN_LOWER_STARTS:
             continue  # too few lines run on into lower case around it (checked in full below)
-        # the width of the lines that run on into lower case (surely wrapped), else of all that run on
-        width = _width([lengths[j] for j in range(lo, hi) if lower[j]]) or _width(
-            [lengths[j] for j in range(lo, hi) if runs_on[j]]
-        )
+        # the width of the lines that run on into lower case (surely wrapped), else of all that
+        # run on; the latter also when it is the same cluster, only topped by longer lines (few
+        # lines run on into lower case where names start most lines: "…of the / Russian…")
+        surely = _width([lengths[j] for j in range(lo, hi) if lower[j]])
+        width = _width([lengths[j] for j in range(lo, hi) if runs_on[j]])
+        if surely and not surely < width <= surely / (1 - CLUSTER_SLACK):
+            width = surely
         if not width or lengths[k] > width * (1 + WIDTH_TOLERANCE) or lengths[k] < width * MIN_FILL:
             continue
         widest = max(width * (1 + WIDTH_TOLERANCE), lengths[k])
@@ -191,8 +209,9 @@ def joins(
             continue  # the next word would have fitted (the break is the author's), or b is longer
         if len(WORD.findall(a_line)) < MIN_WORDS or not _wordy(" ".join(lines[max(0, k - 1) : k + 3]), stopwords):
             continue
-        if not out[b] and not ends[b] and len(WORD.findall(b_line)) < MIN_WORDS:
-            continue  # a paragraph's last line ends a sentence; a word or two after a line is a label
+        # a paragraph's last line ends a sentence; a word or two after a line is a label, unless
+        # the line is itself the end of a wrapped paragraph (decided below, once lines before are)
+        short_last = not out[b] and not ends[b] and len(WORD.findall(b_line)) < MIN_WORDS
         pairs = capitals = 0
         floor, ceiling = width * (1 - CLUSTER_SLACK), width * (1 + WIDTH_TOLERANCE)
         for j in range(lo, hi):
@@ -203,16 +222,70 @@ def joins(
             continue
         if ends[k] and not (ends[b] and len(WORD.findall(b_line)) >= MIN_WORDS) and not out[b]:
             continue  # a sentence ends the line and the next line stands alone (a heading)
-        out[k] = True
-    # a wrapped paragraph ends a sentence; lines that run on to the end without one are verse
+        widths[k] = width
+        if short_last:
+            pending[k] = True
+        else:
+            out[k] = True
+    # a word or two ending a paragraph whose lines before are wrapped is its last line
+    for k in range(1, n - 1):
+        if pending[k] and out[k - 1]:
+            out[k] = True
+    # a wrapped paragraph ends a sentence or in a short last line; lines that run on to the end
+    # of a full line without one are verse: the lines after the chain's last sentence end are
+    # parted again (and from the sentence before them), the sentences before stay joined
+    closed = [k for k in range(1, n) if out[k - 1] and not out[k] and ends[k]]  # paragraph ends
     k = n - 1
     while k > 0:
         # (a chain that stops at a line cut in pieces, "…a chief" before "physician.Police…",
         # stops for that reason, not for want of a sentence end)
         cut_next = k + 1 < n and not gaps[k + 1] and not whole[k + 1]
-        if out[k - 1] and not out[k] and not ends[k] and not cut_next:
-            while k > 0 and out[k - 1]:
+        open_end = out[k - 1] and not out[k] and not ends[k] and not cut_next
+        if open_end and not _unfinished(lines, out, k, widths[k - 1], stopwords, _near(closed, k, widths)):
+            while k > 0 and out[k - 1] and not ends[k - 1]:
                 out[k - 1] = False
                 k -= 1
+            if k > 0:
+                out[k - 1] = False
         k -= 1
     return out
+
+
+def _near(closed: Sequence[int], k: int, widths: Sequence[int]) -> bool:
+    """Whether a joined paragraph that ends a sentence ends within WINDOW lines of line `k`,
+    wrapped at about the width of the line before `k`: the page around is wrapped prose."""
+    width = widths[k - 1]
+    lo = bisect.bisect_left(closed, k - WINDOW)
+    for m in closed[lo : bisect.bisect_right(closed, k + WINDOW)]:
+        if abs(widths[m - 1] - width) <= CLUSTER_SLACK * width:
+            return True
+    return False
+
+
+def _unfinished(
+    lines: Sequence[str], out: Sequence[bool], k: int, width: int, stopwords: frozenset[str], near: bool
+) -> bool:
+    """Whether the chain of joined lines ending at line `k` (with no sentence end) is a wrapped
+    paragraph all the same. Its line breaks fall in the middle of a clause (the line before one
+    ends with a function word, "…the chair of the") or a sentence ends inside a line: list items
+    whose markers the dump dropped are one clause a line and end on a content word, and so do
+    the lines of verse. One such sign is enough when the last line stops well short of the width
+    (a stanza's lines fill about the same width, the last one too), and none when besides a
+    paragraph wrapped at the same width ends a sentence `near` it; else it takes two."""
+    short = len(lines[k]) < width * (1 - REMAINDER_SHORT)
+    if short and near:
+        return True
+    signs = int(_inner_sentence_end(lines[k]))
+    need = 1 if short else MID_CLAUSE_SIGNS
+    j = k - 1
+    while j >= 0 and out[j] and signs < need:
+        line = lines[j]
+        signs += line.rsplit(" ", 1)[-1].lower().strip(_TOKEN_PUNCT) in stopwords
+        signs += _inner_sentence_end(line)
+        j -= 1
+    return signs >= need
+
+
+def _inner_sentence_end(line: str) -> bool:
+    """A sentence end inside the line, before a capital: "…in history. The club…"."""
+    return SENTENCE_START.search(line, timeout=timeout_for(line)) is not None

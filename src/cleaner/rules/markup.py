@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from cleaner.model import Block
 from cleaner.patterns import (
+    CSS_AT_RULE_OPEN,
     CSS_CLOSE,
     CSS_DECLARATION,
     CSS_PROPERTY,
     CSS_RULE_INLINE,
+    CSS_RULE_SELECTOR,
     CSS_SELECTOR_LIST_LINE,
     CSS_SELECTOR_OPEN,
     CSS_SELECTOR_TOKEN,
@@ -115,14 +117,22 @@ CSS_MIN_SHARE_WITH_SELECTOR = 0.25
         "/* .box .title { color: red; } */",
         ".a { color: red; } .b { top: 0; }",
         ".arti-flow .fixedfortopwrap iframe{min-height:600px;}",
+        "@media (max-width:600px){.nav{display:none}.menu a{font-size:12px}}",
+        ".item-img>img,.card-img>img{object-fit: contain}",
+        "45%{transform:translate(20px,10px)}",
     ],
-    keep=["The set {a, b} has two elements: a and b.", "He said {sic} that the plan: works; mostly."],
+    keep=[
+        "The set {a, b} has two elements: a and b.",
+        "He said {sic} that the plan: works; mostly.",
+        "style = {'display': 'none', 'color': 'red'}",
+    ],
 )
 def css_inline(block: Block, doc: DocView) -> bool:
     """A line made of whole CSS rules (`selector { property: value; }`).
 
     ## What it removes
-    One-line style rules, including commented-out ones, as minified style sheets dump them.
+    One-line style rules, including commented-out ones and rules inside an at-rule on the same
+    line (`@media …{…}`), as minified style sheets dump them.
 
     ## Why is it noise?
     Style code, not text.
@@ -135,12 +145,37 @@ def css_inline(block: Block, doc: DocView) -> bool:
     text = block.text.strip("/* ")
     if "}" not in text or CSS_PROPERTY.search(text, timeout=timeout_for(text)) is None:
         return False
-    rest = CSS_RULE_INLINE.sub("", text, timeout=timeout_for(text))
+    # an at-rule (`@media …{`) wrapping rules on the line: its opening and its closing brace
+    inner, opened = CSS_AT_RULE_OPEN.subn("", text, timeout=timeout_for(text)) if "@" in text else (text, 0)
+    rest = CSS_RULE_INLINE.sub("", inner, timeout=timeout_for(inner))
+    if opened:
+        rest = rest.replace("}", "", opened)
     covered = len(text) - len(rest)
-    if covered >= 0.6 * len(text):
+    if covered >= 0.6 * len(text) or _all_rules(inner):
         return True
     # a rule whose selector has descendant parts: what is left is only selector text
     return covered >= CSS_MIN_SHARE_WITH_SELECTOR * len(text) and SELECTOR_REST.fullmatch(rest) is not None
+
+
+#: A line is cut into at most this many rules to be read as a minified style sheet.
+MAX_INLINE_RULES = 400
+
+
+def _all_rules(text: str) -> bool:
+    """Whether `text` is nothing but `selector{declarations}` rules, one after another: the rules
+    of a minified sheet whose selectors have child combinators, lists or keyframe steps
+    (".a>img,.b>img{object-fit:contain}", "45%{transform:none}")."""
+    parts = text.rstrip().split("}", MAX_INLINE_RULES)
+    if len(parts) < 2 or parts[-1].strip() or "}" in parts[-1]:
+        return False
+    for part in parts[:-1]:
+        selector, brace, declarations = part.partition("{")
+        selector = selector.strip()
+        if not brace or not selector or ":" not in declarations or "{" in declarations:
+            return False
+        if CSS_RULE_SELECTOR.fullmatch(selector, timeout=timeout_for(selector)) is None:
+            return False
+    return True
 
 
 @rule(
