@@ -1,0 +1,72 @@
+"""Article content made of short lines (issue 13, class 1): commands after a sentence that
+announces them, code listings, term/definition lists and tables between paragraphs of prose.
+
+The page-level shapes live in fixtures/shapes/ (run by test_body_shapes.py); here are the
+pieces they rest on, and the opposite error: a menu or link list of short lines next to the
+article is still page furniture. Every text is made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner import features
+from cleaner.model import Block
+from cleaner.smooth.scoring import lead_in
+
+
+def _block(text: str) -> Block:
+    return Block(0, 0, len(text), text, 0, True, 0, features.compute(text, features.STOPWORDS["en"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To install the tool, you need version 20 of the runtime before running this command:",
+        "After the installation you can simply run the following:",
+        "Here is what the request looked like when it was sent to the server:",
+    ],
+)
+def test_lead_in(text: str) -> None:
+    assert lead_in(_block(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our picks:",
+        "Share this article:",
+        "Tags:",
+        "Popular Guides And Reviews From Our Editors:",
+        "To install the tool, run this command.",
+    ],
+)
+def test_not_lead_in(text: str) -> None:
+    assert not lead_in(_block(text))
+
+
+ARTICLE = (
+    "Command-line assistants promise to write a whole feature from one request, so I gave five of them "
+    "the same small task and watched how each one went about it.",
+    "To install the first assistant, you need version 20 of the runtime before running this command:",
+    "npm install -g quill-cli",
+    "After the installation and the sign-in with your own account, you can simply run:",
+    "quill",
+    "It asked two short questions and wrote the app in about a minute.",
+    "The code compiled on the first try, although the styling was plain and the delete button did not "
+    "ask for any confirmation before it removed an item from the list.",
+)
+MENU = ("Home", "Products", "Pricing", "Docs", "Community", "Careers", "Sign in")
+LINKS = ("More from the blog", "Five editors compared", "A week without a mouse", "Why I left the cloud")
+
+
+def test_menu_before_and_links_after_still_go() -> None:
+    """The short lines of a menu above the article and of a link list below it have prose on
+    one side only: they stay out, while the commands between the paragraphs stay in."""
+    page = "\n".join((*MENU, "Trying five command-line assistants", *ARTICLE, *LINKS)) + "\n"
+    body = cleaner.clean(page).body
+    assert "npm install -g quill-cli" in body
+    assert "quill" in body
+    for line in (*MENU, *LINKS):
+        assert line not in body
