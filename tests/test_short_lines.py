@@ -70,3 +70,25 @@ def test_menu_before_and_links_after_still_go() -> None:
     assert "quill" in body
     for line in (*MENU, *LINKS):
         assert line not in body
+
+
+def test_glued_menu_between_paragraphs_still_goes() -> None:
+    """A glued menu (NAV001) between two paragraphs is lifted only by the lines of a program
+    around it: next to menu lines with separators it is still a menu."""
+    menu = ("HomeNewsSportWeather", "Login | Register | Help", "Contact | About us", "ShopDealsGift cards")
+    page = "\n".join(("A short title", ARTICLE[0], *menu, ARTICLE[-1])) + "\n"
+    body = cleaner.clean(page).body
+    assert ARTICLE[-1] in body
+    for line in menu:
+        assert line not in body
+
+
+def test_stylesheet_between_paragraphs_still_goes() -> None:
+    """A style sheet leaked between two paragraphs is all labelled lines: no program lines of
+    its own vouch for it, so it is not lifted as a code listing."""
+    sheet = (".card-grid {", "display: grid;", "gap: 12px;", "}", ".card-grid a {", "color: #333;", "}")
+    page = "\n".join(("A short title", ARTICLE[0], *sheet, ARTICLE[-1])) + "\n"
+    body = cleaner.clean(page).body
+    assert ARTICLE[-1] in body
+    for line in sheet:
+        assert line not in body

@@ -11,11 +11,14 @@ on both sides of it and it has the shape of content rather than of navigation:
   one cell a line alternates names and figures).
 
 Such a run is charged once, like a single short line, counts as prose for the isolation test
-of its neighbours, and is kept. When the run is *announced* (the paragraph before it, or its
-first line, ends with a colon: "To count visits per day, run:"), the lines that the markup
-rules took for a leaked script or style sheet (`const app = express();`) are the article's code
-and are kept too: a leaked `<script>` is not introduced by a sentence ending in a colon. A
-colon alone does not make a run content: widget headings ("Our picks:", "Search:") end in one.
+of its neighbours, and is kept. The lines of a program that rules took for page furniture (a
+lone brace or a function head for a leaked style sheet or script, `const app = express();`; a
+camelCase identifier for a glued menu) are the article's code and are kept too when the run is
+*announced* (the paragraph before it, or its first line, ends with a colon: "To count visits
+per day, run:"; a leaked `<script>` is not introduced by a sentence ending in a colon), or when
+its unlabelled lines are lines of a program, at least as many as the lines lifted: a style sheet
+or script leaked between two paragraphs is all labelled lines. A colon alone does not make a
+run content: widget headings ("Our picks:", "Search:") end in one.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from cleaner.model import Block, Hit
-from cleaner.patterns import TABLE_NUMBER_CELL, timeout_for
+from cleaner.patterns import PROGRAM_LINE, TABLE_NUMBER_CELL, timeout_for
 from cleaner.smooth.scoring import ProseClass
 
 #: A run of short lines is followed for at most this many blocks: a two-column table of a monthly
@@ -58,6 +61,13 @@ SHELL_PROMPTS: Final = ("$ ", "# ", "> ", "% ")
 #: A run is code or a table only with at least this many marked lines (one "=" in a photo
 #: credit under a paragraph is not code).
 CODE_MIN_LINES: Final = 2
+#: Rules that take a line of a program for page furniture: a lone brace or a function head for
+#: a style sheet or a leaked script (kind "css"), a camelCase identifier for a glued menu.
+LOOKALIKE_CODES: Final = frozenset({"NAV001"})
+#: A run that is not announced lifts such lines only when at least this many of its unlabelled
+#: lines are lines of a program (`PROGRAM_LINE`), and at least as many as the lines it lifts: a
+#: style sheet or a script leaked between two paragraphs is all labelled lines.
+PROGRAM_MIN_LINES: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +79,34 @@ class ContentRun:
     announced: bool
 
 
-def _liftable(block: Block, hit: Hit | None, announced: bool) -> bool:
+def _liftable(block: Block, hit: Hit | None) -> bool:
     """A block that may be a line of a content run: unlabelled; a date written in figures that
-    a date rule took for the page's date ("1/1/2013": a table's date column); or (in an
-    announced run) a line taken for leaked markup by a CSS rule."""
+    a date rule took for the page's date ("1/1/2013": a table's date column); or a line of a
+    program that a rule took for page furniture (`_lookalike`)."""
     if hit is None:
         return True
     if hit.kind == "page_date":
         return TABLE_NUMBER_CELL.match(block.text, timeout=timeout_for(block.text)) is not None
-    return announced and hit.kind == "css" and hit.strength == "strong"
+    return _lookalike(hit)
+
+
+def _lookalike(hit: Hit | None) -> bool:
+    """A strong hit of a rule that takes lines of a program for leaked markup or a menu."""
+    return hit is not None and hit.strength == "strong" and (hit.kind == "css" or hit.code in LOOKALIKE_CODES)
+
+
+def _program_lines(blocks: tuple[Block, ...], hits: list[Hit | None], start: int, end: int) -> bool:
+    """Whether the unlabelled lines of blocks [start, end) show a program listing, enough of
+    them to vouch for the lines among them that rules took for markup or a menu."""
+    lifted = sum(1 for i in range(start, end) if _lookalike(hits[i]))
+    if not lifted:
+        return True
+    program = sum(
+        1
+        for i in range(start, end)
+        if hits[i] is None and PROGRAM_LINE.search(blocks[i].text, timeout=timeout_for(blocks[i].text)) is not None
+    )
+    return program >= max(PROGRAM_MIN_LINES, lifted)
 
 
 def _code_line(text: str) -> bool:
@@ -137,13 +166,15 @@ def content_runs(
         )
         end = start
         while end < cut and end - start < SHORT_RUN_MAX_BLOCKS and classes[end] != "good":
-            if not _liftable(blocks[end], hits[end], announced):
+            if not _liftable(blocks[end], hits[end]):
                 break
             if not announced and end + 1 < cut and _announces_code(blocks[end], blocks[end + 1]):
                 announced = True
             end += 1
         if end > start and end < cut and classes[end] == "good":
-            if _content_shape(blocks, start, end, announced):
+            if _content_shape(blocks, start, end, announced) and (
+                announced or _program_lines(blocks, hits, start, end)
+            ):
                 prev = runs[-1] if runs else None
                 if prev is not None and prev.end + 1 == start:
                     # one long cell (a sentence) between two parts of the same table
