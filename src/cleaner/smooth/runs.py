@@ -111,7 +111,11 @@ def _program_lines(blocks: tuple[Block, ...], hits: list[Hit | None], start: int
 
 def _code_line(text: str) -> bool:
     """A line with a code or table mark, or a shell command after its prompt."""
-    return not CODE_MARKS.isdisjoint(text) or text.startswith(SHELL_PROMPTS)
+    return (
+        not CODE_MARKS.isdisjoint(text)
+        or text.startswith(SHELL_PROMPTS)
+        or PROGRAM_LINE.search(text, timeout=timeout_for(text)) is not None
+    )
 
 
 def _one_template(lines: list[str]) -> bool:
