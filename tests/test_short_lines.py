@@ -13,6 +13,7 @@ import pytest
 import cleaner
 from cleaner import features
 from cleaner.model import Block
+from cleaner.smooth.runs import title_list
 from cleaner.smooth.scoring import lead_in
 
 
@@ -92,3 +93,22 @@ def test_stylesheet_between_paragraphs_still_goes() -> None:
     assert ARTICLE[-1] in body
     for line in sheet:
         assert line not in body
+
+
+def _blocks(*lines: str) -> tuple[Block, ...]:
+    return tuple(_block(line) for line in lines)
+
+
+def test_title_list() -> None:
+    """The links of a "you might also like:" box are titles; an article's own list holds
+    entries written in sentence case."""
+    links = _blocks(
+        "Tracing Calls Across Three Services", "Why Your Retries Make Outages Worse", "Five Headers To Send"
+    )
+    entries = _blocks(
+        "RequestRecorder - writes each request as it was sent",
+        "TimingProbe - measures how long the server took",
+        "MaskHeaders - replaces the values of the listed headers",
+    )
+    assert title_list(links, 0, len(links))
+    assert not title_list(entries, 0, len(entries))

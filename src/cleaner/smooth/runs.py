@@ -29,7 +29,7 @@ from typing import Final
 
 from cleaner.model import Block, Hit
 from cleaner.patterns import PROGRAM_LINE, TABLE_NUMBER_CELL, timeout_for
-from cleaner.smooth.scoring import ProseClass
+from cleaner.smooth.scoring import ProseClass, lead_in
 
 #: A run of short lines is followed for at most this many blocks: a two-column table of a monthly
 #: series over a dozen years is ~300 lines. Calibrated on the fixtures of tests/test_body_shapes.py
@@ -68,6 +68,19 @@ LOOKALIKE_CODES: Final = frozenset({"NAV001"})
 #: lines are lines of a program (`PROGRAM_LINE`), and at least as many as the lines it lifts: a
 #: style sheet or a script leaked between two paragraphs is all labelled lines.
 PROGRAM_MIN_LINES: Final = 3
+#: A run that holds a sentence announcing a list ("The library has three parts:") is the
+#: article's own list, whatever the shape of its items (and bulleted items, which a rule marks
+#: weakly as a menu, are kept), when it is at most this many blocks long and not a list of
+#: titles (`title_list`).
+LEAD_LIST_MAX_BLOCKS: Final = 40
+#: A list of titles: at least this share of its items of TITLE_ITEM_MIN_WORDS words or more are
+#: in Title Case (more than TITLE_ITEM_RATIO of their words capitalised), as the links of a "you
+#: might also like:" box are; the items of an article's own list are entries and sentences.
+#: Calibrated on the three dev sets 2026-12-07 (removes the three pages the lead-in lists made
+#: worse, all by related-post or cost-card boxes; no gain lost).
+TITLE_ITEM_SHARE: Final = 0.5
+TITLE_ITEM_MIN_WORDS: Final = 3
+TITLE_ITEM_RATIO: Final = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +129,13 @@ def _code_line(text: str) -> bool:
         or text.startswith(SHELL_PROMPTS)
         or PROGRAM_LINE.search(text, timeout=timeout_for(text)) is not None
     )
+
+
+def title_list(blocks: tuple[Block, ...], start: int, end: int) -> bool:
+    """Whether the items of blocks [start, end) are mostly titles (Title Case)."""
+    items = [blocks[i].features for i in range(start, end) if blocks[i].features.words >= TITLE_ITEM_MIN_WORDS]
+    titles = sum(1 for f in items if f.title_ratio > TITLE_ITEM_RATIO)
+    return bool(items) and titles >= TITLE_ITEM_SHARE * len(items)
 
 
 def _one_template(lines: list[str]) -> bool:
@@ -169,15 +189,23 @@ def content_runs(
             start < cut and hits[start] is None and blocks[start].text.endswith(":")
         )
         end = start
+        listed = weak = False
         while end < cut and end - start < SHORT_RUN_MAX_BLOCKS and classes[end] != "good":
-            if not _liftable(blocks[end], hits[end]):
+            hit = hits[end]
+            if hit is not None and hit.strength == "weak":
+                weak = True
+            elif not _liftable(blocks[end], hit):
                 break
             if not announced and end + 1 < cut and _announces_code(blocks[end], blocks[end + 1]):
                 announced = True
+            if hit is None and end + 1 < cut and classes[end + 1] != "good" and lead_in(blocks[end]):
+                listed = True
             end += 1
         if end > start and end < cut and classes[end] == "good":
-            if _content_shape(blocks, start, end, announced) and (
-                announced or _program_lines(blocks, hits, start, end)
+            if (listed and end - start <= LEAD_LIST_MAX_BLOCKS and not title_list(blocks, start, end)) or (
+                not weak
+                and _content_shape(blocks, start, end, announced)
+                and (announced or _program_lines(blocks, hits, start, end))
             ):
                 prev = runs[-1] if runs else None
                 if prev is not None and prev.end + 1 == start:
