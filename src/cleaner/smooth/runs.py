@@ -73,6 +73,10 @@ PROGRAM_MIN_LINES: Final = 3
 #: weakly as a menu, are kept), when it is at most this many blocks long and not a list of
 #: titles (`title_list`).
 LEAD_LIST_MAX_BLOCKS: Final = 40
+#: A table of figures this long after a paragraph is the article's even when a line a rule took
+#: for noise (a widget heading, a promo) rather than a paragraph follows it: a long two-column
+#: series of dates and values is not page furniture.
+CLOSED_TABLE_MIN_LINES: Final = 20
 #: A list of titles: at least this share of its items of TITLE_ITEM_MIN_WORDS words or more are
 #: in Title Case (more than TITLE_ITEM_RATIO of their words capitalised), as the links of a "you
 #: might also like:" box are; the items of an article's own list are entries and sentences.
@@ -166,6 +170,12 @@ def _content_shape(blocks: tuple[Block, ...], start: int, end: int, announced: b
     least, share = (1, ANNOUNCED_CODE_SHARE) if announced else (CODE_MIN_LINES, CODE_MARK_SHARE)
     if len(marked) >= least and len(marked) >= share * n and not _one_template(marked):
         return True
+    return _figure_table(blocks, start, end)
+
+
+def _figure_table(blocks: tuple[Block, ...], start: int, end: int) -> bool:
+    """Whether blocks [start, end) are a table of figures: many of its lines are bare figures."""
+    n = end - start
     figures = sum(
         1
         for i in range(start, end)
@@ -201,7 +211,11 @@ def content_runs(
             if hit is None and end + 1 < cut and classes[end + 1] != "good" and lead_in(blocks[end]):
                 listed = True
             end += 1
-        if end > start and end < cut and classes[end] == "good":
+        closed = end < cut and (
+            classes[end] == "good"
+            or (classes[end] == "noise" and end - start >= CLOSED_TABLE_MIN_LINES and _figure_table(blocks, start, end))
+        )
+        if end > start and closed:
             if (listed and end - start <= LEAD_LIST_MAX_BLOCKS and not title_list(blocks, start, end)) or (
                 not weak
                 and _content_shape(blocks, start, end, announced)
