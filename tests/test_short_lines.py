@@ -12,9 +12,9 @@ import pytest
 
 import cleaner
 from cleaner import features
-from cleaner.model import Block
-from cleaner.smooth.runs import title_list
-from cleaner.smooth.scoring import lead_in
+from cleaner.model import Block, Hit
+from cleaner.smooth.runs import content_runs, title_list
+from cleaner.smooth.scoring import block_class, lead_in
 
 
 def _block(text: str) -> Block:
@@ -112,3 +112,42 @@ def test_title_list() -> None:
     )
     assert title_list(links, 0, len(links))
     assert not title_list(entries, 0, len(entries))
+
+
+PROSE_BEFORE = (
+    "A worker that talks to three services is hard to test when each of them is a concrete client, "
+    "so we describe what it needs from each one."
+)
+PROSE_AFTER = (
+    "With the two contracts in place, a test can hand the worker a checker that always reports an "
+    "empty shelf and make sure that no message was sent."
+)
+LISTING = (
+    "type Worker struct {",
+    "stock Checker",
+    "}",
+    "func NewWorker(s Checker) *Worker {",
+    "return &Worker{stock: s}",
+    "}",
+)
+
+
+def _runs(lines: tuple[str, ...]) -> list[tuple[int, int]]:
+    blocks = _blocks(*lines)
+    brace = Hit("CSS003", "css-closing-brace", "css", "strong")
+    hits: list[Hit | None] = [brace if b.text == "}" else None for b in blocks]
+    classes = [block_class(b, None) for b in blocks]
+    return [(r.start, r.end) for r in content_runs(blocks, classes, hits, len(blocks))]
+
+
+def test_listing_between_paragraphs_lifts_its_braces() -> None:
+    """Code between two paragraphs, with no colon lead-in: its program lines vouch for the
+    braces a CSS rule took for a style sheet."""
+    assert _runs((PROSE_BEFORE, *LISTING, PROSE_AFTER)) == [(1, 1 + len(LISTING))]
+
+
+def test_comment_line_is_no_paragraph_around_a_listing() -> None:
+    """A doc comment's line reads like a sentence but is part of the program: the listing
+    after it is not between two paragraphs, and its braces are not lifted on that account."""
+    comment = "* Formats the address of one recipient for a printed label, with the city and the state."
+    assert _runs((comment, *LISTING, PROSE_AFTER)) == []

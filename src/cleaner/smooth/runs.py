@@ -68,6 +68,8 @@ LOOKALIKE_CODES: Final = frozenset({"NAV001"})
 #: lines are lines of a program (`PROGRAM_LINE`), and at least as many as the lines it lifts: a
 #: style sheet or a script leaked between two paragraphs is all labelled lines.
 PROGRAM_MIN_LINES: Final = 3
+#: The starts of a comment line inside a listing (a doc comment's "* " lines, "//", "#").
+COMMENT_MARKS: Final = ("* ", "/*", "//", "# ")
 #: A run that holds a sentence announcing a list ("The library has three parts:") is the
 #: article's own list, whatever the shape of its items (and bulleted items, which a rule marks
 #: weakly as a menu, are kept), when it is at most this many blocks long and not a list of
@@ -112,12 +114,18 @@ def _lookalike(hit: Hit | None) -> bool:
     return hit is not None and hit.strength == "strong" and (hit.kind == "css" or hit.code in LOOKALIKE_CODES)
 
 
-def _program_lines(blocks: tuple[Block, ...], hits: list[Hit | None], start: int, end: int) -> bool:
+def _program_lines(
+    blocks: tuple[Block, ...], hits: list[Hit | None], start: int, end: int, sides: tuple[Block, Block]
+) -> bool:
     """Whether the unlabelled lines of blocks [start, end) show a program listing, enough of
-    them to vouch for the lines among them that rules took for markup or a menu."""
+    them to vouch for the lines among them that rules took for markup or a menu, between two
+    paragraphs of prose (`sides`): a comment line of the program ("* Formats the address.")
+    reads like a sentence but is no paragraph around the listing."""
     lifted = sum(1 for i in range(start, end) if _lookalike(hits[i]))
     if not lifted:
         return True
+    if any(side.text.startswith(COMMENT_MARKS) for side in sides):
+        return False
     program = sum(
         1
         for i in range(start, end)
@@ -216,10 +224,10 @@ def content_runs(
             or (classes[end] == "noise" and end - start >= CLOSED_TABLE_MIN_LINES and _figure_table(blocks, start, end))
         )
         if end > start and closed:
-            if (listed and end - start <= LEAD_LIST_MAX_BLOCKS and not title_list(blocks, start, end)) or (
-                not weak
-                and _content_shape(blocks, start, end, announced)
-                and (announced or _program_lines(blocks, hits, start, end))
+            vouched = announced or _program_lines(blocks, hits, start, end, (blocks[i], blocks[end]))
+            if vouched and (
+                (listed and end - start <= LEAD_LIST_MAX_BLOCKS and not title_list(blocks, start, end))
+                or (not weak and _content_shape(blocks, start, end, announced))
             ):
                 prev = runs[-1] if runs else None
                 if prev is not None and prev.end + 1 == start:
