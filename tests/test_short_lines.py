@@ -151,3 +151,13 @@ def test_comment_line_is_no_paragraph_around_a_listing() -> None:
     after it is not between two paragraphs, and its braces are not lifted on that account."""
     comment = "* Formats the address of one recipient for a printed label, with the city and the state."
     assert _runs((comment, *LISTING, PROSE_AFTER)) == []
+
+
+def test_encoded_data_is_no_program_line() -> None:
+    """A base64 blob (CSS008) inside a transcript is not lifted as a line of the program."""
+    blocks = _blocks(PROSE_BEFORE, *LISTING, "QmFzZTY0IGJsb2IgdGhhdCBpcyBub3QgYSBwcm9ncmFtIGxpbmU=", PROSE_AFTER)
+    blob = Hit("CSS008", "encoded-data", "css", "strong")
+    brace = Hit("CSS003", "css-closing-brace", "css", "strong")
+    hits: list[Hit | None] = [brace if b.text == "}" else blob if b.text.endswith("=") else None for b in blocks]
+    classes = [block_class(b, None) for b in blocks]
+    assert content_runs(blocks, classes, hits, len(blocks)) == []

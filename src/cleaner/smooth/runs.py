@@ -64,6 +64,9 @@ CODE_MIN_LINES: Final = 2
 #: Rules that take a line of a program for page furniture: a lone brace or a function head for
 #: a style sheet or a leaked script (kind "css"), a camelCase identifier for a glued menu.
 LOOKALIKE_CODES: Final = frozenset({"NAV001"})
+#: Encoded data (CSS008: a base64 blob, a data URI) is no line of a program: never lifted.
+#: (2026-12-07: a signature blob in a terminal transcript; HTML dev3 micro .96508 -> .96512.)
+NOT_PROGRAM_CODES: Final = frozenset({"CSS008"})
 #: A run that is not announced lifts such lines only when at least this many of its unlabelled
 #: lines are lines of a program (`PROGRAM_LINE`), and at least as many as the lines it lifts: a
 #: style sheet or a script leaked between two paragraphs is all labelled lines.
@@ -111,7 +114,12 @@ def _liftable(block: Block, hit: Hit | None) -> bool:
 
 def _lookalike(hit: Hit | None) -> bool:
     """A strong hit of a rule that takes lines of a program for leaked markup or a menu."""
-    return hit is not None and hit.strength == "strong" and (hit.kind == "css" or hit.code in LOOKALIKE_CODES)
+    return (
+        hit is not None
+        and hit.strength == "strong"
+        and (hit.kind == "css" or hit.code in LOOKALIKE_CODES)
+        and hit.code not in NOT_PROGRAM_CODES
+    )
 
 
 def _program_lines(
