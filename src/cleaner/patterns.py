@@ -75,6 +75,10 @@ GLUED_TITLE: Final = cached(
     r"(?P<title>[\p{Lu}\d][^.!?\n]{8,150}?(?:\p{Ll}{2}|[’'”]))(?=\p{Lu}\p{Ll}{0,20}\s{1,3}\p{Ll})",
     _V,
 )
+# A line of a program rather than of a menu or a table: a statement end, a brace, an assignment,
+# a call (a name glued to its bracket: "parse(line)", not "Comments (27)"), a comment or a prompt
+# at its start. "|", "<" and ">" are left out: menus and breadcrumbs use them too.
+PROGRAM_LINE: Final = cached(r"^(?://|/\*|\$ |>>> )|[;{}=]|\w\(", _V)
 # A table cell that holds only a figure: "63", "85%", "6-4", "1:27", "(3)".
 TABLE_NUMBER_CELL: Final = cached(r"^[\d\s.,:;%+\-/()#]{1,20}$", _V)
 #: Lowercase words allowed in a title in Title Case ("Rescue of a Girl in the Park").

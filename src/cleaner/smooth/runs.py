@@ -11,11 +11,14 @@ on both sides of it and it has the shape of content rather than of navigation:
   one cell a line alternates names and figures).
 
 Such a run is charged once, like a single short line, counts as prose for the isolation test
-of its neighbours, and is kept. When the run is *announced* (the paragraph before it, or its
-first line, ends with a colon: "To count visits per day, run:"), the lines that the markup
-rules took for a leaked script or style sheet (`const app = express();`) are the article's code
-and are kept too: a leaked `<script>` is not introduced by a sentence ending in a colon. A
-colon alone does not make a run content: widget headings ("Our picks:", "Search:") end in one.
+of its neighbours, and is kept. The lines of a program that rules took for page furniture (a
+lone brace or a function head for a leaked style sheet or script, `const app = express();`; a
+camelCase identifier for a glued menu) are the article's code and are kept too when the run is
+*announced* (the paragraph before it, or its first line, ends with a colon: "To count visits
+per day, run:"; a leaked `<script>` is not introduced by a sentence ending in a colon), or when
+its unlabelled lines are lines of a program, at least as many as the lines lifted: a style sheet
+or script leaked between two paragraphs is all labelled lines. A colon alone does not make a
+run content: widget headings ("Our picks:", "Search:") end in one.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from cleaner.model import Block, Hit
-from cleaner.patterns import TABLE_NUMBER_CELL, timeout_for
-from cleaner.smooth.scoring import ProseClass
+from cleaner.patterns import PROGRAM_LINE, TABLE_NUMBER_CELL, timeout_for
+from cleaner.smooth.scoring import ProseClass, lead_in
 
 #: A run of short lines is followed for at most this many blocks: a two-column table of a monthly
 #: series over a dozen years is ~300 lines. Calibrated on the fixtures of tests/test_body_shapes.py
@@ -58,6 +61,35 @@ SHELL_PROMPTS: Final = ("$ ", "# ", "> ", "% ")
 #: A run is code or a table only with at least this many marked lines (one "=" in a photo
 #: credit under a paragraph is not code).
 CODE_MIN_LINES: Final = 2
+#: Rules that take a line of a program for page furniture: a lone brace or a function head for
+#: a style sheet or a leaked script (kind "css"), a camelCase identifier for a glued menu.
+LOOKALIKE_CODES: Final = frozenset({"NAV001"})
+#: Encoded data (CSS008: a base64 blob, a data URI) is no line of a program: never lifted.
+#: (2026-12-07: a signature blob in a terminal transcript; HTML dev3 micro .96508 -> .96512.)
+NOT_PROGRAM_CODES: Final = frozenset({"CSS008"})
+#: A run that is not announced lifts such lines only when at least this many of its unlabelled
+#: lines are lines of a program (`PROGRAM_LINE`), and at least as many as the lines it lifts: a
+#: style sheet or a script leaked between two paragraphs is all labelled lines.
+PROGRAM_MIN_LINES: Final = 3
+#: The starts of a comment line inside a listing (a doc comment's "* " lines, "//", "#").
+COMMENT_MARKS: Final = ("* ", "/*", "//", "# ")
+#: A run that holds a sentence announcing a list ("The library has three parts:") is the
+#: article's own list, whatever the shape of its items (and bulleted items, which a rule marks
+#: weakly as a menu, are kept), when it is at most this many blocks long and not a list of
+#: titles (`title_list`).
+LEAD_LIST_MAX_BLOCKS: Final = 40
+#: A table of figures this long after a paragraph is the article's even when a line a rule took
+#: for noise (a widget heading, a promo) rather than a paragraph follows it: a long two-column
+#: series of dates and values is not page furniture.
+CLOSED_TABLE_MIN_LINES: Final = 20
+#: A list of titles: at least this share of its items of TITLE_ITEM_MIN_WORDS words or more are
+#: in Title Case (more than TITLE_ITEM_RATIO of their words capitalised), as the links of a "you
+#: might also like:" box are; the items of an article's own list are entries and sentences.
+#: Calibrated on the three dev sets 2026-12-07 (removes the three pages the lead-in lists made
+#: worse, all by related-post or cost-card boxes; no gain lost).
+TITLE_ITEM_SHARE: Final = 0.5
+TITLE_ITEM_MIN_WORDS: Final = 3
+TITLE_ITEM_RATIO: Final = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +101,61 @@ class ContentRun:
     announced: bool
 
 
-def _liftable(block: Block, hit: Hit | None, announced: bool) -> bool:
+def _liftable(block: Block, hit: Hit | None) -> bool:
     """A block that may be a line of a content run: unlabelled; a date written in figures that
-    a date rule took for the page's date ("1/1/2013": a table's date column); or (in an
-    announced run) a line taken for leaked markup by a CSS rule."""
+    a date rule took for the page's date ("1/1/2013": a table's date column); or a line of a
+    program that a rule took for page furniture (`_lookalike`)."""
     if hit is None:
         return True
     if hit.kind == "page_date":
         return TABLE_NUMBER_CELL.match(block.text, timeout=timeout_for(block.text)) is not None
-    return announced and hit.kind == "css" and hit.strength == "strong"
+    return _lookalike(hit)
+
+
+def _lookalike(hit: Hit | None) -> bool:
+    """A strong hit of a rule that takes lines of a program for leaked markup or a menu."""
+    return (
+        hit is not None
+        and hit.strength == "strong"
+        and (hit.kind == "css" or hit.code in LOOKALIKE_CODES)
+        and hit.code not in NOT_PROGRAM_CODES
+    )
+
+
+def _program_lines(
+    blocks: tuple[Block, ...], hits: list[Hit | None], start: int, end: int, sides: tuple[Block, Block]
+) -> bool:
+    """Whether the unlabelled lines of blocks [start, end) show a program listing, enough of
+    them to vouch for the lines among them that rules took for markup or a menu, between two
+    paragraphs of prose (`sides`): a comment line of the program ("* Formats the address.")
+    reads like a sentence but is no paragraph around the listing."""
+    lifted = sum(1 for i in range(start, end) if _lookalike(hits[i]))
+    if not lifted:
+        return True
+    if any(side.text.startswith(COMMENT_MARKS) for side in sides):
+        return False
+    program = sum(
+        1
+        for i in range(start, end)
+        if hits[i] is None and PROGRAM_LINE.search(blocks[i].text, timeout=timeout_for(blocks[i].text)) is not None
+    )
+    return program >= max(PROGRAM_MIN_LINES, lifted)
 
 
 def _code_line(text: str) -> bool:
     """A line with a code or table mark, or a shell command after its prompt."""
-    return not CODE_MARKS.isdisjoint(text) or text.startswith(SHELL_PROMPTS)
+    return (
+        not CODE_MARKS.isdisjoint(text)
+        or text.startswith(SHELL_PROMPTS)
+        or PROGRAM_LINE.search(text, timeout=timeout_for(text)) is not None
+    )
+
+
+def title_list(blocks: tuple[Block, ...], start: int, end: int) -> bool:
+    """Whether the items of blocks [start, end) are mostly titles (Title Case)."""
+    items = [blocks[i].features for i in range(start, end) if blocks[i].features.words >= TITLE_ITEM_MIN_WORDS]
+    titles = sum(1 for f in items if f.title_ratio > TITLE_ITEM_RATIO)
+    return bool(items) and titles >= TITLE_ITEM_SHARE * len(items)
 
 
 def _one_template(lines: list[str]) -> bool:
@@ -113,6 +186,12 @@ def _content_shape(blocks: tuple[Block, ...], start: int, end: int, announced: b
     least, share = (1, ANNOUNCED_CODE_SHARE) if announced else (CODE_MIN_LINES, CODE_MARK_SHARE)
     if len(marked) >= least and len(marked) >= share * n and not _one_template(marked):
         return True
+    return _figure_table(blocks, start, end)
+
+
+def _figure_table(blocks: tuple[Block, ...], start: int, end: int) -> bool:
+    """Whether blocks [start, end) are a table of figures: many of its lines are bare figures."""
+    n = end - start
     figures = sum(
         1
         for i in range(start, end)
@@ -136,14 +215,28 @@ def content_runs(
             start < cut and hits[start] is None and blocks[start].text.endswith(":")
         )
         end = start
+        listed = weak = False
         while end < cut and end - start < SHORT_RUN_MAX_BLOCKS and classes[end] != "good":
-            if not _liftable(blocks[end], hits[end], announced):
+            hit = hits[end]
+            if hit is not None and hit.strength == "weak":
+                weak = True
+            elif not _liftable(blocks[end], hit):
                 break
             if not announced and end + 1 < cut and _announces_code(blocks[end], blocks[end + 1]):
                 announced = True
+            if hit is None and end + 1 < cut and classes[end + 1] != "good" and lead_in(blocks[end]):
+                listed = True
             end += 1
-        if end > start and end < cut and classes[end] == "good":
-            if _content_shape(blocks, start, end, announced):
+        closed = end < cut and (
+            classes[end] == "good"
+            or (classes[end] == "noise" and end - start >= CLOSED_TABLE_MIN_LINES and _figure_table(blocks, start, end))
+        )
+        if end > start and closed:
+            vouched = announced or _program_lines(blocks, hits, start, end, (blocks[i], blocks[end]))
+            if vouched and (
+                (listed and end - start <= LEAD_LIST_MAX_BLOCKS and not title_list(blocks, start, end))
+                or (not weak and _content_shape(blocks, start, end, announced))
+            ):
                 prev = runs[-1] if runs else None
                 if prev is not None and prev.end + 1 == start:
                     # one long cell (a sentence) between two parts of the same table

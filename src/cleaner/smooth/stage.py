@@ -15,6 +15,7 @@ from cleaner.smooth.runs import content_runs, extend_announced
 from cleaner.smooth.scoring import (
     CSS_PENALTY,
     HEADING_PENALTY,
+    LEAD_IN_SCORE,
     NEAR_WEIGHT,
     SHORT_PENALTY,
     TRANSPARENT_KINDS,
@@ -24,6 +25,7 @@ from cleaner.smooth.scoring import (
     cap_breaks,
     damp_isolated,
     fallback_scale,
+    lead_in,
     score,
 )
 from cleaner.smooth.tails import COLON_LIST_MAX_ITEMS, bridge_gaps, extend_closed_tail, extend_colon_list
@@ -62,6 +64,10 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
                 classes[i], hits[i], see_through[i] = "short", None, False
             listed[i] = True
     scores = [score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
+    if fallback is None:
+        for i, c in enumerate(classes[:cut]):
+            if c in ("short", "bad") and hits[i] is None and lead_in(blocks[i]):
+                scores[i] = LEAD_IN_SCORE
     for i, h in enumerate(hits[:cut]):
         if h is not None and h.code in HEADING_CODES:
             scores[i] -= HEADING_PENALTY
