@@ -557,6 +557,42 @@ DATE_IN_LINE: Final = cached(
     _I,
 )
 
+# A consent dialog's control or heading: a short block made only of consent-control words
+# ("Accept All Cookies", "Reject All", "Confirm My Choices", "Strictly Necessary Cookies",
+# "Privacy Preference Center", "Apply Cancel"). Matched whole (bounded word count).
+CONSENT_CONTROL: Final = cached(
+    r"^(?:(?:accept|reject|allow|deny|decline|refuse|confirm|save|manage|customi[sz]e|show|hide|"
+    r"apply|cancel|clear|close|agree|disagree|i|ok|okay|all|my|your|our|we|value|choices?|"
+    r"selection|selected|settings?|preferences?|details|purposes|vendors|partners|and|or|only|"
+    r"privacy|cent(?:er|re)|list|checkbox|labels?|always|active|strictly|necessary|essential|"
+    r"required|performance|functional(?:ity)?|targeting|analytics?|analytical|marketing|advertising|"
+    r"statistics?|social|media|more|information|options|consent|cookies?|tracking|trackers|"
+    r"do|not|sell|share|personal|data|opt|out|in|of|the|to|use|these|technologies|legitimate|"
+    r"interests?|unclassified|back|button|toggle|on|off|vendor|list|ad|ads)"
+    r"(?:[ ,&/:|()-]{1,3}|$)){1,12}$",
+    _I,
+)
+# The words that make such a block a consent control rather than a bare "More information".
+CONSENT_STRONG: Final = cached(
+    r"\b(?:accept|reject|allow|deny|decline|refuse|consent|cookies?|checkbox|vendors|purposes|"
+    r"always active|confirm my choices|legitimate interests?)\b",
+    _I,
+)
+# The explanatory prose of a consent dialog, in the site's voice: what it stores on "your
+# browser/device", what "these cookies" do, "we and our partners", consent and its withdrawal.
+CONSENT_PROSE: Final = cached(
+    r"\b(?:store|retrieve|access)(?: (?:and/or|and|or) (?:store|retrieve|access))? information "
+    r"(?:on|from) (?:your|a|the) (?:browser|device)\b|\bthese (?:cookies|technologies|trackers)\b|"
+    r"\bwe and our (?:\d{1,4} )?(?:\w{1,15} )?partners\b|\b(?:withdraw|change|refuse) (?:your |our )?"
+    r"(?:consent|preferences|default settings)\b|\bconsent(?:ing)? to (?:our|the use|these|all)\b|"
+    r"\bpersonali[sz]ed (?:ads|advertising|content)\b|\b(?:ad|advertising) and content measurement\b|"
+    r"\b(?:types|categories) of cookies\b|\b(?:\w{1,15} )?cookies (?:help|allow|enable|are used|may be "
+    r"(?:set|used)|collect|are necessary|are required)\b|\btrack(?:s|ing)? (?:visitors|you|users) "
+    r"across\b|\bprecise geolocation\b|\bdevice (?:scanning|characteristics)\b|\byour (?:privacy "
+    r"preferences|right to privacy|browser|device)\b",
+    _I,
+)
+
 ALL_PATTERNS: Final[tuple[regex.Pattern[str], ...]] = tuple(
     value for value in tuple(globals().values()) if isinstance(value, regex.Pattern)
 )

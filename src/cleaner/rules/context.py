@@ -369,6 +369,62 @@ def gallery_slides() -> None:
     """
 
 
+_DIALOG = (
+    "Privacy Preference Center\n\n"
+    "When you visit any website, it may store or retrieve information on your browser, mostly in "
+    "the form of cookies. You can choose not to allow some types of cookies.\n\n"
+    "Strictly Necessary Cookies\n\nAlways Active\n\n"
+    "These cookies are necessary for the website to function and cannot be switched off.\n\n"
+    "Targeting Cookies\n\n"
+    "These cookies may be set through our site by our advertising partners.\n\n"
+    "Reject All\n\nConfirm My Choices\n"
+)
+
+#: An article about cookie banners: consent prose in the reporter's voice and no buttons.
+_ABOUT_COOKIES = (
+    "Regulators order websites to simplify cookie banners\n\n"
+    "Data protection regulators said on Monday that websites must offer a button to reject all "
+    "cookies that is as easy to find as the one to accept them, after a year-long review.\n\n"
+    "The review found that many sites hid the option to refuse tracking behind several menus, "
+    "and that visitors who wanted to withdraw their consent often could not find the setting.\n\n"
+    "Advertising groups said the rules would cut the revenue of small publishers, which rely on "
+    "personalised advertising, while consumer groups welcomed the decision.\n\n"
+    "Sites have six months to change their banners before the regulators begin checking them.\n"
+)
+
+
+@rule(
+    code="CKE002",
+    name="consent-dialog",
+    kind="cookie_notice",
+    scope="context",
+    noise=[_ARTICLE + "\n" + _DIALOG],
+    keep=[_ABOUT_COOKIES, _ARTICLE],
+)
+def consent_dialog() -> None:
+    """A cookie-consent dialog or preference center: its buttons, cookie headings and the prose between.
+
+    ## What it removes
+    A run of blocks made of consent controls ("Accept All", "Reject All", "Confirm My Choices",
+    "Show details"), cookie category headings ("Strictly Necessary Cookies", "Always Active",
+    "Targeting Cookies") and the dialog's own explanation ("it may store or retrieve information on
+    your browser", "These cookies allow us to...", "We and our partners store and/or access
+    information on a device"). Sentences of the dialog with no such phrase join the run when they
+    sit between two of its blocks (at most `GAP_MAX_BLOCKS` in a row). A single long block holding
+    at least `GLUED_MIN_SIGNALS` distinct consent phrases and the word "cookie" is the whole
+    dialog glued into one paragraph.
+
+    ## Why is it noise?
+    A preference center dumped at the end of a page is several long paragraphs of prose; scored
+    as prose it can outweigh the article, and the page's body becomes the cookie text.
+
+    ## Limitations
+    A run needs at least `MIN_CONTROLS` standalone controls or headings and `MIN_ANCHORS` blocks
+    in all, so an article about cookie banners (prose only, in the reporter's voice) is kept; a
+    dialog dumped without any of its buttons is left to CKE001 and the main-run scoring.
+    """
+
+
 RULES = (
     outside_main_content,
     short_near_noise,
@@ -382,4 +438,5 @@ RULES = (
     site_template,
     repeated_article_copy,
     gallery_slides,
+    consent_dialog,
 )

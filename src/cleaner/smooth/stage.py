@@ -8,6 +8,7 @@ from cleaner.model import Block, Hit, Verdict
 from cleaner.registry import RuleInfo, RuleSet
 from cleaner.rules import by_code
 from cleaner.smooth.comments import comment_thread_start
+from cleaner.smooth.consent import consent_dialogs
 from cleaner.smooth.duplicates import drop_repeated_runs
 from cleaner.smooth.galleries import gallery_slides
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
@@ -42,6 +43,7 @@ class Smoothed:
 def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: RuleSet) -> Smoothed:
     """Settle every block to keep or drop (pure; linear in the number of blocks)."""
     hits = list(hits_in)
+    consent_dialogs(blocks, hits, rules)
     teaser_runs(blocks, hits, rules)
     gallery_slides(blocks, hits, rules)
     widget_lists(blocks, hits, rules)
