@@ -568,14 +568,15 @@ CONSENT_CONTROL: Final = cached(
     r"required|performance|functional(?:ity)?|targeting|analytics?|analytical|marketing|advertising|"
     r"statistics?|social|media|more|information|options|consent|cookies?|tracking|trackers|"
     r"do|not|sell|share|personal|data|opt|out|in|of|the|to|use|these|technologies|legitimate|"
-    r"interests?|unclassified|back|button|toggle|on|off|vendor|list|ad|ads)"
-    r"(?:[ ,&/:|()-]{1,3}|$)){1,12}$",
+    r"interests?|unclassified|back|button|toggle|on|off|vendor|list|ad|ads|object|objection|"
+    r"remove|view|illustrations|iab|leg|switch)"
+    r"(?:[ ,&/:|().-]{1,3}|$)){1,12}$",
     _I,
 )
 # The words that make such a block a consent control rather than a bare "More information".
 CONSENT_STRONG: Final = cached(
     r"\b(?:accept|reject|allow|deny|decline|refuse|consent|cookies?|checkbox|vendors|purposes|"
-    r"always active|confirm my choices|legitimate interests?)\b",
+    r"always active|confirm my choices|legitimate interests?|remove objection)\b",
     _I,
 )
 # The explanatory prose of a consent dialog, in the site's voice: what it stores on "your
@@ -589,7 +590,8 @@ CONSENT_PROSE: Final = cached(
     r"\b(?:types|categories) of cookies\b|\b(?:\w{1,15} )?cookies (?:help|allow|enable|are used|may be "
     r"(?:set|used)|collect|are necessary|are required)\b|\btrack(?:s|ing)? (?:visitors|you|users) "
     r"across\b|\bprecise geolocation\b|\bdevice (?:scanning|characteristics)\b|\byour (?:privacy "
-    r"preferences|right to privacy|browser|device)\b",
+    r"preferences|right to privacy|browser|device)\b|\bpartners can use this (?:special )?"
+    r"(?:purpose|feature)\b",
     _I,
 )
 
