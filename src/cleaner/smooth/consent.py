@@ -13,7 +13,7 @@ CONTROL_MAX_WORDS: Final = 12
 #: Sentences of the dialog without a cookie word of their own ("The information does not usually
 #: identify you.") join the run only between two anchors, at most this many in a row and this long.
 GAP_MAX_BLOCKS: Final = 3
-GAP_MAX_WORDS: Final = 80
+GAP_MAX_WORDS: Final = 50
 #: A run is a dialog when it holds this many controls and this many anchors in all; an article
 #: about cookie banners has prose about consent but no standalone buttons.
 MIN_CONTROLS: Final = 2
@@ -21,6 +21,9 @@ MIN_ANCHORS: Final = 3
 #: One long block that is the whole dialog glued together: this many distinct prose signals.
 GLUED_MIN_SIGNALS: Final = 4
 GLUED_MIN_WORDS: Final = 60
+
+#: Words that make a "your browser/device" sentence part of a consent dialog.
+CONSENT_WORDS: Final = ("cookie", "consent", "track", "partners", "personal data", "personal information")
 
 Role = Literal["control", "prose", "plain", "other"]
 
@@ -40,9 +43,14 @@ def _role(block: Block, hit: Hit | None) -> Role:
         return "control" if CONSENT_STRONG.search(text) is not None else "plain"
     if hit is not None and hit.code == "CKE001":
         return "control" if words <= CONTROL_MAX_WORDS else "prose"
-    if CONSENT_PROSE.search(text, timeout=timeout_for(text)) is not None:
-        return "prose"
-    return "other"
+    m = CONSENT_PROSE.search(text, timeout=timeout_for(text))
+    if m is None:
+        return "other"
+    # "your browser", "your device" alone are the words of any how-to; the dialog's own
+    # sentences name what is stored or asked for as well
+    if m.group(0).lower().startswith("your ") and not any(w in text.lower() for w in CONSENT_WORDS):
+        return "other"
+    return "prose"
 
 
 def _mark(hits: list[Hit | None], lo: int, hi: int) -> None:
