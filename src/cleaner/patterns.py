@@ -587,7 +587,7 @@ CONSENT_PROSE: Final = cached(
     r"\bwe and our (?:\d{1,4} )?(?:\w{1,15} )?partners\b|\b(?:withdraw|change|refuse) (?:your |our )?"
     r"(?:consent|preferences|default settings)\b|\bconsent(?:ing)? to (?:our|the use|these|all)\b|"
     r"\bpersonali[sz]ed (?:ads|advertising|content)\b|\b(?:ad|advertising) and content measurement\b|"
-    r"\b(?:types|categories) of cookies\b|\b(?:\w{1,15} )?cookies (?:help|allow|enable|are used|may be "
+    r"\b(?:types|categories) of cookies\b|\bcookies (?:help|allow|enable|are used|may be "
     r"(?:set|used)|collect|are necessary|are required)\b|\btrack(?:s|ing)? (?:visitors|you|users) "
     r"across\b|\bprecise geolocation\b|\bdevice (?:scanning|characteristics)\b|\byour (?:privacy "
     r"preferences|right to privacy|browser|device)\b|\bpartners can use this (?:special )?"

@@ -421,7 +421,10 @@ def consent_dialog() -> None:
     ## Limitations
     A run needs at least `MIN_CONTROLS` standalone controls or headings and `MIN_ANCHORS` blocks
     in all, so an article about cookie banners (prose only, in the reporter's voice) is kept; a
-    dialog dumped without any of its buttons is left to CKE001 and the main-run scoring.
+    dialog dumped without any of its buttons is left to CKE001 and the main-run scoring. Blocks
+    longer than `DIALOG_MAX_CHARS` (a whole page on one line) are not searched. A how-to page whose
+    short headings are made only of consent words ("Reject All Cookies") next to paragraphs about
+    cookies could be taken for a dialog.
     """
 
 

@@ -21,6 +21,9 @@ MIN_ANCHORS: Final = 3
 #: One long block that is the whole dialog glued together: this many distinct prose signals.
 GLUED_MIN_SIGNALS: Final = 4
 GLUED_MIN_WORDS: Final = 60
+#: A dialog's sentence or whole glued dialog is a few thousand characters at most; longer blocks
+#: (a page dumped as one line) are not searched, which keeps the pass linear and cheap.
+DIALOG_MAX_CHARS: Final = 8000
 
 #: Words that make a "your browser/device" sentence part of a consent dialog.
 CONSENT_WORDS: Final = ("cookie", "consent", "track", "partners", "personal data", "personal information")
@@ -39,6 +42,8 @@ def _role(block: Block, hit: Hit | None) -> Role:
     short label of consent words without a strong one ("More information", "Apply Cancel")."""
     text = block.text
     words = block.features.words
+    if len(text) > DIALOG_MAX_CHARS:
+        return "other"
     if words <= CONTROL_MAX_WORDS and CONSENT_CONTROL.match(text, timeout=timeout_for(text)) is not None:
         return "control" if CONSENT_STRONG.search(text) is not None else "plain"
     if hit is not None and hit.code == "CKE001":
@@ -96,6 +101,7 @@ def consent_dialogs(blocks: tuple[Block, ...], hits: list[Hit | None], rules: Ru
     for k, block in enumerate(blocks):
         h = hits[k]
         weak = h is None or h.strength != "strong"
-        glued = block.features.words >= GLUED_MIN_WORDS and "cookie" in block.text.lower()
+        size = len(block.text)
+        glued = size <= DIALOG_MAX_CHARS and block.features.words >= GLUED_MIN_WORDS and "cookie" in block.text.lower()
         if weak and glued and _signals(block.text) >= GLUED_MIN_SIGNALS:
             hits[k] = Hit("CKE002", "consent-dialog", "cookie_notice", "strong")
