@@ -91,8 +91,16 @@ def assemble(
         # first block followed by more body is the headline (HTML mode runs this way)
         head_i = first_body
     headline: str | None = None
+    glue_cut = 0
     if head_i is not None:
-        headline = headline_stage.unmarked(site_suffix_cut(blocks, head_i))
+        own = blocks[head_i].text
+        if choice.index == head_i and choice.text and choice.text != own and own.endswith(choice.text):
+            # a breadcrumb glued in front of the title ("HomeNewsTitle"): the stage scored the
+            # title without it
+            glue_cut = len(own) - len(choice.text)
+            headline = headline_stage.unmarked(choice.text)
+        else:
+            headline = headline_stage.unmarked(site_suffix_cut(blocks, head_i))
         verdicts[head_i] = Verdict(head_i, "keep", "HEAD", "headline", "")
         verdicts = _above_headline(verdicts, kept, head_i, rules)
         verdicts = _drop_headline_copies(blocks, verdicts, head_i, headline, rules)
@@ -114,10 +122,20 @@ def assemble(
         body[0] = body[0][cut:]
 
     removed = tuple(_removal(text, blocks[v.index], v) for v in verdicts if v.label == "drop")
-    if head_i is not None and headline is not None and headline != blocks[head_i].text:
+    if glue_cut and head_i is not None:
         b = blocks[head_i]
-        cut = b.start + len(headline)
-        tail = b.text[len(headline) :]
+        brc = by_code("BRC002")
+        start, end = text.to_original(b.start), text.to_original(b.start + glue_cut)
+        removed = tuple(
+            sorted(
+                (*removed, Removal(brc.code, brc.name, brc.kind, start, end, text.original[start:end])),
+                key=lambda r: r.start,
+            )
+        )
+    if head_i is not None and headline is not None and headline != blocks[head_i].text[glue_cut:]:
+        b = blocks[head_i]
+        cut = b.start + glue_cut + len(headline)
+        tail = b.text[glue_cut + len(headline) :]
         start, end = text.to_original(cut + len(tail) - len(tail.lstrip())), text.to_original(b.end)
         hdl = by_code("HDL001")
         removed = tuple(
