@@ -707,3 +707,13 @@ def test_a_call_to_action_is_not_the_headline() -> None:
     for button in ("Go to harbourtimes.example.com", "Browse 500k+ shipping records", "Visit harbour.org today"):
         assert headline("\n".join([*NAV, button, *BODY]) + "\n") is None
     assert HEAD_CHROME.search("Browse the harbour's history in pictures") is None
+
+
+def test_a_site_tagline_over_the_menu_is_not_the_headline() -> None:
+    tagline = "For people who use the harbour and its northern shipping channel"
+    text = "\n".join(["Harbour Monthly", tagline, *NAV, TITLE, "By Ana Ruiz", *BODY]) + "\n"
+    assert headline(text) == TITLE
+    assert headline("\n".join(["Harbour Monthly", tagline, *NAV, *BODY]) + "\n") != tagline
+    # the page's <title> line over the menu, repeated as the heading under it, is still the title
+    text = "\n".join([f"{TITLE} | Harbour Monthly", *NAV, TITLE, *BODY]) + "\n"
+    assert headline(text) == TITLE

@@ -140,6 +140,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "under_media_label": -2.0,
     "in_list": -2.0,
     "in_menu": -2.0,
+    "over_menu": -4.0,
     "after_meta": -2.0,
     "meta_value": -6.0,
 }
@@ -546,6 +547,21 @@ def _in_menu(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) 
     return all(label(i + d) for d in range(1, MENU_SIDE + 1)) and all(label(i - d) for d in range(1, MENU_SIDE + 1))
 
 
+#: A site's tagline over its menu stands among the page's first this many blocks.
+PAGE_HEAD: Final = 6
+#: A menu under a line: at least this many of the next `MENU_BELOW_REACH` lines are menu labels.
+MENU_BELOW_MIN: Final = 3
+MENU_BELOW_REACH: Final = 4
+
+
+def _over_menu(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
+    """A menu starts right under block `i`: `MENU_BELOW_MIN` of the next `MENU_BELOW_REACH`
+    lines are a menu's labels, the first of them among them."""
+    below = range(i + 1, min(len(blocks), i + 1 + MENU_BELOW_REACH))
+    labels = [k for k in below if _menu_label(blocks, k, is_meta)]
+    return len(labels) >= MENU_BELOW_MIN and labels[0] == i + 1
+
+
 def _name_below(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
     """A person's name alone stands under block `i` (a byline without its "By"), and not as one
     of a menu's labels ("Virtual Therapy" between "Telehealth Services" and "Group Sessions")."""
@@ -857,6 +873,16 @@ def rank(
             feats["in_list"] = 1.0
         if i < first_body and "meta_below" not in feats and _in_menu(blocks, is_meta, i):
             feats["in_menu"] = 1.0
+        elif (
+            0 < i < min(first_body, PAGE_HEAD)
+            and not feats.get("repeated")
+            and "meta_below" not in feats
+            and _over_menu(blocks, is_meta, i)
+        ):
+            # a line at the page's top over its menu: the site's tagline or a promo ("For
+            # people who make websites", then "Home", "Articles", "Events"); the title stands
+            # under the menu, or is repeated or the dump's first line (the <title> over the menu)
+            feats["over_menu"] = 1.0
         if i == first_mark and i < first_body:
             # only the first marked heading: the ones under it are the page's sections
             feats["heading_mark"] = 1.0
