@@ -717,3 +717,16 @@ def test_a_site_tagline_over_the_menu_is_not_the_headline() -> None:
     # the page's <title> line over the menu, repeated as the heading under it, is still the title
     text = "\n".join([f"{TITLE} | Harbour Monthly", *NAV, TITLE, *BODY]) + "\n"
     assert headline(text) == TITLE
+
+
+def test_a_source_domain_after_the_title_is_cut_where_the_page_shows_the_bare_title() -> None:
+    # a link aggregator's item: "Title (example.com)", the bare title again further down
+    text = "\n".join([*NAV, f"{TITLE} (harbourtimes.example.com)", "By ana_r 3 hours ago", *BODY, TITLE]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == TITLE
+    assert cleaner.clean(art.text).headline == TITLE
+    # without the bare copy, or naming a technology, the line is kept whole
+    alone = f"{TITLE} (harbourtimes.example.com)"
+    assert headline("\n".join([*NAV, alone, "By ana_r 3 hours ago", *BODY]) + "\n") == alone
+    tech = "Streams in practice (Node.js)"
+    assert headline("\n".join([*NAV, tech, "By ana_r 3 hours ago", *BODY, "Streams in practice"]) + "\n") == tech

@@ -11,7 +11,7 @@ from cleaner import headline as headline_stage
 from cleaner.config import Config
 from cleaner.model import Article, Block, Removal, Repair, Status, Verdict
 from cleaner.normalize import Text
-from cleaner.patterns import DATELINE, HOME_PREFIX, SPEAKER_LABEL, timeout_for
+from cleaner.patterns import DATELINE, HOME_PREFIX, SOURCE_DOMAIN, SPEAKER_LABEL, timeout_for
 from cleaner.registry import RuleSet
 from cleaner.rules import by_code
 from cleaner.segment import WRAP_CODE, Segmented
@@ -54,18 +54,23 @@ def _strip_site_suffix(text: str) -> str:
 
 
 def site_suffix_cut(blocks: tuple[Block, ...], head_i: int) -> str:
-    """The headline line, less a site-name suffix only where the page shows it as one.
+    """The headline line, less a site-name suffix (or a "(example.com)" source label) only where
+    the page shows it as one.
 
     "Headline | Site" loses " | Site" only when another line of the page is "Headline" alone;
     otherwise the line is the page's own title and is kept verbatim.
     """
     text = blocks[head_i].text
     seps = [sep for sep in TITLE_SEPARATORS if sep in text]
-    if not seps:
+    source = SOURCE_DOMAIN.search(text, timeout=timeout_for(text)) if text.endswith(")") else None
+    if not seps and source is None:
         return text
     others = {
         headline_stage.norm(b.text) for b in blocks if b.index != head_i and b.features.chars <= HEADLINE_MAX_CHARS
     }
+    if source is not None and headline_stage.norm(text[: source.start()]) in others:
+        # a link aggregator's "Title (example.com)" where the page also shows "Title"
+        return text[: source.start()]
     for sep in seps:
         head, _found, _tail = text.rpartition(sep)
         if head.strip() and headline_stage.norm(head) in others:

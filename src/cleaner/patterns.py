@@ -441,6 +441,9 @@ BREADCRUMB_SEPARATED: Final = cached(
     _I,
 )
 HOME_PREFIX: Final = cached(r"^(?:home|start|startseite|accueil|inicio)", _I)
+# A link aggregator's source label after a title: "Title (example.com)", "Title (blog.example.org)".
+# Lower case only: "(ASP.NET)" and "(Node.js)" name what the title is about.
+SOURCE_DOMAIN: Final = cached(r"\s\((?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,12}\)$")
 
 # --- rules: comment threads ------------------------------------------------------------------
 # A comment's byline: a user name of one to four words, a dot or bar, and when it was posted
