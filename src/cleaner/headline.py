@@ -37,6 +37,7 @@ from cleaner.patterns import (
     DATELINE,
     HEAD_CHROME,
     HEAD_DATE,
+    HEAD_FOOTER,
     HEAD_META_LABEL,
     HEAD_NAME,
     HOME_PREFIX,
@@ -224,6 +225,13 @@ class Candidate:
     @property
     def score(self) -> float:
         return sum(v * WEIGHTS[k] for k, v in self.features.items())
+
+
+def _chrome(text: str) -> bool:
+    """The line reads as page chrome (`HEAD_CHROME`) or a footer, a trail or a button
+    (`HEAD_FOOTER`)."""
+    t = timeout_for(text)
+    return HEAD_CHROME.search(text, timeout=t) is not None or HEAD_FOOTER.search(text, timeout=t) is not None
 
 
 def _cjk(text: str) -> int:
@@ -525,7 +533,7 @@ def _menu_label(blocks: tuple[Block, ...], k: int, is_meta: Callable[[int], bool
         and t[-1:].isalnum()
         and HEAD_NAME.match(t) is None
         and not is_meta(k)
-        and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
+        and not _chrome(t)
     )
 
 
@@ -627,7 +635,7 @@ class _Runs:
                 and not core.endswith((".", ":"))
                 and not first.islower()
                 and not self.is_meta(k)
-                and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
+                and not _chrome(t)
                 and UI_LABEL.search(t, timeout=timeout_for(t)) is None
                 and HEAD_NAME.match(t) is None
             )
@@ -908,9 +916,7 @@ def rank(
             feats["few_words"] = 0.4
         if b.features.words > 22:
             feats["long"] = min(1.0, (b.features.words - 22) / 8)
-        if HEAD_CHROME.search(text, timeout=timeout_for(text)) is not None or (
-            b.features.digit_ratio > 0 and HEAD_DATE.search(text) is not None
-        ):
+        if _chrome(text) or (b.features.digit_ratio > 0 and HEAD_DATE.search(text) is not None):
             feats["chrome"] = 1.0
         elif (
             "trail_end" not in feats
