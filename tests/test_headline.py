@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.patterns import HEAD_CHROME, SOFT_GLUE
+from cleaner.patterns import HEAD_CHROME, HEAD_FOOTER, SOFT_GLUE
 
 TITLE = "Harbour authority approves plan to deepen the northern shipping channel"
 
@@ -640,3 +640,93 @@ def test_a_date_at_the_top_of_the_page_is_the_header_date_not_a_title_date() -> 
     # the page header's "today" line over a breadcrumb-glued copy of the title
     text = "\n".join(["Friday, May 3, 2024", f"HomeWorld News{TITLE}", "", TITLE, "", *BODY]) + "\n"
     assert headline(text) == TITLE
+
+
+# --- breadcrumb trails, glued trails, footers, identifiers and buttons are not titles -----------
+
+HR_BODY = [
+    "Our human resources advisory team helps small firms hire, pay and keep their staff, and answers "
+    "questions about contracts and leave.",
+    "We review your human resources policies and write the handbook your staff need, in plain words that "
+    "managers can use every day.",
+    "Human resources advice is billed by the hour, and the first meeting with an adviser is free for firms "
+    "with fewer than fifty staff.",
+]
+
+
+def test_a_breadcrumb_trail_with_two_separators_is_never_the_headline() -> None:
+    for trail in ("Services / Advisory / Human Resources", "Services » Advisory » Human Resources"):
+        text = "\n".join([*NAV, trail, "Human Resources", *HR_BODY]) + "\n"
+        assert headline(text) == "Human Resources"
+        # the trail alone: no title, rather than the trail
+        assert headline("\n".join([*NAV, trail, *HR_BODY]) + "\n") is None
+    # one separator is a title's own ("Part 2 / The harbour")
+    one = "Dredging the channel / Part 2"
+    assert headline(page([], ["By Ana Ruiz"], title=one)) == one
+
+
+def test_a_breadcrumb_trail_without_separators_is_not_the_headline() -> None:
+    title = "Human Resources Advisory Services"
+    text = "\n".join([*NAV, "Home Services Human Resources", title, *HR_BODY]) + "\n"
+    assert headline(text) == title
+    # a title that opens with the word "Home" is still a title
+    home = "Home Secretary visits the harbour"
+    assert headline(page([], ["By Ana Ruiz"], title=home)) == home
+
+
+def test_a_title_with_its_trail_glued_on_loses_the_trail() -> None:
+    # the trail's root and a menu section glued to the title, no bare copy of the title
+    art = cleaner.clean("\n".join([*NAV, f"HomeNews{TITLE}", *BODY]) + "\n")
+    assert art.headline == TITLE
+    assert any(r.text == "HomeNews" and r.kind == "breadcrumb" for r in art.removed)
+    assert cleaner.clean(art.text).headline == TITLE
+    # over the bare title, the glued copy does not win
+    assert headline("\n".join([*NAV, f"HomeNews{TITLE}", TITLE, *BODY]) + "\n") == TITLE
+
+
+def test_a_name_that_starts_with_home_is_not_cut() -> None:
+    # "HomeKit …": no menu entry "Kit", no bare copy: the line is left whole
+    title = "HomeKit Harbour Sensors Arrive in the Port Shop"
+    assert headline(page([], ["By Ana Ruiz"], title=title)) == title
+
+
+def test_a_copyright_footer_is_not_the_headline() -> None:
+    footer = "1996 - 2023 Harbour Media. All rights reserved. | Terms of Use | Privacy Policy"
+    assert headline("\n".join([footer, *NAV, *BODY]) + "\n") != footer
+    assert headline("\n".join([*NAV, footer, TITLE, *BODY]) + "\n") == TITLE
+
+
+def test_an_opaque_identifier_is_not_the_headline() -> None:
+    for handle in ("3d23d65-ddc6-4ce5", "9f2c 41aa 0b7e"):
+        assert headline("\n".join([*NAV, handle, "2 hours ago", *BODY]) + "\n") is None
+    # a title with numbers and one word is still a title
+    assert headline(page([], ["By Ana Ruiz"], title="Port budget 2024")) == "Port budget 2024"
+
+
+def test_a_call_to_action_is_not_the_headline() -> None:
+    for button in ("Go to harbourtimes.example.com", "Browse 500k+ shipping records", "Visit harbour.org today"):
+        assert headline("\n".join([*NAV, button, *BODY]) + "\n") is None
+    assert HEAD_FOOTER.search("Browse the harbour's history in pictures") is None
+
+
+def test_a_site_tagline_over_the_menu_is_not_the_headline() -> None:
+    tagline = "For people who use the harbour and its northern shipping channel"
+    text = "\n".join(["Harbour Monthly", tagline, *NAV, TITLE, "By Ana Ruiz", *BODY]) + "\n"
+    assert headline(text) == TITLE
+    assert headline("\n".join(["Harbour Monthly", tagline, *NAV, *BODY]) + "\n") != tagline
+    # the page's <title> line over the menu, repeated as the heading under it, is still the title
+    text = "\n".join([f"{TITLE} | Harbour Monthly", *NAV, TITLE, *BODY]) + "\n"
+    assert headline(text) == TITLE
+
+
+def test_a_source_domain_after_the_title_is_cut_where_the_page_shows_the_bare_title() -> None:
+    # a link aggregator's item: "Title (example.com)", the bare title again further down
+    text = "\n".join([*NAV, f"{TITLE} (harbourtimes.example.com)", "By ana_r 3 hours ago", *BODY, TITLE]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == TITLE
+    assert cleaner.clean(art.text).headline == TITLE
+    # without the bare copy, or naming a technology, the line is kept whole
+    alone = f"{TITLE} (harbourtimes.example.com)"
+    assert headline("\n".join([*NAV, alone, "By ana_r 3 hours ago", *BODY]) + "\n") == alone
+    tech = "Streams in practice (Node.js)"
+    assert headline("\n".join([*NAV, tech, "By ana_r 3 hours ago", *BODY, "Streams in practice"]) + "\n") == tech

@@ -11,7 +11,7 @@ from cleaner import headline as headline_stage
 from cleaner.config import Config
 from cleaner.model import Article, Block, Removal, Repair, Status, Verdict
 from cleaner.normalize import Text
-from cleaner.patterns import DATELINE, HOME_PREFIX, SPEAKER_LABEL, timeout_for
+from cleaner.patterns import DATELINE, HOME_PREFIX, SOURCE_DOMAIN, SPEAKER_LABEL, timeout_for
 from cleaner.registry import RuleSet
 from cleaner.rules import by_code
 from cleaner.segment import WRAP_CODE, Segmented
@@ -54,18 +54,23 @@ def _strip_site_suffix(text: str) -> str:
 
 
 def site_suffix_cut(blocks: tuple[Block, ...], head_i: int) -> str:
-    """The headline line, less a site-name suffix only where the page shows it as one.
+    """The headline line, less a site-name suffix (or a "(example.com)" source label) only where
+    the page shows it as one.
 
     "Headline | Site" loses " | Site" only when another line of the page is "Headline" alone;
     otherwise the line is the page's own title and is kept verbatim.
     """
     text = blocks[head_i].text
     seps = [sep for sep in TITLE_SEPARATORS if sep in text]
-    if not seps:
+    source = SOURCE_DOMAIN.search(text, timeout=timeout_for(text)) if text.endswith(")") else None
+    if not seps and source is None:
         return text
     others = {
         headline_stage.norm(b.text) for b in blocks if b.index != head_i and b.features.chars <= HEADLINE_MAX_CHARS
     }
+    if source is not None and headline_stage.norm(text[: source.start()]) in others:
+        # a link aggregator's "Title (example.com)" where the page also shows "Title"
+        return text[: source.start()]
     for sep in seps:
         head, _found, _tail = text.rpartition(sep)
         if head.strip() and headline_stage.norm(head) in others:
@@ -91,8 +96,16 @@ def assemble(
         # first block followed by more body is the headline (HTML mode runs this way)
         head_i = first_body
     headline: str | None = None
+    glue_cut = 0
     if head_i is not None:
-        headline = headline_stage.unmarked(site_suffix_cut(blocks, head_i))
+        own = blocks[head_i].text
+        if choice.index == head_i and choice.text and choice.text != own and own.endswith(choice.text):
+            # a breadcrumb glued in front of the title ("HomeNewsTitle"): the stage scored the
+            # title without it
+            glue_cut = len(own) - len(choice.text)
+            headline = headline_stage.unmarked(choice.text)
+        else:
+            headline = headline_stage.unmarked(site_suffix_cut(blocks, head_i))
         verdicts[head_i] = Verdict(head_i, "keep", "HEAD", "headline", "")
         verdicts = _above_headline(verdicts, kept, head_i, rules)
         verdicts = _drop_headline_copies(blocks, verdicts, head_i, headline, rules)
@@ -114,10 +127,20 @@ def assemble(
         body[0] = body[0][cut:]
 
     removed = tuple(_removal(text, blocks[v.index], v) for v in verdicts if v.label == "drop")
-    if head_i is not None and headline is not None and headline != blocks[head_i].text:
+    if glue_cut and head_i is not None:
         b = blocks[head_i]
-        cut = b.start + len(headline)
-        tail = b.text[len(headline) :]
+        brc = by_code("BRC002")
+        start, end = text.to_original(b.start), text.to_original(b.start + glue_cut)
+        removed = tuple(
+            sorted(
+                (*removed, Removal(brc.code, brc.name, brc.kind, start, end, text.original[start:end])),
+                key=lambda r: r.start,
+            )
+        )
+    if head_i is not None and headline is not None and headline != blocks[head_i].text[glue_cut:]:
+        b = blocks[head_i]
+        cut = b.start + glue_cut + len(headline)
+        tail = b.text[glue_cut + len(headline) :]
         start, end = text.to_original(cut + len(tail) - len(tail.lstrip())), text.to_original(b.end)
         hdl = by_code("HDL001")
         removed = tuple(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 import regex
@@ -36,8 +37,10 @@ from cleaner.patterns import (
     DATELINE,
     HEAD_CHROME,
     HEAD_DATE,
+    HEAD_FOOTER,
     HEAD_META_LABEL,
     HEAD_NAME,
+    HOME_PREFIX,
     RELATED_HEADING,
     WORD,
     timeout_for,
@@ -138,6 +141,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "under_media_label": -2.0,
     "in_list": -2.0,
     "in_menu": -2.0,
+    "over_menu": -4.0,
     "after_meta": -2.0,
     "meta_value": -6.0,
 }
@@ -223,6 +227,13 @@ class Candidate:
         return sum(v * WEIGHTS[k] for k, v in self.features.items())
 
 
+def _chrome(text: str) -> bool:
+    """The line reads as page chrome (`HEAD_CHROME`) or a footer, a trail or a button
+    (`HEAD_FOOTER`)."""
+    t = timeout_for(text)
+    return HEAD_CHROME.search(text, timeout=t) is not None or HEAD_FOOTER.search(text, timeout=t) is not None
+
+
 def _cjk(text: str) -> int:
     if text.isascii():
         return 0
@@ -252,7 +263,86 @@ def _shape_ok(block: Block) -> bool:
     cjk = _cjk(block.text)
     if cjk >= CJK_MIN_CHARS:
         return f.chars <= CJK_MAX_CHARS * 2
-    return 2 <= f.words <= MAX_WORDS and any(c.isalpha() for c in block.text)
+    return 2 <= f.words <= MAX_WORDS and _has_word(block.text)
+
+
+def _has_word(text: str) -> bool:
+    """The line has a word of letters alone: not an opaque identifier, a hash or a code made of
+    hex digits and numbers ("3d23d65-ddc6-4ce5" as an author's handle)."""
+    return any(len(tok) >= 2 and tok.isalpha() for tok in WORD.findall(text, timeout=timeout_for(text)))
+
+
+#: A breadcrumb's root word ("Home", "Start"), at the start of a trail printed without separators.
+TRAIL_ROOTS: Final = frozenset({"home", "start", "startseite", "accueil", "inicio"})
+#: A trail printed without separators has at most this many words.
+SPACED_TRAIL_MAX_WORDS: Final = 8
+
+
+def _spaced_trail(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block `i` is a breadcrumb trail printed without separators: a root word, section words in
+    title case, and its last words begin a line next to it, the page's title ("Home Topics
+    Mental Health" by "Mental Health Services")."""
+    words = blocks[i].text.split()
+    if not 3 <= len(words) <= SPACED_TRAIL_MAX_WORDS or words[0].casefold() not in TRAIL_ROOTS:
+        return False
+    if not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False
+    near = [
+        blocks[k].text.casefold() + " "
+        for k in range(max(0, i - TRAIL_REACH), min(len(blocks), i + TRAIL_REACH + 1))
+        if k != i
+    ]
+    for cut in range(2, len(words)):
+        tail = " ".join(words[cut:]).casefold() + " "
+        if any(t.startswith(tail) for t in near):
+            return True
+    return False
+
+
+#: A breadcrumb glued to the title it ends with stands in this many characters at the line's start.
+GLUE_REACH: Final = 60
+#: A menu's entry, looked for as a glued trail's section: a short line.
+GLUE_SECTION_MAX_WORDS: Final = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Glued:
+    """The page's lines (casefolded) and its short lines (menu entries), to find a breadcrumb
+    glued in front of a title: "HomeNewsHarbour plan approved", "HomeasiaTitle"."""
+
+    lines: frozenset[str]
+    menu: frozenset[str]
+
+    @classmethod
+    def of(cls, blocks: tuple[Block, ...]) -> _Glued:
+        lines = frozenset(b.text.casefold() for b in blocks if b.features.chars <= MAX_CHARS and not b.piece)
+        menu = frozenset(
+            b.text.casefold() for b in blocks if b.features.words <= GLUE_SECTION_MAX_WORDS and not b.piece
+        )
+        return cls(lines, menu)
+
+    def cut(self, text: str) -> tuple[int, bool]:
+        """Where the title starts after a glued trail (0: none), and whether the rest is a line
+        of its own on the page. The trail opens with a root word ("Home") and is glued to the
+        title (a lower-case letter, then a capital); the rest counts as the title when the page
+        prints it alone, or when every glued piece after the root is one of the menu's entries
+        ("HomeNewsTitle" with "News" in the menu; "HomeKit Guide" is no trail)."""
+        m = HOME_PREFIX.match(text)
+        if m is None:
+            return 0, False
+        glue = [
+            k for k in range(m.end(), min(len(text) - 1, GLUE_REACH)) if text[k].isupper() and text[k - 1].islower()
+        ]
+        root_end = m.end()
+        for n, k in enumerate(glue):
+            rest = text[k:].casefold()
+            if rest in self.lines:
+                return k, True
+            bounds = [root_end, *glue[:n], k]
+            pieces = [text[a:b].strip().casefold() for a, b in pairwise(bounds) if b > a]
+            if pieces and all(p in self.menu for p in pieces) and len(rest.split()) >= MIN_COPY_WORDS:
+                return k, False
+        return 0, False
 
 
 def _title_in_body(feats: dict[str, float], block: Block) -> bool:
@@ -443,7 +533,7 @@ def _menu_label(blocks: tuple[Block, ...], k: int, is_meta: Callable[[int], bool
         and t[-1:].isalnum()
         and HEAD_NAME.match(t) is None
         and not is_meta(k)
-        and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
+        and not _chrome(t)
     )
 
 
@@ -463,6 +553,21 @@ def _in_menu(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) 
     if blocks[i].features.words > MENU_LABEL_MAX_WORDS or not label(i):
         return False
     return all(label(i + d) for d in range(1, MENU_SIDE + 1)) and all(label(i - d) for d in range(1, MENU_SIDE + 1))
+
+
+#: A site's tagline over its menu stands among the page's first this many blocks.
+PAGE_HEAD: Final = 6
+#: A menu under a line: at least this many of the next `MENU_BELOW_REACH` lines are menu labels.
+MENU_BELOW_MIN: Final = 3
+MENU_BELOW_REACH: Final = 4
+
+
+def _over_menu(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
+    """A menu starts right under block `i`: `MENU_BELOW_MIN` of the next `MENU_BELOW_REACH`
+    lines are a menu's labels, the first of them among them."""
+    below = range(i + 1, min(len(blocks), i + 1 + MENU_BELOW_REACH))
+    labels = [k for k in below if _menu_label(blocks, k, is_meta)]
+    return len(labels) >= MENU_BELOW_MIN and labels[0] == i + 1
 
 
 def _name_below(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: int) -> bool:
@@ -530,7 +635,7 @@ class _Runs:
                 and not core.endswith((".", ":"))
                 and not first.islower()
                 and not self.is_meta(k)
-                and HEAD_CHROME.search(t, timeout=timeout_for(t)) is None
+                and not _chrome(t)
                 and UI_LABEL.search(t, timeout=timeout_for(t)) is None
                 and HEAD_NAME.match(t) is None
             )
@@ -696,9 +801,18 @@ def rank(
     runs = _Runs(blocks, is_meta, {})
     hint_key = norm(hint) if hint else None
     cands: list[Candidate] = []
+    glued = _Glued.of(blocks)
+    cand_keys = {blocks[i].text.casefold() for i in idx}
     for i in idx:
         b = blocks[i]
         text = b.text
+        if _spaced_trail(blocks, i):
+            continue  # "Home Topics Mental Health": the trail, not the title it points at
+        cut, alone = glued.cut(text)
+        if cut and alone and text[cut:].casefold() in cand_keys:
+            continue  # "HomeNewsTitle" over "Title": the bare title is the candidate
+        if cut:
+            text = text[cut:]  # the title without the breadcrumb glued in front of it
         key = text.casefold()
         marked = text[-1] in HEADING_MARKS and len(text) > 1
         if marked:
@@ -767,6 +881,16 @@ def rank(
             feats["in_list"] = 1.0
         if i < first_body and "meta_below" not in feats and _in_menu(blocks, is_meta, i):
             feats["in_menu"] = 1.0
+        elif (
+            0 < i < min(first_body, PAGE_HEAD)
+            and not feats.get("repeated")
+            and "meta_below" not in feats
+            and _over_menu(blocks, is_meta, i)
+        ):
+            # a line at the page's top over its menu: the site's tagline or a promo ("For
+            # people who make websites", then "Home", "Articles", "Events"); the title stands
+            # under the menu, or is repeated or the dump's first line (the <title> over the menu)
+            feats["over_menu"] = 1.0
         if i == first_mark and i < first_body:
             # only the first marked heading: the ones under it are the page's sections
             feats["heading_mark"] = 1.0
@@ -792,9 +916,7 @@ def rank(
             feats["few_words"] = 0.4
         if b.features.words > 22:
             feats["long"] = min(1.0, (b.features.words - 22) / 8)
-        if HEAD_CHROME.search(text, timeout=timeout_for(text)) is not None or (
-            b.features.digit_ratio > 0 and HEAD_DATE.search(text) is not None
-        ):
+        if _chrome(text) or (b.features.digit_ratio > 0 and HEAD_DATE.search(text) is not None):
             feats["chrome"] = 1.0
         elif (
             "trail_end" not in feats

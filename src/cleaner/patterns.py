@@ -441,6 +441,9 @@ BREADCRUMB_SEPARATED: Final = cached(
     _I,
 )
 HOME_PREFIX: Final = cached(r"^(?:home|start|startseite|accueil|inicio)", _I)
+# A link aggregator's source label after a title: "Title (example.com)", "Title (blog.example.org)".
+# Lower case only: "(ASP.NET)" and "(Node.js)" name what the title is about.
+SOURCE_DOMAIN: Final = cached(r"\s\((?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,12}\)$")
 
 # --- rules: comment threads ------------------------------------------------------------------
 # A comment's byline: a user name of one to four words, a dot or bar, and when it was posted
@@ -532,6 +535,18 @@ HEAD_CHROME: Final = cached(
     r"^[$€£]\s?\d[\d,.]{0,12}\s[^$€£]{0,30}[$€£]\s?\d[\d,.]{0,12}\s{0,2}$|"
     r"^(?:get|request|book|schedule|see)\s(?:a\s|your\s|the\s)?(?:free\s|personali[sz]ed\s|live\s)?demo\b|"
     r"^(?:start|try)\s(?:your\s|a\s|it\s)?(?:for\s)?free\b|^get\sstarted\b|^contact\s(?:sales|us)\b",
+    _I,
+)
+# More lines no title is, kept apart from HEAD_CHROME so that each pattern stays fast on a 10 MB
+# line: a breadcrumb trail with two spaced slashes ("Services / Advisory / Human Resources"; the
+# ">", "»", "›" trails are in HEAD_CHROME), a copyright or legal footer ("1996 - 2023 Site. All
+# rights reserved. | Terms of Use"), a call-to-action button naming a site or a count ("Go to
+# example.com", "Browse 500k+ datasets").
+HEAD_FOOTER: Final = cached(
+    r"\S\s/\s[^/]{1,60}\s/\s|\ball\srights\sreserved\b|^(?:©|\(c\)\s)|"
+    r"\|\s{0,2}(?:terms\sof\s(?:use|service)|privacy\spolicy|cookie\spolicy)\b|"
+    r"^(?:go\sto|visit|browse|explore|shop|view|discover|download)\s(?:[\w-]{1,40}\.(?:com|org|net|io|co|gov|edu|info)\b|"
+    r"\d[\d,.]{0,8}\s{0,2}[km]?\+)",
     _I,
 )
 # A field label alone on its line, in front of the byline's or the date's value ("By",
