@@ -37,9 +37,10 @@ def _signals(text: str) -> int:
     return len(found)
 
 
-def _role(block: Block, hit: Hit | None) -> Role:
-    """control: a consent button or cookie heading; prose: the dialog's explanation; plain: a
-    short label of consent words without a strong one ("More information", "Apply Cancel")."""
+def _control_role(block: Block, hit: Hit | None) -> Role | None:
+    """control: a consent button or cookie heading; plain: a short label of consent words without
+    a strong one ("More information", "Apply Cancel"); prose: a long CKE001 notice; other: too
+    long to search; None: left to the prose search (`_prose_role`)."""
     text = block.text
     words = block.features.words
     if len(text) > DIALOG_MAX_CHARS:
@@ -48,6 +49,11 @@ def _role(block: Block, hit: Hit | None) -> Role:
         return "control" if CONSENT_STRONG.search(text) is not None else "plain"
     if hit is not None and hit.code == "CKE001":
         return "control" if words <= CONTROL_MAX_WORDS else "prose"
+    return None
+
+
+def _prose_role(text: str) -> Role:
+    """prose: the dialog's explanation; other: anything else."""
     m = CONSENT_PROSE.search(text, timeout=timeout_for(text))
     if m is None:
         return "other"
@@ -69,7 +75,13 @@ def consent_dialogs(blocks: tuple[Block, ...], hits: list[Hit | None], rules: Ru
     """CKE002: runs of consent controls, cookie headings and consent prose (local list, in place)."""
     if not rules.enabled("CKE002"):
         return
-    roles = [_role(b, h) for b, h in zip(blocks, hits, strict=True)]
+    first = [_control_role(b, h) for b, h in zip(blocks, hits, strict=True)]
+    # a run needs MIN_CONTROLS controls: on a page with fewer, no block's prose can matter, and
+    # the prose search (a scan of every block) is skipped
+    search = first.count("control") >= MIN_CONTROLS
+    roles: list[Role] = [
+        r if r is not None else (_prose_role(b.text) if search else "other") for r, b in zip(first, blocks, strict=True)
+    ]
     n = len(blocks)
     i = 0
     while i < n:
