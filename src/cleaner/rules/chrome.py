@@ -426,7 +426,7 @@ DISCLAIMER_MAX_WORDS = 120
         "This document is subject to copyright. Apart from any fair dealing, no part may be "
         "reproduced without the written permission.",
         "The content on this site is for informational purposes only and does not constitute financial advice.",
-        "Consult your physician and follow all safety instructions before beginning any exercise program.",
+        "Always consult a doctor before you start a new diet or training plan.",
     ],
     keep=[
         "The agency said the claims had not been checked and urged buyers to be careful.",
@@ -440,7 +440,7 @@ def site_disclaimer(block: Block, doc: DocView) -> bool:
     "These statements have not been evaluated by the Food and Drug Administration…", "This
     material may not be published, broadcast, rewritten, or redistributed", "…no part may be
     reproduced…", "…for informational purposes only and does not constitute financial advice",
-    "Consult your physician… before beginning any exercise program".
+    "…consult a doctor before you start a new diet…".
 
     ## Why is it noise?
     Legal small print of the site, printed under every article.
