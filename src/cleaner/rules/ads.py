@@ -137,8 +137,8 @@ def paywall(block: Block, doc: DocView) -> bool:
     noise=[
         "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
         "You have successfully subscribed. Thank you!",
-        "An email with an activation link has just been sent to your email address.",
-        "Please check the opt-in box to acknowledge that you would like to subscribe.",
+        "We have sent an activation link to your inbox: click it to finish signing up.",
+        "Please tick the opt-in box to confirm that you want to subscribe.",
         "By subscribing, you agree to our Privacy Policy.",
         "Subscribe No thanks",
     ],
@@ -152,7 +152,7 @@ def signup_form(block: Block, doc: DocView) -> bool:
 
     ## What it removes
     "No spam, we promise. You can unsubscribe at any time", "You have successfully subscribed",
-    "An email with an activation link has just been sent", "Please check the opt-in box",
+    "We have sent an activation link to your inbox", "Please tick the opt-in box",
     "By subscribing, you agree to our Privacy Policy", "Subscribe No thanks".
 
     ## Why is it noise?

@@ -164,7 +164,7 @@ def source_credit(block: Block, doc: DocView) -> bool:
     name="contributed-to-report",
     kind="credit",
     noise=[
-        "Reuters contributed to this report.",
+        "The Associated Press contributed to this report.",
         "Additional reporting by Jane Doe in Paris",
         "The Associated Press contributed to this story.",
     ],

@@ -244,7 +244,7 @@ def site_link(block: Block, doc: DocView) -> bool:
     name="browser-warning",
     kind="browser_warning",
     noise=[
-        "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+        "IE 11 is not supported. For the best experience please use another browser.",
         "Your browser is out of date. Please update it.",
         "Please enable JavaScript to view this page.",
     ],

@@ -88,9 +88,9 @@ def share_prompt(block: Block, doc: DocView) -> bool:
     name="social-button-run",
     kind="share_widget",
     noise=[
-        "Share to LinkedInLinkedInShare to FacebookFacebookShare to TwitterTwitter",
+        "Share to TwitterTwitterShare to FacebookFacebookShare to EmailEmail",
         "FacebookTwitterWhatsAppEmail",
-        "...RedditGoogle+BloggerPinterestStumbleUpon",
+        "...PinterestRedditTumblrLinkedInEmail",
     ],
     keep=["Facebook and Twitter both removed the posts after the election, the report said."],
 )
@@ -285,9 +285,9 @@ COMMENT_FORM_MAX_WORDS = 60
         "Your email address will not be published. Required fields are marked *",
         "Save my name, email, and website in this browser for the next time I comment.",
         "Notify me of follow-up comments by email.",
-        "As you comment, please be respectful of other commenters and other viewpoints.",
-        "Comments are subject to our community guidelines, which can be viewed here.",
-        "Please be mindful of our community standards.",
+        "When you comment, please be respectful of other readers and their views.",
+        "Comments are subject to our house rules, which you can read here.",
+        "Please be mindful of our community rules.",
         "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
     ],
     keep=[
@@ -302,7 +302,7 @@ def comment_form(block: Block, doc: DocView) -> bool:
     ## What it removes
     "Your email address will not be published. Required fields are marked *", "Save my name,
     email, and website in this browser…", "Notify me of follow-up comments", "Comments are
-    subject to our community guidelines", "Please be respectful of other commenters".
+    subject to our house rules", "Please be respectful of other readers".
 
     ## Why is it noise?
     Form furniture under the article; the dump keeps its labels and notes as text.
@@ -328,7 +328,7 @@ COMMENT_LINE_MAX_WORDS = 16
     keep=[
         "The council met on May 2, 2021 to vote on the plan.",
         "Results · May 2, 2021: the turnout was the highest in twenty years.",
-        "29 November 2018 | 20 January 2019",
+        "3 March 2021 | 14 June 2021",
         "By Jane Doe •Dec. 19, 2025",
     ],
 )
