@@ -366,7 +366,8 @@ BROWSER_WARNING: Final = cached(
     r"(?:a |another |a different |a modern |a newer )?(?:web )?browser\b.{0,40}(?:optimal|best) "
     r"experience|(?:optimal|best) experience.{0,40}\b(?:another|different|modern|newer|latest) "
     r"(?:web )?browser|\b(?:please )?enable javascript\b|javascript is (?:disabled|required|"
-    r"not enabled)|\bthis (?:site|page|website) requires javascript)",
+    r"not enabled)|\bthis (?:site|page|website) requires javascript|\byou(?:'re| are) (?:using|running) an? "
+    r"(?:out[- ]of[- ]date|outdated|unsupported|old|older) (?:web )?browser\b)",
     _I,
 )
 COOKIE: Final = cached(

@@ -247,14 +247,19 @@ def site_link(block: Block, doc: DocView) -> bool:
         "IE 11 is not supported. For the best experience please use another browser.",
         "Your browser is out of date. Please update it.",
         "Please enable JavaScript to view this page.",
+        "You are using an outdated browser. Some pages may not show as they should.",
     ],
-    keep=["Microsoft retired Internet Explorer in 2022 after 27 years of service."],
+    keep=[
+        "Microsoft retired Internet Explorer in 2022 after 27 years of service.",
+        "The survey found that many office workers are using an outdated browser without knowing it.",
+    ],
 )
 def browser_warning(block: Block, doc: DocView) -> bool:
     """A browser-support or JavaScript warning.
 
     ## What it removes
-    "IE 11 is not supported…", "Your browser is out of date", "Please enable JavaScript".
+    "IE 11 is not supported…", "Your browser is out of date", "Please enable JavaScript", "You are
+    using an out of date browser" (a forum's banner).
 
     ## Why is it noise?
     It is addressed to the visitor's software, not part of the story.
