@@ -104,9 +104,10 @@ def collapsed_caption(block: Block, doc: DocView) -> bool:
     ## Why is it noise?
     A copy of a caption cut short for display, with the label of the button that expands it.
 
-    ## Kept
-    An ellipsis and "more" inside a sentence that ends with a full stop ("... and more."), or
-    without a word right before the ellipsis.
+    ## Limitations
+    Only an ellipsis right after a word and followed by "more" or "Show more" at the very end
+    of the line counts ("... and more." is prose). A teaser's summary cut off the same way is
+    taken too; it is page furniture as well.
     """
     text = block.text
     return COLLAPSED_TEXT.search(text, timeout=timeout_for(text)) is not None
