@@ -266,7 +266,11 @@ _CREDIT_BODY = (
     r"(?:photo|image|picture|pic|credit|foto|bild|video)s?\s{0,2}(?:credit)?\s{0,2}[:/]"
     r"[^()]{1,80})\)"
 )
-CREDIT_PAREN: Final = cached(_CREDIT_BODY + r"[.\s]{0,3}$", _I)
+# A text shown collapsed: cut off with an ellipsis and followed by its "more" toggle.
+COLLAPSED_TEXT: Final = cached(r"\w[\w,;:)\"'”’]{0,3}\s{0,2}(?:\.{3}|…)\s{0,2}(?:show\s{1,2})?more\s{0,2}$", _I)
+# An expanded caption's collapse toggle may follow the credit: "... (Name/Agency) less".
+CAPTION_TOGGLE: Final = cached(r"\s{1,3}(?:(?:show|read|see)\s{1,2})?less\.?\s{0,2}$", _I)
+CREDIT_PAREN: Final = cached(_CREDIT_BODY + r"[.\s]{0,3}(?:(?:(?:show|read|see)\s{1,2})?less\.?\s{0,2})?$", _I)
 # A credit parenthesis inside a line, at its end or glued to the next capitalised word.
 CREDIT_PAREN_INLINE: Final = cached(_CREDIT_BODY + r"(?=\s{0,3}$|\p{Lu})", _I)
 # Where a sentence starts inside a paragraph (used to find where an inline caption begins).

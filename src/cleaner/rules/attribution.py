@@ -11,6 +11,8 @@ from cleaner.patterns import (
     BIO_INTRO,
     BIO_THIRD_PERSON,
     BYLINE,
+    CAPTION_TOGGLE,
+    COLLAPSED_TEXT,
     CONTRIBUTED,
     CREDIT_PAREN,
     PHOTO_CREDIT,
@@ -43,6 +45,7 @@ _PHOTO_WORDS = frozenset(
         "The minister arrives for talks in Brussels, Belgium, on May 2, 2023. (John Smith/AFP via Getty Images)",
         "Firefighters battle the blaze on Tuesday. (Photo: AP)",
         "Delegates attend the opening session in Geneva. (Jane Doe/Reuters)",
+        "Fans wait outside the stadium before the final on Sunday. (Photo: Jane Doe/Daily Courier) less",
     ],
     keep=[
         "The law was passed in 2019 (and/or amended later), the court said.",
@@ -54,7 +57,9 @@ def photo_caption(block: Block, doc: DocView) -> bool:
 
     ## What it removes
     "Leaders attend a reception in the capital on April 25, 2019. (Name/Agency via Getty Images)",
-    also when the caption was glued into a paragraph (it is split off first).
+    also when the caption was glued into a paragraph (it is split off first), and when the
+    credit is followed by the "less" link of a caption that can be collapsed (CAP002 takes its
+    collapsed copy).
 
     ## Why is it noise?
     The caption describes an image the text dump no longer shows.
@@ -64,9 +69,48 @@ def photo_caption(block: Block, doc: DocView) -> bool:
     word or an agency name.
     """
     text = block.text
+    toggle = CAPTION_TOGGLE.search(text, timeout=timeout_for(text))
+    if toggle is not None:  # an expanded caption's "less" link after its credit
+        text = text[: toggle.start()]
     if block.features.words > CAPTION_MAX_WORDS or not text.rstrip(". ").endswith(")"):
         return False
     return CREDIT_PAREN.search(text, timeout=timeout_for(text)) is not None
+
+
+@rule(
+    code="CAP002",
+    key_search=(COLLAPSED_TEXT,),
+    max_words=CAPTION_MAX_WORDS,
+    name="collapsed-caption",
+    kind="caption",
+    noise=[
+        "Two volunteers carry sandbags along the river bank on Friday morning. The town ... more",
+        "A crowd waits outside the old theatre before the doors open, as the … Show more",
+    ],
+    keep=[
+        "The band played for an hour ... and more.",
+        "Prices rose again in May, and then some more.",
+        "He wanted more... more.",
+    ],
+)
+def collapsed_caption(block: Block, doc: DocView) -> bool:
+    """A caption shown collapsed: cut off mid-sentence with an ellipsis and its "more" toggle.
+
+    ## What it removes
+    "Two volunteers carry sandbags along the river bank on Friday morning. The town ... more":
+    the short form of an expandable caption, which the dump holds next to the full caption (and
+    that one ends with its "less" toggle after the credit, which CAP001 takes).
+
+    ## Why is it noise?
+    A copy of a caption cut short for display, with the label of the button that expands it.
+
+    ## Limitations
+    Only an ellipsis right after a word and followed by "more" or "Show more" at the very end
+    of the line counts ("... and more." is prose). A teaser's summary cut off the same way is
+    taken too; it is page furniture as well.
+    """
+    text = block.text
+    return COLLAPSED_TEXT.search(text, timeout=timeout_for(text)) is not None
 
 
 @rule(
@@ -310,6 +354,7 @@ def byline(block: Block, doc: DocView) -> bool:
 
 RULES = (
     photo_caption,
+    collapsed_caption,
     photo_credit,
     agency_credit,
     source_credit,

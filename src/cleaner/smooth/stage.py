@@ -29,7 +29,13 @@ from cleaner.smooth.scoring import (
     lead_in,
     score,
 )
-from cleaner.smooth.tails import COLON_LIST_MAX_ITEMS, bridge_gaps, extend_closed_tail, extend_colon_list
+from cleaner.smooth.tails import (
+    COLON_LIST_MAX_ITEMS,
+    bridge_gallery,
+    bridge_gaps,
+    extend_closed_tail,
+    extend_colon_list,
+)
 from cleaner.smooth.teasers import teaser_runs
 from cleaner.smooth.threads import open_thread, thread_around
 
@@ -106,6 +112,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
             scores, listed, region = opened, opened_listed, joined
     lo, hi = region if region else (0, 0)
     hi = bridge_gaps(blocks, classes, lo, hi, cut)
+    hi = bridge_gallery(blocks, classes, hits, lo, hi, cut)
     run_end = hi
     hi = extend_colon_list(blocks, classes, lo, hi, cut)
     hi = extend_announced(blocks, runs, classes, lo, hi, cut, COLON_LIST_MAX_ITEMS)

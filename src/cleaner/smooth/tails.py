@@ -1,6 +1,6 @@
-"""Tails and bridges: how the main run grows past its end over short gaps to full paragraphs, a
-list its last line announces with a colon, and the tail of lines up to a mark that closes the
-article."""
+"""Tails and bridges: how the main run grows past its end over short gaps to full paragraphs,
+over a photo gallery to the paragraph after it, a list its last line announces with a colon, and
+the tail of lines up to a mark that closes the article."""
 
 from __future__ import annotations
 
@@ -125,3 +125,53 @@ def extend_closed_tail(
         return hi
     closer = hits[end]
     return end if closer is not None and closer.code in _ARTICLE_END_CODES else hi
+
+
+#: A photo gallery dumped between the article's last paragraphs (its captions, credit lines,
+#: slide counter and "Close" / "Back to gallery" controls: a dozen lines for one photo, each
+#: caption twice when it can be expanded) is crossed for at most this many blocks to the full
+#: paragraph after it. Calibrated on the dev benchmark 2026-12-07 (a 14-line gallery before an
+#: article's last paragraph; no other page of the three dev sets has such a gap).
+GALLERY_MAX_GAP: Final = 16
+#: What marks the gap as a gallery: a caption or a credit line, or a slide counter.
+_GALLERY_MARK_KINDS: Final = frozenset({"caption", "credit"})
+_GALLERY_MARK_CODES: Final = frozenset({"NAV004", "CTX005"})
+#: Labels that a gallery's controls get ("1 / 1", "Close"); any other label (a widget heading, a
+#: share bar, a related link) means the gap is page furniture, not a gallery.
+_GALLERY_CONTROL_CODES: Final = frozenset({"NAV003"})
+
+
+def bridge_gallery(
+    blocks: tuple[Block, ...], classes: list[ProseClass], hits: list[Hit | None], lo: int, hi: int, cut: int
+) -> int:
+    """Grow the main run over a photo gallery to the full paragraph after it.
+
+    The gap is at most GALLERY_MAX_GAP blocks; it holds at least one caption, credit or counter,
+    no other labelled line but a gallery control, and no prose of its own (an unlabelled line is
+    short: "Image 1 of 3", "Back to gallery"). The paragraph after it is full prose
+    (`BRIDGE_MIN_WORDS` words of good prose ending a sentence).
+    """
+    if hi <= lo:
+        return hi
+    end = hi
+    while end < cut:
+        marked = False
+        nxt = None
+        for j in range(end, min(cut, end + GALLERY_MAX_GAP + 1)):
+            h, cls = hits[j], classes[j]
+            if h is not None and cls == "noise":
+                if h.kind in _GALLERY_MARK_KINDS or h.code in _GALLERY_MARK_CODES:
+                    marked = True
+                elif h.code not in _GALLERY_CONTROL_CODES:
+                    break
+                continue
+            f = blocks[j].features
+            if h is None and cls == "good" and f.words >= BRIDGE_MIN_WORDS and f.ends_sentence:
+                nxt = j
+                break
+            if cls != "short":
+                break
+        if nxt is None or not marked:
+            break
+        end = nxt + 1
+    return end
