@@ -10,7 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
+from cleaner import headline as headline_stage
+from cleaner.model import Block
+from cleaner.normalize import normalize
 from cleaner.patterns import HEAD_CHROME, HEAD_FOOTER, SOFT_GLUE
+from cleaner.segment import Memo, segment
 
 TITLE = "Harbour authority approves plan to deepen the northern shipping channel"
 
@@ -43,6 +47,11 @@ def page(before_title: list[str], after_title: list[str], *, title: str = TITLE,
 
 def headline(text: str) -> str | None:
     return cleaner.clean(text).headline
+
+
+def _blocks(lines: list[str]) -> tuple[Block, ...]:
+    """The blocks of a page made of `lines`, one block a line."""
+    return segment(normalize("\n\n".join(lines) + "\n"), cleaner.config.DEFAULT.ruleset(), Memo()).blocks
 
 
 # --- wrong-pick kinds ---------------------------------------------------------------------------
@@ -730,3 +739,64 @@ def test_a_source_domain_after_the_title_is_cut_where_the_page_shows_the_bare_ti
     assert headline("\n".join([*NAV, alone, "By ana_r 3 hours ago", *BODY]) + "\n") == alone
     tech = "Streams in practice (Node.js)"
     assert headline("\n".join([*NAV, tech, "By ana_r 3 hours ago", *BODY, "Streams in practice"]) + "\n") == tech
+
+
+# --- a forum thread's title over the thread's fields ---------------------------------------------
+
+FORUM_NAV = ["Forums", "New posts", "Search forums", "What's new", "Log in", "Register"]
+POSTS = [
+    "Harbourfan",
+    "Member",
+    "May 4, 2024",
+    "#1",
+    "Has anyone here sailed through the northern channel since the dredging started? I keep a small "
+    "boat at the marina and want to know whether the channel markers have moved.",
+    "Reply",
+    "Quaysider",
+    "Member",
+    "May 5, 2024",
+    "#2",
+    "The markers were moved last month and the dredgers work at night, so keep to the east side of the "
+    "channel after dark and call the harbour office on the radio before you go out.",
+    "Reply",
+    "Saltmarsh",
+    "Member",
+    "May 6, 2024",
+    "#3",
+    "I went through on Sunday and the channel was fine in daylight, although the dredging barges take up "
+    "half of the water near the old pier and the wash from them is strong.",
+]
+
+
+def test_a_forum_thread_title_over_its_thread_fields_is_the_headline() -> None:
+    # the forum's trail ends with the board's name, which the posts mention more than the title;
+    # the thread's title stands over "Thread starter" and "Start date"
+    title = "Channel markers after the works?"
+    trail = ["Forums", "Boats and Harbour Channel Talk"]
+    fields = ["Thread starter", "Harbourfan", "Start date", "May 4, 2024"]
+    text = "\n\n".join([*FORUM_NAV, *trail, title, *fields, *POSTS]) + "\n"
+    assert headline(text) == title
+    # the fields glued to their values
+    glued = ["Thread starterHarbourfan", "Start dateMay 4, 2024"]
+    text = "\n\n".join([*FORUM_NAV, *trail, title, *glued, *POSTS]) + "\n"
+    assert headline(text) == title
+
+
+def test_a_forum_thread_title_over_the_trail_and_the_thread_fields_is_the_headline() -> None:
+    # the trail printed under the title, one item a line, then the thread's fields
+    title = "Night sailing through the dredged channel this summer"
+    trail = ["Forums", "Boats and Harbour Channel Talk", "Local Waters"]
+    fields = ["Thread starter", "Harbourfan", "Start date", "May 4, 2024"]
+    text = "\n\n".join([*FORUM_NAV, title, *trail, *fields, *POSTS]) + "\n"
+    assert headline(text) == title
+
+
+def test_a_trail_item_over_the_thread_fields_is_not_the_thread_title() -> None:
+    # the trail's items stand over the fields too; the title stands right over the trail's root
+    lines = ["Night sailing through the channel", "Forums", "Boats and Harbour Channel Talk", "Local Waters"]
+    blocks = _blocks([*lines, "Thread starter", "Harbourfan"])
+    assert [headline_stage._thread_below(blocks, i) for i in range(4)] == [True, False, False, True]
+    assert headline_stage._thread_below(_blocks(["Channel markers?", "Start dateMay 4, 2024"]), 0)
+    # a sentence between them: the fields belong to something else
+    blocks = _blocks(["Night sailing", "Forums", "The markers were moved last month.", "Thread starter"])
+    assert not headline_stage._thread_below(blocks, 0)

@@ -40,6 +40,7 @@ from cleaner.patterns import (
     HEAD_FOOTER,
     HEAD_META_LABEL,
     HEAD_NAME,
+    HEAD_THREAD_FIELD,
     HOME_PREFIX,
     RELATED_HEADING,
     WORD,
@@ -118,6 +119,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "hint": 3.0,
     "meta_below": 1.2,
     "meta_above": 1.0,
+    "thread_fields": 1.5,
     "trail_end": 2.0,
     "first_line": 1.5,
     "above_dateline": 1.0,
@@ -345,15 +347,21 @@ class _Glued:
         return 0, False
 
 
-def _title_in_body(feats: dict[str, float], block: Block) -> bool:
+def _title_in_body(feats: dict[str, float], block: Block, thread: bool) -> bool:
     """A line a few blocks into the body that reads as the article's title: a byline or date
     under it, title-shaped (no full stop, not a label, a name or chrome), of `TITLE_OVER_MIN_WORDS`
-    words or more, its words in the body."""
+    words or more, its words in the body; or a forum thread's title over the thread's fields
+    (`thread`: its replies need not repeat its words)."""
     return (
         "meta_below" in feats
         and not (feats.keys() & (_NOT_A_TITLE | {"quote", "under_media_label"}))
-        and block.features.words >= TITLE_OVER_MIN_WORDS
-        and feats.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+        and (
+            thread
+            or (
+                block.features.words >= TITLE_OVER_MIN_WORDS
+                and feats.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+            )
+        )
     )
 
 
@@ -363,21 +371,66 @@ BYLINE_MAX_CHARS: Final = 160
 
 
 def _byline(block: Block, verdict: Verdict) -> bool:
-    """A byline (a rule's byline or page date, or "by Name" in a short line): what stands under
-    an article's title, not under a subheading or a table's caption."""
+    """A byline (a rule's byline or page date, "by Name" in a short line, a forum thread's
+    "Thread starter" field): what stands under an article's title, not under a subheading or a
+    table's caption."""
     if verdict.kind in _META_KINDS:
         return True
     t = block.text
+    if _thread_field(t):
+        return True
     return len(t) <= BYLINE_MAX_CHARS and BYLINE_IN_LINE.search(t, timeout=timeout_for(t)) is not None
 
 
 def _byline_next(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
-    """A byline stands right under block `i`, or under the one sentence (the standfirst) under it."""
+    """A byline stands right under block `i`, or under the one sentence (the standfirst) under
+    it, or a thread's fields under the forum's trail under it (`_thread_below`)."""
     n = len(blocks)
     if i + 1 < n and _byline(blocks[i + 1], verdicts[i + 1]):
         return True
     standfirst = i + 2 < n and blocks[i + 1].features.words >= STANDFIRST_MIN_WORDS
-    return standfirst and _byline(blocks[i + 2], verdicts[i + 2])
+    return (standfirst and _byline(blocks[i + 2], verdicts[i + 2])) or _thread_below(blocks, i)
+
+
+#: A thread's header field is a short line ("Thread starter", "Start dateMay 4, 2024").
+THREAD_FIELD_MAX_CHARS: Final = 60
+#: The forum's breadcrumb trail between a thread's title and its fields is at most this many
+#: lines (printed one item a line), from its root ("Home", "Forums") on.
+THREAD_TRAIL_MAX: Final = 6
+#: The root of a forum's trail.
+FORUM_ROOTS: Final = TRAIL_ROOTS | {"forums", "forum", "boards", "community"}
+
+
+def _thread_field(text: str) -> bool:
+    return len(text) <= THREAD_FIELD_MAX_CHARS and HEAD_THREAD_FIELD.match(text) is not None
+
+
+def _thread_below(blocks: tuple[Block, ...], i: int) -> bool:
+    """A forum thread's "Thread starter" or "Start date" field stands under block `i`: right
+    under it, or under the forum's breadcrumb trail printed one item a line from its root
+    ("Forums", "Boats", "Local Waters", "Thread starter"). Block `i` is the thread's title (the
+    trail's items stand over the field too, but not right over the trail's root)."""
+    n = len(blocks)
+    if i + 1 >= n:
+        return False
+    if _thread_field(blocks[i + 1].text):
+        return True
+    if blocks[i + 1].text.casefold() not in FORUM_ROOTS:
+        return False
+    for k in range(i + 2, min(n, i + 2 + THREAD_TRAIL_MAX)):
+        f = blocks[k].features
+        if _thread_field(blocks[k].text):
+            return True
+        if f.words > SPACED_TRAIL_MAX_WORDS or f.ends_sentence:
+            return False
+    return False
+    for k in range(i + 1, min(len(blocks), i + 2 + THREAD_TRAIL_MAX)):
+        t = blocks[k].text
+        if _thread_field(t):
+            return True
+        if blocks[k].features.words > MENU_LABEL_MAX_WORDS or blocks[k].features.ends_sentence:
+            return False
+    return False
 
 
 #: A breadcrumb trail's separators: the trail's last item follows one of them.
@@ -514,6 +567,8 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
     if len(t) <= META_LABEL_MAX_CHARS and HEAD_META_LABEL.match(t) is not None:
         return True
     if t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None):
+        return True
+    if _thread_field(t):
         return True
     # the post's category under its title: "Posted in Home Safety", "Filed under: Politics"
     return block.features.words <= CATEGORY_MAX_WORDS and POSTED_IN.match(t) is not None
@@ -845,13 +900,18 @@ def rank(
         for j in below:
             if j not in meta:
                 meta[j] = _is_meta(blocks[j], verdicts[j])
-        if any(meta[j] for j in below) or _name_below(blocks, is_meta, i):
+        thread = _thread_below(blocks, i)
+        if any(meta[j] for j in below) or _name_below(blocks, is_meta, i) or thread:
             feats["meta_below"] = 1.0
         elif i > 1 and is_meta(i - 1) and not _glued_copy(blocks, i):
             # a date or byline right above: the post's date over its title (a blog's "June 6,
             # 2021" then the title); not the page's first line (the header's "today" date), and
             # not over the title's breadcrumb-glued copy ("HomeWorld NewsTitle", then "Title")
             feats["meta_above"] = 1.0
+        if thread:
+            # a forum thread's "Thread starter" / "Start date" fields under it: the thread's title
+            # (the replies under it need not repeat its words, the board's name over it does)
+            feats["thread_fields"] = 1.0
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
             feats["above_dateline"] = 1.0
@@ -928,7 +988,7 @@ def rank(
             feats["ui_label"] = 1.0
         if b.features.words <= META_VALUE_MAX_WORDS and _meta_value(blocks, i):
             feats["meta_value"] = 1.0
-        if i in deeper and not (_title_in_body(feats, b) and _byline_next(blocks, verdicts, i)):
+        if i in deeper and not (_title_in_body(feats, b, thread) and _byline_next(blocks, verdicts, i)):
             continue
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
