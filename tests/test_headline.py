@@ -800,3 +800,24 @@ def test_a_trail_item_over_the_thread_fields_is_not_the_thread_title() -> None:
     # a sentence between them: the fields belong to something else
     blocks = _blocks(["Night sailing", "Forums", "The markers were moved last month.", "Thread starter"])
     assert not headline_stage._thread_below(blocks, 0)
+
+
+# --- a table of contents between the title and the body ------------------------------------------
+
+
+def test_a_table_of_contents_entry_is_not_the_headline() -> None:
+    # the contents list the body's section headings, which share more words with the body than
+    # the title does; the title stands over the list or right under it
+    sections = ["Dredging the northern channel at night", "What the fishermen said"]
+    body = [sections[0], BODY[0], BODY[1], sections[1], BODY[2], BODY[3]]
+    title = "A deeper port for bigger ships"
+    for label in ("Table of Contents", "In this article"):
+        over = "\n".join([*NAV, title, "By Ana Ruiz", "May 4, 2024", label, *sections, *body]) + "\n"
+        assert headline(over) == title
+        under = "\n".join([*NAV, label, *sections, title, "By Ana Ruiz", "May 4, 2024", *body]) + "\n"
+        assert headline(under) == title
+
+
+def test_the_contents_are_the_short_lines_under_their_label() -> None:
+    lines = ["Harbour news", "In this article", "Night works", "The fishermen", "The channel was deepened.", "Tides"]
+    assert headline_stage._contents(_blocks(lines), 0, len(lines)) == {2, 3}

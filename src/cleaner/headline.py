@@ -36,6 +36,7 @@ from cleaner.patterns import (
     CJK_CHAR,
     DATELINE,
     HEAD_CHROME,
+    HEAD_CONTENTS_LABEL,
     HEAD_DATE,
     HEAD_FOOTER,
     HEAD_META_LABEL,
@@ -143,6 +144,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "under_media_label": -2.0,
     "in_list": -2.0,
     "in_menu": -2.0,
+    "in_toc": -2.5,
     "over_menu": -4.0,
     "after_meta": -2.0,
     "meta_value": -6.0,
@@ -711,6 +713,35 @@ class _Runs:
         return not (i == hi and hi + 1 < n and self.is_meta(hi + 1))
 
 
+#: A table of contents' entry is a short line: at most this many words, no full stop.
+TOC_ENTRY_MAX_WORDS: Final = 14
+#: A table of contents lists at most this many lines under its label.
+TOC_MAX_LINES: Final = 60
+#: A contents label is a short line.
+TOC_LABEL_MAX_CHARS: Final = 30
+
+
+def _contents(blocks: tuple[Block, ...], lo: int, hi: int) -> frozenset[int]:
+    """The lines listed under a table of contents' label ("In this article", "Table of
+    Contents") in `lo..hi`: the run of short lines under the label, up to the first sentence."""
+    out: set[int] = set()
+    k = lo
+    while k < hi:
+        t = blocks[k].text
+        if len(t) > TOC_LABEL_MAX_CHARS or HEAD_CONTENTS_LABEL.match(t) is None:
+            k += 1
+            continue
+        k += 1
+        end = min(len(blocks), k + TOC_MAX_LINES)
+        while k < end:
+            b = blocks[k]
+            if b.features.words > TOC_ENTRY_MAX_WORDS or b.text.rstrip(_TRAILING_CLOSERS).endswith("."):
+                break
+            out.add(k)
+            k += 1
+    return frozenset(out)
+
+
 @dataclass(frozen=True, slots=True)
 class _Copies:
     """The page's short lines indexed by their text and by their first and last `AFFIX_KEY`
@@ -755,6 +786,10 @@ class _Copies:
                 if affix.strip(_BARE_AFFIX):
                     return 1.0
         return EXACT_COPY if any(j != i for j in self.exact.get(key, ())) else 0.0
+
+    def below(self, i: int, key: str) -> bool:
+        """A line further down the page reads exactly as block `i`."""
+        return any(j > i for j in self.exact.get(key, ()))
 
 
 def choose(
@@ -854,6 +889,7 @@ def rank(
             lead_keys[_unmarked(t.casefold())] = j
     page = _Copies.of(blocks)
     runs = _Runs(blocks, is_meta, {})
+    toc = _contents(blocks, lo, first_body)
     hint_key = norm(hint) if hint else None
     cands: list[Candidate] = []
     glued = _Glued.of(blocks)
@@ -885,7 +921,11 @@ def rank(
             # a short label ("Work with us") matches the body by chance: at least
             # OVERLAP_MIN_WORDS count in the share
             feats["body_overlap"] = len(content & lead) / max(len(content), OVERLAP_MIN_WORDS)
-        if b.features.words >= 3 or cjk:
+        if i in toc and page.below(i, key):
+            # a table of contents' entry: its copy further down is the section's heading in the
+            # body, not the title's repetition
+            feats["in_toc"] = 1.0
+        elif b.features.words >= 3 or cjk:
             feats["repeated"] = page.score(i, key)
         elif i < first_body and (_trail_end(blocks, i) or _doubled_heading(blocks, is_meta, i)):
             # a short title under the breadcrumb trail that ends with it, or printed twice in a
