@@ -821,3 +821,18 @@ def test_a_table_of_contents_entry_is_not_the_headline() -> None:
 def test_the_contents_are_the_short_lines_under_their_label() -> None:
     lines = ["Harbour news", "In this article", "Night works", "The fishermen", "The channel was deepened.", "Tides"]
     assert headline_stage._contents(_blocks(lines), 0, len(lines)) == {2, 3}
+
+
+def test_a_menu_entry_ending_with_an_abbreviation_is_not_the_headline() -> None:
+    # a documentation sidebar: one entry names the body's subject with its abbreviation in
+    # parentheses; the page's short title is printed twice over the body (trail, heading)
+    menu = [
+        "* Dredging",
+        "* Channel Depth",
+        "* Night Works",
+        "Northern Channel Dredging (NCD)",
+        "* Tide Tables",
+        "* Harbour Office",
+    ]
+    text = "\n".join([*NAV, *menu, "Search docs", "Dredgers", "Dredgers", *BODY]) + "\n"
+    assert headline(text) == "Dredgers"

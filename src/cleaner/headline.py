@@ -587,7 +587,7 @@ def _menu_label(blocks: tuple[Block, ...], k: int, is_meta: Callable[[int], bool
     return (
         block.features.words <= MENU_LABEL_MAX_WORDS
         and block.features.digit_ratio == 0
-        and t[-1:].isalnum()
+        and (t[-1:].isalnum() or (t.endswith(")") and t[-2:-1].isalnum()))
         and HEAD_NAME.match(t) is None
         and not is_meta(k)
         and not _chrome(t)
