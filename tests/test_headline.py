@@ -836,3 +836,17 @@ def test_a_menu_entry_ending_with_an_abbreviation_is_not_the_headline() -> None:
     ]
     text = "\n".join([*NAV, *menu, "Search docs", "Dredgers", "Dredgers", *BODY]) + "\n"
     assert headline(text) == "Dredgers"
+
+
+def test_a_one_word_heading_printed_twice_far_over_the_body_is_the_headline_when_the_body_names_it() -> None:
+    # trail's last item and heading, then a box of short lines the main run leaves out
+    box = ["Widely available", "Learn more", "See full compatibility", "Report feedback", "In this page"]
+    box += ["Description", "Types", "Depths", "Examples", "Specifications", "See also"]
+    body = ["Dredgers deepen the channel: " + BODY[0], *BODY[1:]]
+    text = "\n".join([*NAV, "Reference", "Dredgers", "Dredgers", *box, *body]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == "Dredgers"
+    assert cleaner.clean(art.text).headline == "Dredgers"
+    # a pair of menu labels the body does not name is not taken
+    text = "\n".join([*NAV, "Reference", "Tools", "Tools", *box, *BODY]) + "\n"
+    assert headline(text) != "Tools"

@@ -55,6 +55,9 @@ from cleaner.rules import RULES
 #: pages (dev2) and blogs with a long table of contents or product box under the title put
 #: more lines between them (80 -> 120 on 2026-12-01: dev2 +3 pages, dev3 +1, dev unchanged).
 WINDOW: Final = 120
+#: A one-word heading printed twice in a row (the trail's last item, then the heading) is a
+#: candidate this far above the body when the body names it.
+DOUBLED_REACH: Final = 40
 #: Lines further than this many blocks above the body need at least this many words to be
 #: candidates (two-word lines out there are menu labels; a title that short stands close).
 NEAR_BODY: Final = 6
@@ -849,16 +852,19 @@ def rank(
     ]
     idx += [i for i in body_slots if (_shape_ok(blocks[i]) or i == heading) and i not in idx]
     # a one-word heading printed twice in a row near the body (the trail's last item, then the
-    # heading): the page's title ("Auth", "Auth")
-    idx += [
+    # heading): the page's title ("Auth", "Auth"); further up (an introduction or a compatibility
+    # box the main run left out between them) only when the body names it (`far_doubled`)
+    doubled = [
         i
-        for i in range(max(lo, first_body - NEAR_BODY), first_body)
+        for i in range(max(lo, first_body - DOUBLED_REACH), first_body)
         if i not in idx
         and blocks[i].features.words == 1
         and _code_ok(verdicts[i])
         and _one_word_title(blocks[i])
         and _doubled_heading(blocks, is_meta, i)
     ]
+    idx += doubled
+    far_doubled = {i for i in doubled if i < first_body - NEAR_BODY}
     # lines a little further into the body: the title when the main run started a few lines
     # above it (a browser warning, an advert, a breadcrumb taken in); only title-shaped lines
     # with a byline under them (`_title_in_body`, `_byline_next`)
@@ -1030,6 +1036,8 @@ def rank(
             feats["meta_value"] = 1.0
         if i in deeper and not (_title_in_body(feats, b, thread) and _byline_next(blocks, verdicts, i)):
             continue
+        if i in far_doubled and not feats.get("body_overlap"):
+            continue  # "Tools", "Tools" in a page's menus: a label the body does not name
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
