@@ -850,3 +850,17 @@ def test_a_one_word_heading_printed_twice_far_over_the_body_is_the_headline_when
     # a pair of menu labels the body does not name is not taken
     text = "\n".join([*NAV, "Reference", "Tools", "Tools", *box, *BODY]) + "\n"
     assert headline(text) != "Tools"
+
+
+def test_a_sentence_case_deck_under_a_title_that_shares_few_words_with_the_body_is_not_the_headline() -> None:
+    # a columnist's title names the subject in other words; the deck under it, written as a
+    # sentence, shares the body's words
+    title = "“Mud, Money and the Channel”"
+    deck = "Why the harbour authority will deepen the northern shipping channel – and what the fishermen fear"
+    text = "\n".join([*NAV, title, deck, "Ana Ruiz", "May 4, 2024", *BODY]) + "\n"
+    assert headline(text) == title
+
+
+def test_sentence_case() -> None:
+    assert headline_stage._sentence_case("Why the harbour will deepen the channel – and what it costs")
+    assert not headline_stage._sentence_case("Harbour Authority Approves Plan to Deepen the Channel")

@@ -99,7 +99,7 @@ EXACT_COPY: Final = 0.6
 #: The title over a standfirst shares this much of its words with the body.
 STANDFIRST_TITLE_OVERLAP: Final = 0.3
 _NOT_A_TITLE: Final = frozenset(
-    {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label"}
+    {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label", "in_toc"}
 )
 #: A line that is no title over the date under it: chrome, a name, a button, a sentence.
 _NOT_OVER_META: Final = frozenset({"chrome", "name_like", "ui_label", "full_stop", "meta_value", "lower_start"})
@@ -638,6 +638,17 @@ def _name_below(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: in
     return not (i + 2 < len(blocks) and _menu_label(blocks, i + 2, is_meta))
 
 
+#: A line in sentence case capitalises at most this share of its words after the first.
+SENTENCE_CASE_MAX_CAPS: Final = 0.34
+
+
+def _sentence_case(text: str) -> bool:
+    """The line is written as a sentence, few of its words capitalised after the first: a deck
+    ("The tides that moved the port – and how the city lost them"), not a title in title case."""
+    words = [w for w in text.split()[1:] if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) <= SENTENCE_CASE_MAX_CAPS * len(words)
+
+
 def _goes_on(short: str, full: str) -> bool:
     """`full` is `short` and more words after it (not a separator and a site's name)."""
     if len(full) <= len(short):
@@ -1042,15 +1053,18 @@ def rank(
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
 
-    def title_over(t: Candidate | None) -> bool:
-        """`t` reads as the story's title over what follows it: title-shaped, long enough, its
-        words in the body, and a byline or date line under it."""
+    def title_over(t: Candidate | None, overlap: float = STANDFIRST_TITLE_OVERLAP) -> bool:
+        """`t` reads as the story's title over what follows it: title-shaped, long enough, some
+        of its words in the body (at least `overlap` of them), and a byline or date line under it."""
+        if t is None:
+            return False
+        shared = t.features.get("body_overlap", 0.0)
         return (
-            t is not None
-            and not (t.features.keys() & _NOT_A_TITLE)
+            not (t.features.keys() & _NOT_A_TITLE)
             and "meta_below" in t.features
             and len(t.words) >= TITLE_OVER_MIN_WORDS
-            and t.features.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+            and shared > 0
+            and shared >= overlap
         )
 
     for c in cands:
@@ -1066,8 +1080,11 @@ def rank(
             c.features["cut_short"] = 1.0
         if (
             "meta_below" in c.features
-            and title_over(prev)
             and prev is not None
+            and (
+                title_over(prev)
+                or (len(c.words) > len(prev.words) and _sentence_case(c.text) and title_over(prev, 0.0))
+            )
             and not _goes_on(prev.text, c.text)
             and not norm(prev.text).endswith(norm(c.text))
         ):
