@@ -864,3 +864,16 @@ def test_a_sentence_case_deck_under_a_title_that_shares_few_words_with_the_body_
 def test_sentence_case() -> None:
     assert headline_stage._sentence_case("Why the harbour will deepen the channel – and what it costs")
     assert not headline_stage._sentence_case("Harbour Authority Approves Plan to Deepen the Channel")
+
+
+def test_of_two_title_lines_over_the_date_the_shorter_upper_one_is_the_kicker() -> None:
+    # a newsletter's name over the title, both over its date
+    kicker = "Letters from the harbour office"
+    title = "Mud, Money and Quays: What a Dredge Changes at the Port"
+    text = "\n".join([kicker, title, "May 4, 2024", *BODY]) + "\n"
+    assert headline(text) == title
+    # a deck in sentence case under the title is no title under a kicker
+    title = "Harbour Plan Approved at Last"
+    deck = "The authority will deepen the northern channel for larger ships, at a cost of forty million"
+    text = "\n".join([*NAV, title, deck, "By Ana Ruiz", *BODY]) + "\n"
+    assert headline(text) == title

@@ -101,6 +101,7 @@ STANDFIRST_TITLE_OVERLAP: Final = 0.3
 _NOT_A_TITLE: Final = frozenset(
     {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label", "in_toc"}
 )
+_NOT_PAIRED: Final = _NOT_A_TITLE | {"deck", "under_title"}
 #: A line that is no title over the date under it: chrome, a name, a button, a sentence.
 _NOT_OVER_META: Final = frozenset({"chrome", "name_like", "ui_label", "full_stop", "meta_value", "lower_start"})
 #: A title over a deck or a caption has at least this many words (a kicker or section label
@@ -148,6 +149,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "in_list": -2.0,
     "in_menu": -2.0,
     "in_toc": -2.5,
+    "kicker": -1.5,
     "over_menu": -4.0,
     "after_meta": -2.0,
     "meta_value": -6.0,
@@ -1130,4 +1132,21 @@ def rank(
             if sentence and len(above.words) < len(c.words):
                 c.features["under_title"] = 1.0
                 break
+    for c in cands:
+        nxt = by_index.get(c.index + 1)
+        if nxt is None or not (_paired(c) and _paired(nxt)):
+            continue
+        if len(c.words) < len(nxt.words) and not _sentence_case(nxt.text):
+            # two title-shaped lines over the same byline or date, the lower longer and no deck
+            # (a deck is written as a sentence): the upper is the kicker over the title, a
+            # newsletter's or a column's name. (A shorter line under a title may as well be the
+            # title under the site's longer header line: no rule for it.)
+            c.features["kicker"] = 1.0
     return sorted(cands, key=lambda c: (-c.score, abs(first_body - c.index)))
+
+
+def _paired(c: Candidate) -> bool:
+    """`c` may be one of a title's pair of lines over its byline: title-shaped (three words will
+    do: a kicker is short), no deck."""
+    f = c.features
+    return "meta_below" in f and f.get("few_words", 0.0) < 1 and not (f.keys() - {"few_words"}) & _NOT_PAIRED
