@@ -877,3 +877,39 @@ def test_of_two_title_lines_over_the_date_the_shorter_upper_one_is_the_kicker() 
     deck = "The authority will deepen the northern channel for larger ships, at a cost of forty million"
     text = "\n".join([*NAV, title, deck, "By Ana Ruiz", *BODY]) + "\n"
     assert headline(text) == title
+
+
+# --- the subject of the body's first sentence ----------------------------------------------------
+
+WIKI_MENU = [f"Menu entry {n}" for n in range(1, 41)]
+TOOL_BODY = [
+    "dredgectl is the command-line tool that the harbour office uses to plan the dredging of the "
+    "northern channel, to log the depth of the water and to share the plans with the ships' crews.",
+    "The tool reads the depth soundings from the survey boats and draws a chart of the channel; the "
+    "harbour master checks the chart before the dredgers go out at night.",
+    "Crews can install the tool on their own computers and see the plans for the week, with the times "
+    "when the dredgers work and the parts of the channel that are closed.",
+]
+
+
+def test_a_short_title_that_the_body_opens_with_as_its_subject_is_the_headline() -> None:
+    # a manual's page: its one-word title, then the wiki's menus, then the body whose first
+    # sentence opens with the title
+    text = "\n".join(["Harbour Wiki", "dredgectl", "From the harbour wiki", *WIKI_MENU, *TOOL_BODY]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == "dredgectl"
+    assert cleaner.clean(art.text).headline == "dredgectl"
+
+
+def test_the_body_subject_inside_a_longer_title_nearer_the_body_is_not_the_headline() -> None:
+    # the product's name at the top, the page's title naming it near the body
+    title = "Planning the night shift with dredgectl"
+    text = "\n".join(["dredgectl", *WIKI_MENU, title, "By Ana Ruiz", *TOOL_BODY]) + "\n"
+    assert headline(text) == title
+
+
+def test_lead_subject() -> None:
+    leads = ("Portable dredgers are small.", "The dredgectl tool plans the works.")
+    assert headline_stage._lead_subject("dredgectl", leads)
+    assert not headline_stage._lead_subject("Portable", ("Portable Dredgers Ltd makes them.",))
+    assert not headline_stage._lead_subject("Dredge", leads)

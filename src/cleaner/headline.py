@@ -122,6 +122,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "body_overlap": 4.0,
     "repeated": 1.5,
     "hint": 3.0,
+    "lead_subject": 3.0,
     "meta_below": 1.2,
     "meta_above": 1.0,
     "thread_fields": 1.5,
@@ -527,6 +528,26 @@ def _one_word_title(block: Block) -> bool:
     return not block.piece and 2 < len(t) <= LABEL_MAX_CHARS and t[-1:].isalnum() and any(c.isalpha() for c in t)
 
 
+#: A page's title that its body's first sentence opens with has at most this many words, and
+#: is looked for at the start of this many body blocks (the first may be a note or a tip).
+SUBJECT_MAX_WORDS: Final = 3
+SUBJECT_BLOCKS: Final = 2
+
+
+def _lead_subject(text: str, leads: tuple[str, ...]) -> bool:
+    """One of `leads` opens with `text` (or "The " and `text`) as its subject, a lower-case word
+    after it: "Portage is …", "The pacman package manager …"."""
+    for lead in leads:
+        for head in (text, "The " + text):
+            if (
+                lead.startswith(head)
+                and lead[len(head) : len(head) + 1] == " "
+                and lead[len(head) + 1 : len(head) + 2].islower()
+            ):
+                return True
+    return False
+
+
 def _first_mark(blocks: tuple[Block, ...], lo: int, hi: int) -> int | None:
     """The first block in `lo..hi` that ends with a heading's permalink mark: a documentation
     page's title (its `<h1>`); the marked lines under it are its sections."""
@@ -864,6 +885,26 @@ def rank(
         and _eligible(blocks[i], verdicts[i], heading)
     ]
     idx += [i for i in body_slots if (_shape_ok(blocks[i]) or i == heading) and i not in idx]
+    # a short line that the body's first sentence opens with as its subject ("Portage", then
+    # "Portage is the package manager of …"): an encyclopedia's or a manual's page title, however
+    # far the page's menus put it from the body
+    leads = tuple(blocks[k].text[:LEAD_CHARS] for k in kept[:SUBJECT_BLOCKS])
+    subjects = {
+        i
+        for i in range(lo, first_body)
+        if blocks[i].features.words <= SUBJECT_MAX_WORDS
+        and not blocks[i].piece
+        and _one_word_title(blocks[i])
+        and _code_ok(verdicts[i])
+        and HEAD_NAME.match(blocks[i].text) is None
+        and _lead_subject(blocks[i].text, leads)
+    }
+    if subjects:
+        # not a part of a longer title nearer the body ("React" over "Thinking in React"): the
+        # body's subject is then the site's or the product's name
+        longer = [(k, f" {blocks[k].text.casefold()} ") for k in idx if blocks[k].features.words > 1]
+        subjects = {i for i in subjects if not any(k > i and f" {blocks[i].text.casefold()} " in t for k, t in longer)}
+    idx += sorted(subjects - set(idx))
     # a one-word heading printed twice in a row near the body (the trail's last item, then the
     # heading): the page's title ("Auth", "Auth"); further up (an introduction or a compatibility
     # box the main run left out between them) only when the body names it (`far_doubled`)
@@ -1025,9 +1066,12 @@ def rank(
         if not cjk and len(letters) >= 4 and all(c.isupper() for c in letters):
             feats["all_caps"] = 1.0
         first = next((c for c in text if c.isalnum()), "")
-        if first.islower():
+        if i in subjects:
+            # the subject of the body's first sentence, written as the body writes it ("systemd")
+            feats["lead_subject"] = 1.0
+        elif first.islower():
             feats["lower_start"] = 1.0
-        if i == heading:
+        if i == heading or i in subjects:
             pass  # a heading is no menu label, however short
         elif not cjk and b.features.words <= 2:
             feats["few_words"] = 1.0
