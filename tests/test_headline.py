@@ -10,7 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleaner
+from cleaner import headline as headline_stage
+from cleaner.model import Block
+from cleaner.normalize import normalize
 from cleaner.patterns import HEAD_CHROME, HEAD_FOOTER, SOFT_GLUE
+from cleaner.segment import Memo, segment
 
 TITLE = "Harbour authority approves plan to deepen the northern shipping channel"
 
@@ -43,6 +47,11 @@ def page(before_title: list[str], after_title: list[str], *, title: str = TITLE,
 
 def headline(text: str) -> str | None:
     return cleaner.clean(text).headline
+
+
+def _blocks(lines: list[str]) -> tuple[Block, ...]:
+    """The blocks of a page made of `lines`, one block a line."""
+    return segment(normalize("\n\n".join(lines) + "\n"), cleaner.config.DEFAULT.ruleset(), Memo()).blocks
 
 
 # --- wrong-pick kinds ---------------------------------------------------------------------------
@@ -730,3 +739,177 @@ def test_a_source_domain_after_the_title_is_cut_where_the_page_shows_the_bare_ti
     assert headline("\n".join([*NAV, alone, "By ana_r 3 hours ago", *BODY]) + "\n") == alone
     tech = "Streams in practice (Node.js)"
     assert headline("\n".join([*NAV, tech, "By ana_r 3 hours ago", *BODY, "Streams in practice"]) + "\n") == tech
+
+
+# --- a forum thread's title over the thread's fields ---------------------------------------------
+
+FORUM_NAV = ["Forums", "New posts", "Search forums", "What's new", "Log in", "Register"]
+POSTS = [
+    "Harbourfan",
+    "Member",
+    "May 4, 2024",
+    "#1",
+    "Has anyone here sailed through the northern channel since the dredging started? I keep a small "
+    "boat at the marina and want to know whether the channel markers have moved.",
+    "Reply",
+    "Quaysider",
+    "Member",
+    "May 5, 2024",
+    "#2",
+    "The markers were moved last month and the dredgers work at night, so keep to the east side of the "
+    "channel after dark and call the harbour office on the radio before you go out.",
+    "Reply",
+    "Saltmarsh",
+    "Member",
+    "May 6, 2024",
+    "#3",
+    "I went through on Sunday and the channel was fine in daylight, although the dredging barges take up "
+    "half of the water near the old pier and the wash from them is strong.",
+]
+
+
+def test_a_forum_thread_title_over_its_thread_fields_is_the_headline() -> None:
+    # the forum's trail ends with the board's name, which the posts mention more than the title;
+    # the thread's title stands over "Thread starter" and "Start date"
+    title = "Channel markers after the works?"
+    trail = ["Forums", "Boats and Harbour Channel Talk"]
+    fields = ["Thread starter", "Harbourfan", "Start date", "May 4, 2024"]
+    text = "\n\n".join([*FORUM_NAV, *trail, title, *fields, *POSTS]) + "\n"
+    assert headline(text) == title
+    # the fields glued to their values
+    glued = ["Thread starterHarbourfan", "Start dateMay 4, 2024"]
+    text = "\n\n".join([*FORUM_NAV, *trail, title, *glued, *POSTS]) + "\n"
+    assert headline(text) == title
+
+
+def test_a_forum_thread_title_over_the_trail_and_the_thread_fields_is_the_headline() -> None:
+    # the trail printed under the title, one item a line, then the thread's fields
+    title = "Night sailing through the dredged channel this summer"
+    trail = ["Forums", "Boats and Harbour Channel Talk", "Local Waters"]
+    fields = ["Thread starter", "Harbourfan", "Start date", "May 4, 2024"]
+    text = "\n\n".join([*FORUM_NAV, title, *trail, *fields, *POSTS]) + "\n"
+    assert headline(text) == title
+
+
+def test_a_trail_item_over_the_thread_fields_is_not_the_thread_title() -> None:
+    # the trail's items stand over the fields too; the title stands right over the trail's root
+    lines = ["Night sailing through the channel", "Forums", "Boats and Harbour Channel Talk", "Local Waters"]
+    blocks = _blocks([*lines, "Thread starter", "Harbourfan"])
+    assert [headline_stage._thread_below(blocks, i) for i in range(4)] == [True, False, False, True]
+    assert headline_stage._thread_below(_blocks(["Channel markers?", "Start dateMay 4, 2024"]), 0)
+    # a sentence between them: the fields belong to something else
+    blocks = _blocks(["Night sailing", "Forums", "The markers were moved last month.", "Thread starter"])
+    assert not headline_stage._thread_below(blocks, 0)
+
+
+# --- a table of contents between the title and the body ------------------------------------------
+
+
+def test_a_table_of_contents_entry_is_not_the_headline() -> None:
+    # the contents list the body's section headings, which share more words with the body than
+    # the title does; the title stands over the list or right under it
+    sections = ["Dredging the northern channel at night", "What the fishermen said"]
+    body = [sections[0], BODY[0], BODY[1], sections[1], BODY[2], BODY[3]]
+    title = "A deeper port for bigger ships"
+    for label in ("Table of Contents", "In this article"):
+        over = "\n".join([*NAV, title, "By Ana Ruiz", "May 4, 2024", label, *sections, *body]) + "\n"
+        assert headline(over) == title
+        under = "\n".join([*NAV, label, *sections, title, "By Ana Ruiz", "May 4, 2024", *body]) + "\n"
+        assert headline(under) == title
+
+
+def test_the_contents_are_the_short_lines_under_their_label() -> None:
+    lines = ["Harbour news", "In this article", "Night works", "The fishermen", "The channel was deepened.", "Tides"]
+    assert headline_stage._contents(_blocks(lines), 0, len(lines)) == {2, 3}
+
+
+def test_a_menu_entry_ending_with_an_abbreviation_is_not_the_headline() -> None:
+    # a documentation sidebar: one entry names the body's subject with its abbreviation in
+    # parentheses; the page's short title is printed twice over the body (trail, heading)
+    menu = [
+        "* Dredging",
+        "* Channel Depth",
+        "* Night Works",
+        "Northern Channel Dredging (NCD)",
+        "* Tide Tables",
+        "* Harbour Office",
+    ]
+    text = "\n".join([*NAV, *menu, "Search docs", "Dredgers", "Dredgers", *BODY]) + "\n"
+    assert headline(text) == "Dredgers"
+
+
+def test_a_one_word_heading_printed_twice_far_over_the_body_is_the_headline_when_the_body_names_it() -> None:
+    # trail's last item and heading, then a box of short lines the main run leaves out
+    box = ["Widely available", "Learn more", "See full compatibility", "Report feedback", "In this page"]
+    box += ["Description", "Types", "Depths", "Examples", "Specifications", "See also"]
+    body = ["Dredgers deepen the channel: " + BODY[0], *BODY[1:]]
+    text = "\n".join([*NAV, "Reference", "Dredgers", "Dredgers", *box, *body]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == "Dredgers"
+    assert cleaner.clean(art.text).headline == "Dredgers"
+    # a pair of menu labels the body does not name is not taken
+    text = "\n".join([*NAV, "Reference", "Tools", "Tools", *box, *BODY]) + "\n"
+    assert headline(text) != "Tools"
+
+
+def test_a_sentence_case_deck_under_a_title_that_shares_few_words_with_the_body_is_not_the_headline() -> None:
+    # a columnist's title names the subject in other words; the deck under it, written as a
+    # sentence, shares the body's words
+    title = "“Mud, Money and the Channel”"
+    deck = "Why the harbour authority will deepen the northern shipping channel – and what the fishermen fear"
+    text = "\n".join([*NAV, title, deck, "Ana Ruiz", "May 4, 2024", *BODY]) + "\n"
+    assert headline(text) == title
+
+
+def test_sentence_case() -> None:
+    assert headline_stage._sentence_case("Why the harbour will deepen the channel – and what it costs")
+    assert not headline_stage._sentence_case("Harbour Authority Approves Plan to Deepen the Channel")
+
+
+def test_of_two_title_lines_over_the_date_the_shorter_upper_one_is_the_kicker() -> None:
+    # a newsletter's name over the issue's title, both over its date
+    kicker = "Letters from the harbour office"
+    title = "Mud, Money and Quays: What a Dredge Changes at the Port"
+    text = "\n".join([kicker, title, "May 4, 2024", *BODY]) + "\n"
+    assert headline(text) == title
+    # a deck in sentence case under the title is no title under a kicker
+    title = "Harbour Plan Approved at Last"
+    deck = "The authority will deepen the northern channel for larger ships, at a cost of forty million"
+    text = "\n".join([*NAV, title, deck, "By Ana Ruiz", *BODY]) + "\n"
+    assert headline(text) == title
+
+
+# --- the subject of the body's first sentence ----------------------------------------------------
+
+WIKI_MENU = [f"Menu entry {n}" for n in range(1, 41)]
+TOOL_BODY = [
+    "dredgectl is the command-line tool that the harbour office uses to plan the dredging of the "
+    "northern channel, to log the depth of the water and to share the plans with the ships' crews.",
+    "The tool reads the depth soundings from the survey boats and draws a chart of the channel; the "
+    "harbour master checks the chart before the dredgers go out at night.",
+    "Crews can install the tool on their own computers and see the plans for the week, with the times "
+    "when the dredgers work and the parts of the channel that are closed.",
+]
+
+
+def test_a_short_title_that_the_body_opens_with_as_its_subject_is_the_headline() -> None:
+    # a manual's page: its one-word title, then the wiki's menus, then the body whose first
+    # sentence opens with the title
+    text = "\n".join(["Harbour Wiki", "dredgectl", "From the harbour wiki", *WIKI_MENU, *TOOL_BODY]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == "dredgectl"
+    assert cleaner.clean(art.text).headline == "dredgectl"
+
+
+def test_the_body_subject_inside_a_longer_title_nearer_the_body_is_not_the_headline() -> None:
+    # the product's name at the top, the page's title naming it near the body
+    title = "Planning the night shift with dredgectl"
+    text = "\n".join(["dredgectl", *WIKI_MENU, title, "By Ana Ruiz", *TOOL_BODY]) + "\n"
+    assert headline(text) == title
+
+
+def test_lead_subject() -> None:
+    leads = ("Portable dredgers are small.", "The dredgectl tool plans the works.")
+    assert headline_stage._lead_subject("dredgectl", leads)
+    assert not headline_stage._lead_subject("Portable", ("Portable Dredgers Ltd makes them.",))
+    assert not headline_stage._lead_subject("Dredge", leads)

@@ -36,10 +36,12 @@ from cleaner.patterns import (
     CJK_CHAR,
     DATELINE,
     HEAD_CHROME,
+    HEAD_CONTENTS_LABEL,
     HEAD_DATE,
     HEAD_FOOTER,
     HEAD_META_LABEL,
     HEAD_NAME,
+    HEAD_THREAD_FIELD,
     HOME_PREFIX,
     RELATED_HEADING,
     WORD,
@@ -53,6 +55,9 @@ from cleaner.rules import RULES
 #: pages (dev2) and blogs with a long table of contents or product box under the title put
 #: more lines between them (80 -> 120 on 2026-12-01: dev2 +3 pages, dev3 +1, dev unchanged).
 WINDOW: Final = 120
+#: A one-word heading printed twice in a row (the trail's last item, then the heading) is a
+#: candidate this far above the body when the body names it.
+DOUBLED_REACH: Final = 40
 #: Lines further than this many blocks above the body need at least this many words to be
 #: candidates (two-word lines out there are menu labels; a title that short stands close).
 NEAR_BODY: Final = 6
@@ -94,8 +99,9 @@ EXACT_COPY: Final = 0.6
 #: The title over a standfirst shares this much of its words with the body.
 STANDFIRST_TITLE_OVERLAP: Final = 0.3
 _NOT_A_TITLE: Final = frozenset(
-    {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label"}
+    {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label", "in_toc"}
 )
+_NOT_PAIRED: Final = _NOT_A_TITLE | {"deck", "under_title"}
 #: A line that is no title over the date under it: chrome, a name, a button, a sentence.
 _NOT_OVER_META: Final = frozenset({"chrome", "name_like", "ui_label", "full_stop", "meta_value", "lower_start"})
 #: A title over a deck or a caption has at least this many words (a kicker or section label
@@ -116,8 +122,10 @@ WEIGHTS: Final[dict[str, float]] = {
     "body_overlap": 4.0,
     "repeated": 1.5,
     "hint": 3.0,
+    "lead_subject": 3.0,
     "meta_below": 1.2,
     "meta_above": 1.0,
+    "thread_fields": 1.5,
     "trail_end": 2.0,
     "first_line": 1.5,
     "above_dateline": 1.0,
@@ -141,6 +149,8 @@ WEIGHTS: Final[dict[str, float]] = {
     "under_media_label": -2.0,
     "in_list": -2.0,
     "in_menu": -2.0,
+    "in_toc": -2.5,
+    "kicker": -1.5,
     "over_menu": -4.0,
     "after_meta": -2.0,
     "meta_value": -6.0,
@@ -345,15 +355,21 @@ class _Glued:
         return 0, False
 
 
-def _title_in_body(feats: dict[str, float], block: Block) -> bool:
+def _title_in_body(feats: dict[str, float], block: Block, thread: bool) -> bool:
     """A line a few blocks into the body that reads as the article's title: a byline or date
     under it, title-shaped (no full stop, not a label, a name or chrome), of `TITLE_OVER_MIN_WORDS`
-    words or more, its words in the body."""
+    words or more, its words in the body; or a forum thread's title over the thread's fields
+    (`thread`: its replies need not repeat its words)."""
     return (
         "meta_below" in feats
         and not (feats.keys() & (_NOT_A_TITLE | {"quote", "under_media_label"}))
-        and block.features.words >= TITLE_OVER_MIN_WORDS
-        and feats.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+        and (
+            thread
+            or (
+                block.features.words >= TITLE_OVER_MIN_WORDS
+                and feats.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+            )
+        )
     )
 
 
@@ -363,21 +379,66 @@ BYLINE_MAX_CHARS: Final = 160
 
 
 def _byline(block: Block, verdict: Verdict) -> bool:
-    """A byline (a rule's byline or page date, or "by Name" in a short line): what stands under
-    an article's title, not under a subheading or a table's caption."""
+    """A byline (a rule's byline or page date, "by Name" in a short line, a forum thread's
+    "Thread starter" field): what stands under an article's title, not under a subheading or a
+    table's caption."""
     if verdict.kind in _META_KINDS:
         return True
     t = block.text
+    if _thread_field(t):
+        return True
     return len(t) <= BYLINE_MAX_CHARS and BYLINE_IN_LINE.search(t, timeout=timeout_for(t)) is not None
 
 
 def _byline_next(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
-    """A byline stands right under block `i`, or under the one sentence (the standfirst) under it."""
+    """A byline stands right under block `i`, or under the one sentence (the standfirst) under
+    it, or a thread's fields under the forum's trail under it (`_thread_below`)."""
     n = len(blocks)
     if i + 1 < n and _byline(blocks[i + 1], verdicts[i + 1]):
         return True
     standfirst = i + 2 < n and blocks[i + 1].features.words >= STANDFIRST_MIN_WORDS
-    return standfirst and _byline(blocks[i + 2], verdicts[i + 2])
+    return (standfirst and _byline(blocks[i + 2], verdicts[i + 2])) or _thread_below(blocks, i)
+
+
+#: A thread's header field is a short line ("Thread starter", "Start dateMay 4, 2024").
+THREAD_FIELD_MAX_CHARS: Final = 60
+#: The forum's breadcrumb trail between a thread's title and its fields is at most this many
+#: lines (printed one item a line), from its root ("Home", "Forums") on.
+THREAD_TRAIL_MAX: Final = 6
+#: The root of a forum's trail.
+FORUM_ROOTS: Final = TRAIL_ROOTS | {"forums", "forum", "boards", "community"}
+
+
+def _thread_field(text: str) -> bool:
+    return len(text) <= THREAD_FIELD_MAX_CHARS and HEAD_THREAD_FIELD.match(text) is not None
+
+
+def _thread_below(blocks: tuple[Block, ...], i: int) -> bool:
+    """A forum thread's "Thread starter" or "Start date" field stands under block `i`: right
+    under it, or under the forum's breadcrumb trail printed one item a line from its root
+    ("Forums", "Boats", "Local Waters", "Thread starter"). Block `i` is the thread's title (the
+    trail's items stand over the field too, but not right over the trail's root)."""
+    n = len(blocks)
+    if i + 1 >= n:
+        return False
+    if _thread_field(blocks[i + 1].text):
+        return True
+    if blocks[i + 1].text.casefold() not in FORUM_ROOTS:
+        return False
+    for k in range(i + 2, min(n, i + 2 + THREAD_TRAIL_MAX)):
+        f = blocks[k].features
+        if _thread_field(blocks[k].text):
+            return True
+        if f.words > SPACED_TRAIL_MAX_WORDS or f.ends_sentence:
+            return False
+    return False
+    for k in range(i + 1, min(len(blocks), i + 2 + THREAD_TRAIL_MAX)):
+        t = blocks[k].text
+        if _thread_field(t):
+            return True
+        if blocks[k].features.words > MENU_LABEL_MAX_WORDS or blocks[k].features.ends_sentence:
+            return False
+    return False
 
 
 #: A breadcrumb trail's separators: the trail's last item follows one of them.
@@ -467,6 +528,26 @@ def _one_word_title(block: Block) -> bool:
     return not block.piece and 2 < len(t) <= LABEL_MAX_CHARS and t[-1:].isalnum() and any(c.isalpha() for c in t)
 
 
+#: A page's title that its body's first sentence opens with has at most this many words, and
+#: is looked for at the start of this many body blocks (the first may be a note or a tip).
+SUBJECT_MAX_WORDS: Final = 3
+SUBJECT_BLOCKS: Final = 2
+
+
+def _lead_subject(text: str, leads: tuple[str, ...]) -> bool:
+    """One of `leads` opens with `text` (or "The " and `text`) as its subject, a lower-case word
+    after it: "Portage is …", "The pacman package manager …"."""
+    for lead in leads:
+        for head in (text, "The " + text):
+            if (
+                lead.startswith(head)
+                and lead[len(head) : len(head) + 1] == " "
+                and lead[len(head) + 1 : len(head) + 2].islower()
+            ):
+                return True
+    return False
+
+
 def _first_mark(blocks: tuple[Block, ...], lo: int, hi: int) -> int | None:
     """The first block in `lo..hi` that ends with a heading's permalink mark: a documentation
     page's title (its `<h1>`); the marked lines under it are its sections."""
@@ -515,6 +596,8 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
         return True
     if t[:3].lower() == "by " or (block.features.digit_ratio > 0 and HEAD_DATE.search(t) is not None):
         return True
+    if _thread_field(t):
+        return True
     # the post's category under its title: "Posted in Home Safety", "Filed under: Politics"
     return block.features.words <= CATEGORY_MAX_WORDS and POSTED_IN.match(t) is not None
 
@@ -530,7 +613,7 @@ def _menu_label(blocks: tuple[Block, ...], k: int, is_meta: Callable[[int], bool
     return (
         block.features.words <= MENU_LABEL_MAX_WORDS
         and block.features.digit_ratio == 0
-        and t[-1:].isalnum()
+        and (t[-1:].isalnum() or (t.endswith(")") and t[-2:-1].isalnum()))
         and HEAD_NAME.match(t) is None
         and not is_meta(k)
         and not _chrome(t)
@@ -576,6 +659,17 @@ def _name_below(blocks: tuple[Block, ...], is_meta: Callable[[int], bool], i: in
     if i + 1 >= len(blocks) or HEAD_NAME.match(blocks[i + 1].text) is None:
         return False
     return not (i + 2 < len(blocks) and _menu_label(blocks, i + 2, is_meta))
+
+
+#: A line in sentence case capitalises at most this share of its words after the first.
+SENTENCE_CASE_MAX_CAPS: Final = 0.34
+
+
+def _sentence_case(text: str) -> bool:
+    """The line is written as a sentence, few of its words capitalised after the first: a deck
+    ("The tides that moved the port – and how the city lost them"), not a title in title case."""
+    words = [w for w in text.split()[1:] if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) <= SENTENCE_CASE_MAX_CAPS * len(words)
 
 
 def _goes_on(short: str, full: str) -> bool:
@@ -656,6 +750,35 @@ class _Runs:
         return not (i == hi and hi + 1 < n and self.is_meta(hi + 1))
 
 
+#: A table of contents' entry is a short line: at most this many words, no full stop.
+TOC_ENTRY_MAX_WORDS: Final = 14
+#: A table of contents lists at most this many lines under its label.
+TOC_MAX_LINES: Final = 60
+#: A contents label is a short line.
+TOC_LABEL_MAX_CHARS: Final = 30
+
+
+def _contents(blocks: tuple[Block, ...], lo: int, hi: int) -> frozenset[int]:
+    """The lines listed under a table of contents' label ("In this article", "Table of
+    Contents") in `lo..hi`: the run of short lines under the label, up to the first sentence."""
+    out: set[int] = set()
+    k = lo
+    while k < hi:
+        t = blocks[k].text
+        if len(t) > TOC_LABEL_MAX_CHARS or HEAD_CONTENTS_LABEL.match(t) is None:
+            k += 1
+            continue
+        k += 1
+        end = min(len(blocks), k + TOC_MAX_LINES)
+        while k < end:
+            b = blocks[k]
+            if b.features.words > TOC_ENTRY_MAX_WORDS or b.text.rstrip(_TRAILING_CLOSERS).endswith("."):
+                break
+            out.add(k)
+            k += 1
+    return frozenset(out)
+
+
 @dataclass(frozen=True, slots=True)
 class _Copies:
     """The page's short lines indexed by their text and by their first and last `AFFIX_KEY`
@@ -700,6 +823,10 @@ class _Copies:
                 if affix.strip(_BARE_AFFIX):
                     return 1.0
         return EXACT_COPY if any(j != i for j in self.exact.get(key, ())) else 0.0
+
+    def below(self, i: int, key: str) -> bool:
+        """A line further down the page reads exactly as block `i`."""
+        return any(j > i for j in self.exact.get(key, ()))
 
 
 def choose(
@@ -758,17 +885,40 @@ def rank(
         and _eligible(blocks[i], verdicts[i], heading)
     ]
     idx += [i for i in body_slots if (_shape_ok(blocks[i]) or i == heading) and i not in idx]
-    # a one-word heading printed twice in a row near the body (the trail's last item, then the
-    # heading): the page's title ("Auth", "Auth")
-    idx += [
+    # a short line that the body's first sentence opens with as its subject ("Portage", then
+    # "Portage is the package manager of …"): an encyclopedia's or a manual's page title, however
+    # far the page's menus put it from the body
+    leads = tuple(blocks[k].text[:LEAD_CHARS] for k in kept[:SUBJECT_BLOCKS])
+    subjects = {
         i
-        for i in range(max(lo, first_body - NEAR_BODY), first_body)
+        for i in range(lo, first_body)
+        if blocks[i].features.words <= SUBJECT_MAX_WORDS
+        and not blocks[i].piece
+        and _one_word_title(blocks[i])
+        and _code_ok(verdicts[i])
+        and HEAD_NAME.match(blocks[i].text) is None
+        and _lead_subject(blocks[i].text, leads)
+    }
+    if subjects:
+        # not a part of a longer title nearer the body ("React" over "Thinking in React"): the
+        # body's subject is then the site's or the product's name
+        longer = [(k, f" {blocks[k].text.casefold()} ") for k in idx if blocks[k].features.words > 1]
+        subjects = {i for i in subjects if not any(k > i and f" {blocks[i].text.casefold()} " in t for k, t in longer)}
+    idx += sorted(subjects - set(idx))
+    # a one-word heading printed twice in a row near the body (the trail's last item, then the
+    # heading): the page's title ("Auth", "Auth"); further up (an introduction or a compatibility
+    # box the main run left out between them) only when the body names it (`far_doubled`)
+    doubled = [
+        i
+        for i in range(max(lo, first_body - DOUBLED_REACH), first_body)
         if i not in idx
         and blocks[i].features.words == 1
         and _code_ok(verdicts[i])
         and _one_word_title(blocks[i])
         and _doubled_heading(blocks, is_meta, i)
     ]
+    idx += doubled
+    far_doubled = {i for i in doubled if i < first_body - NEAR_BODY}
     # lines a little further into the body: the title when the main run started a few lines
     # above it (a browser warning, an advert, a breadcrumb taken in); only title-shaped lines
     # with a byline under them (`_title_in_body`, `_byline_next`)
@@ -799,6 +949,7 @@ def rank(
             lead_keys[_unmarked(t.casefold())] = j
     page = _Copies.of(blocks)
     runs = _Runs(blocks, is_meta, {})
+    toc = _contents(blocks, lo, first_body)
     hint_key = norm(hint) if hint else None
     cands: list[Candidate] = []
     glued = _Glued.of(blocks)
@@ -830,7 +981,11 @@ def rank(
             # a short label ("Work with us") matches the body by chance: at least
             # OVERLAP_MIN_WORDS count in the share
             feats["body_overlap"] = len(content & lead) / max(len(content), OVERLAP_MIN_WORDS)
-        if b.features.words >= 3 or cjk:
+        if i in toc and page.below(i, key):
+            # a table of contents' entry: its copy further down is the section's heading in the
+            # body, not the title's repetition
+            feats["in_toc"] = 1.0
+        elif b.features.words >= 3 or cjk:
             feats["repeated"] = page.score(i, key)
         elif i < first_body and (_trail_end(blocks, i) or _doubled_heading(blocks, is_meta, i)):
             # a short title under the breadcrumb trail that ends with it, or printed twice in a
@@ -845,13 +1000,18 @@ def rank(
         for j in below:
             if j not in meta:
                 meta[j] = _is_meta(blocks[j], verdicts[j])
-        if any(meta[j] for j in below) or _name_below(blocks, is_meta, i):
+        thread = _thread_below(blocks, i)
+        if any(meta[j] for j in below) or _name_below(blocks, is_meta, i) or thread:
             feats["meta_below"] = 1.0
         elif i > 1 and is_meta(i - 1) and not _glued_copy(blocks, i):
             # a date or byline right above: the post's date over its title (a blog's "June 6,
             # 2021" then the title); not the page's first line (the header's "today" date), and
             # not over the title's breadcrumb-glued copy ("HomeWorld NewsTitle", then "Title")
             feats["meta_above"] = 1.0
+        if thread:
+            # a forum thread's "Thread starter" / "Start date" fields under it: the thread's title
+            # (the replies under it need not repeat its words, the board's name over it does)
+            feats["thread_fields"] = 1.0
         if i == first_body - 1 and DATELINE.match(blocks[first_body].text[:DATELINE_PROBE]) is not None:
             # a wire story's title stands right above its dateline paragraph
             feats["above_dateline"] = 1.0
@@ -906,9 +1066,12 @@ def rank(
         if not cjk and len(letters) >= 4 and all(c.isupper() for c in letters):
             feats["all_caps"] = 1.0
         first = next((c for c in text if c.isalnum()), "")
-        if first.islower():
+        if i in subjects:
+            # the subject of the body's first sentence, written as the body writes it ("systemd")
+            feats["lead_subject"] = 1.0
+        elif first.islower():
             feats["lower_start"] = 1.0
-        if i == heading:
+        if i == heading or i in subjects:
             pass  # a heading is no menu label, however short
         elif not cjk and b.features.words <= 2:
             feats["few_words"] = 1.0
@@ -928,21 +1091,26 @@ def rank(
             feats["ui_label"] = 1.0
         if b.features.words <= META_VALUE_MAX_WORDS and _meta_value(blocks, i):
             feats["meta_value"] = 1.0
-        if i in deeper and not (_title_in_body(feats, b) and _byline_next(blocks, verdicts, i)):
+        if i in deeper and not (_title_in_body(feats, b, thread) and _byline_next(blocks, verdicts, i)):
             continue
+        if i in far_doubled and not feats.get("body_overlap"):
+            continue  # "Tools", "Tools" in a page's menus: a label the body does not name
         cands.append(Candidate(i, text, tuple(key.split()), content, feats))
     # a standfirst: a sentence just under a title-shaped candidate that shares its words
     by_index = {c.index: c for c in cands}
 
-    def title_over(t: Candidate | None) -> bool:
-        """`t` reads as the story's title over what follows it: title-shaped, long enough, its
-        words in the body, and a byline or date line under it."""
+    def title_over(t: Candidate | None, overlap: float = STANDFIRST_TITLE_OVERLAP) -> bool:
+        """`t` reads as the story's title over what follows it: title-shaped, long enough, some
+        of its words in the body (at least `overlap` of them), and a byline or date line under it."""
+        if t is None:
+            return False
+        shared = t.features.get("body_overlap", 0.0)
         return (
-            t is not None
-            and not (t.features.keys() & _NOT_A_TITLE)
+            not (t.features.keys() & _NOT_A_TITLE)
             and "meta_below" in t.features
             and len(t.words) >= TITLE_OVER_MIN_WORDS
-            and t.features.get("body_overlap", 0.0) >= STANDFIRST_TITLE_OVERLAP
+            and shared > 0
+            and shared >= overlap
         )
 
     for c in cands:
@@ -958,8 +1126,11 @@ def rank(
             c.features["cut_short"] = 1.0
         if (
             "meta_below" in c.features
-            and title_over(prev)
             and prev is not None
+            and (
+                title_over(prev)
+                or (len(c.words) > len(prev.words) and _sentence_case(c.text) and title_over(prev, 0.0))
+            )
             and not _goes_on(prev.text, c.text)
             and not norm(prev.text).endswith(norm(c.text))
         ):
@@ -1005,4 +1176,21 @@ def rank(
             if sentence and len(above.words) < len(c.words):
                 c.features["under_title"] = 1.0
                 break
+    for c in cands:
+        nxt = by_index.get(c.index + 1)
+        if nxt is None or not (_paired(c) and _paired(nxt)):
+            continue
+        if len(c.words) < len(nxt.words) and not _sentence_case(nxt.text):
+            # two title-shaped lines over the same byline or date, the lower longer and no deck
+            # (a deck is written as a sentence): the upper is the kicker over the title, a
+            # newsletter's or a column's name. (A shorter line under a title may as well be the
+            # title under the site's longer header line: no rule for it.)
+            c.features["kicker"] = 1.0
     return sorted(cands, key=lambda c: (-c.score, abs(first_body - c.index)))
+
+
+def _paired(c: Candidate) -> bool:
+    """`c` may be one of a title's pair of lines over its byline: title-shaped (three words will
+    do: a kicker is short), no deck."""
+    f = c.features
+    return "meta_below" in f and f.get("few_words", 0.0) < 1 and not (f.keys() - {"few_words"}) & _NOT_PAIRED

@@ -561,6 +561,17 @@ HEAD_META_LABEL: Final = cached(
     r"date|updated(?:\son)?|last\supdated)\s{0,2}:?\s{0,2}$",
     _I,
 )
+# A forum thread's header fields under its title ("Thread starter", "Start date"), alone on
+# their line or glued to their value ("Thread starterAna", "Start dateMay 4, 2024"): the line
+# above them (or above the forum's breadcrumb trail over them) is the thread's title.
+HEAD_THREAD_FIELD: Final = cached(r"^(?:thread\s?starter|start\s?date)", _I)
+# A table of contents' label alone on its line ("Table of Contents", "In this article", "On
+# this page"): the short lines under it are the page's section headings, listed.
+HEAD_CONTENTS_LABEL: Final = cached(
+    r"^(?:table\s(?:of\s)?contents|contents|in\sthis\s(?:article|post|guide|page|section)|on\sthis\spage|"
+    r"jump\sto(?:\ssection)?|article\scontents)\s{0,2}:?$",
+    _I,
+)
 # A person's name alone (with an optional ", Title"): a byline without its "By".
 HEAD_NAME: Final = cached(
     r"^\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’-]{1,20}){1,2}(?:,\s[\p{L} ]{1,40})?$",
