@@ -255,7 +255,9 @@ def wrapped_lines() -> None:
     line's first word would not have fitted on it), the text runs on (no sentence end, or the
     next line does not stand alone) and the next line mostly starts in lower case where a line
     runs on (prose, not verse or a list); never at a code line, a list item, a table row, a
-    comment line or a change of indentation. The logic is in `cleaner.wrap`.
+    comment line or a change of indentation. A blank line ends a paragraph, except on a page that
+    has one after every line (a dump that spaces every line out, those of a `<pre>` block too),
+    where it parts nothing. The logic is in `cleaner.wrap`.
 
     ## Why is it noise?
     The text of a `<pre>` element or of source-formatted HTML breaks every paragraph into lines of
