@@ -66,6 +66,10 @@ AGENCY_SPLIT: Final = cached(r"[\s,/&()\-–—.]+", _V)
 GLUED_SENTENCE: Final = cached(
     r"(?<=(?:\p{Ll}{2}|\d|\p{Ll}[\"”’)\]])[.!?][\"”’)\]]{0,2})(?=\p{Lu}(?:\p{Ll}{1,30}|\p{Lu}[\p{Lu}'’]{1,30})\b)", _V
 )
+# A qualified name or a member call of a program ("pkg.module.Name", "client.Send(", "obj.Get<T>"):
+# two dots between word characters, or a dotted name opening its brackets. Searched in the one
+# token (run of non-blanks) around a glued-sentence cut, which is then no cut.
+QUALIFIED_NAME: Final = cached(r"\w\.\w{1,80}\.\w|\w\.\w{1,80}[(<]", _V)
 # A heading glued on both sides inside a dumped line: a sentence end, then a capitalised title
 # with no sentence mark, then with no separator the next sentence's first word and a lowercase
 # word ("...last Thursday.Help Shape the Future of TransitNow that his trial has ended").
