@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Final
 
 from cleaner.model import Block, Hit
@@ -62,20 +63,21 @@ def _term(block: Block, hit: Hit | None) -> bool:
     """A short label on a line of its own; not an item of a bulleted list (a menu's entries with
     a line of blurb under each are bulleted: "+ Product", then what it does)."""
     f = block.features
+    if not (1 <= f.words <= TERM_MAX_WORDS and f.chars <= TERM_MAX_CHARS) or f.ends_sentence:
+        return False  # most blocks: settled by their features alone
     text = block.text
     return (
         (hit is None or hit.code in LIFTED_CODES)
         and (text[:1].isalnum() or text[:1] in _TERM_STARTS)
         and not text.startswith(_MORE_MARKERS)
         and ITEM_START.match(text, timeout=timeout_for(text)) is None
-        and 1 <= f.words <= TERM_MAX_WORDS
-        and f.chars <= TERM_MAX_CHARS
-        and not f.ends_sentence
     )
 
 
 def _description(block: Block, hit: Hit | None) -> bool:
     f = block.features
+    if f.words < DESC_MIN_WORDS or not f.ends_sentence or hit is not None:
+        return False
     text = block.text
     return (
         hit is None
@@ -91,14 +93,27 @@ def _description(block: Block, hit: Hit | None) -> bool:
 def definition_lists(blocks: Sequence[Block], hits: Sequence[Hit | None], cut: int) -> list[tuple[int, int]]:
     """Spans [first term, last description + 1) of definition lists before `cut` (one pass)."""
     spans: list[tuple[int, int]] = []
+    # by features alone, what each block may be: 1 a term, 2 a description, 0 neither (cheap)
+    shape = [
+        1
+        if f.words <= TERM_MAX_WORDS and f.chars <= TERM_MAX_CHARS and not f.ends_sentence
+        else 2
+        if f.ends_sentence and f.words >= DESC_MIN_WORDS
+        else 0
+        for f in (b.features for b in blocks[:cut])
+    ]
+    if sum(1 for a, b in pairwise(shape) if a == 1 and b == 2) < MIN_PAIRS:
+        return spans  # most pages: not three terms with a description after them
     start = end = -1  # the current list: its first term and the end of its last description
     pairs = descs = words = 0  # its pairs, its descriptions and their words
     seen: set[str] = set()  # its descriptions' texts
     terms = 0  # terms in a row just before block i
     for i in range(cut + 1):
+        if i < cut and not shape[i] and start < 0 and not terms:
+            continue
         block, hit = (blocks[i], hits[i]) if i < cut else (None, None)
-        term = block is not None and _term(block, hit)
-        desc = block is not None and not term and _description(block, hit)
+        term = block is not None and shape[i] == 1 and _term(block, hit)
+        desc = block is not None and shape[i] == 2 and _description(block, hit)
         if term:
             terms += 1
             if terms <= MAX_TERMS_IN_ROW:
@@ -142,8 +157,8 @@ TEMPLATE_SHARE: Final = 0.5
 
 def _described_item(block: Block, hit: Hit | None) -> tuple[str, str] | None:
     """The term of a list item that describes it on the same line, and its description's first
-    two words ("* Lock timeout - how long a
-    writer waits for the lock", "LogLevel: the lowest level that is logged"), else None. The
+    two words ("* Lock timeout - how long a writer waits for the lock", "LogLevel: the lowest
+    level that is logged"), else None. The
     description is words of running text, not a title ("Apple Watch - Silver Aluminium Case"), a
     source ("What is DNS? - Example Docs") or one word ("Monday: closed")."""
     if (hit is not None and hit.strength == "strong" and hit.code not in LIFTED_CODES) or not (
@@ -151,6 +166,8 @@ def _described_item(block: Block, hit: Hit | None) -> tuple[str, str] | None:
     ):
         return None
     text = block.text
+    if ":" not in text and " -" not in text and " –" not in text and " —" not in text:
+        return None  # most blocks: no separator at all
     m = LABELLED_ITEM.match(text, timeout=timeout_for(text))
     if m is None:
         return None
@@ -168,22 +185,35 @@ def described_items(blocks: Sequence[Block], hits: Sequence[Hit | None], cut: in
     """Spans of at least MIN_PAIRS described items in a row before `cut`, with as many different
     terms (a shop's "Game - Pack" lines repeat one term)."""
     spans: list[tuple[int, int]] = []
-    start = -1
+    # blocks that may be items: few on most pages (a separator and a list line's length)
+    maybe = [
+        i
+        for i, b in enumerate(blocks[:cut])
+        if DESC_MIN_WORDS < b.features.words <= ITEM_MAX_WORDS
+        and (":" in b.text or " -" in b.text or " –" in b.text or " —" in b.text)
+    ]
+    if len(maybe) < MIN_PAIRS:
+        return spans
+    start = last = -1  # the current run of items: its first and its last block
     terms: set[str] = set()
     openings: Counter[str] = Counter()
-    for i in range(cut + 1):
+    for i in (*maybe, cut + 1):
         item = _described_item(blocks[i], hits[i]) if i < cut else None
-        if item is not None:
-            if start < 0:
-                start = i
+        if item is not None and start >= 0 and i == last + 1:
             terms.add(item[0])
             openings[item[1]] += 1
+            last = i
             continue
-        if start >= 0 and len(terms) >= MIN_PAIRS and openings.most_common(1)[0][1] <= TEMPLATE_SHARE * (i - start):
-            spans.append((start, i))
-        start = -1
+        size = last + 1 - start
+        if start >= 0 and len(terms) >= MIN_PAIRS and openings.most_common(1)[0][1] <= TEMPLATE_SHARE * size:
+            spans.append((start, last + 1))
+        start = last = -1
         terms.clear()
         openings.clear()
+        if item is not None:
+            start = last = i
+            terms.add(item[0])
+            openings[item[1]] += 1
     return spans
 
 
