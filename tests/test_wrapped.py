@@ -201,3 +201,47 @@ def test_the_early_exit_changes_no_join(source: str, width: int, sep: str) -> No
     expected = wrap.joins(lines, indents, gaps, whole, STOPWORDS["en"])
     with mock.patch.object(wrap, "_lower_starts_at_most", lambda *_: len(lines)):
         assert wrap.joins(lines, indents, gaps, whole, STOPWORDS["en"]) == expected
+
+
+def spaced(text: str) -> str:
+    """`text` as a dump that writes a blank line after every line (a `<pre>` block's lines too)."""
+    return "\n\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+
+
+def test_spaced_dump_wrapped_lines_are_joined() -> None:
+    """In a dump with a blank line after every line, blank lines part nothing: the lines of each
+    wrapped paragraph are joined across them all the same."""
+    sources = [p.read_text(encoding="utf-8") for p in PROSE]
+    text = spaced(HEADLINE + "\n\n" + "\n\n".join(sources))
+    article = cleaner.clean(text)
+    assert article.headline == HEADLINE
+    expected = [p for s in sources for p in unwrapped(s)]
+    assert " ".join(article.body) == " ".join(expected)
+    assert len(article.body) >= len(sources)
+    assert {r.rule for r in article.repairs} == {"GLU007"}
+    assert replay(text, article) == article.text
+    assert cleaner.clean(article.text).text == article.text
+
+
+@pytest.mark.parametrize("path", KEEP, ids=lambda p: p.stem)
+def test_spaced_dump_code_verse_lists_and_tables_are_never_joined(path: Path) -> None:
+    before, after = (p.read_text(encoding="utf-8").strip("\n") for p in PROSE[:2])
+    block = spaced(path.read_text(encoding="utf-8")).strip("\n")
+    text = spaced(f"{HEADLINE}\n{before}\n{after}\n").replace(spaced(after).strip("\n"), f"{block}\n\n{spaced(after)}")
+    assert block in text
+    article = cleaner.clean(text)
+    breaks = _line_breaks(text, block)
+    joined = [r for r in article.repairs if any(r.start <= b < r.end for b in breaks)]
+    assert not joined, f"lines of {path.stem} were joined: {joined}"
+    assert any(r.rule == "GLU007" for r in article.repairs)
+    assert replay(text, article) == article.text
+
+
+def test_line_gaps_only_on_a_uniformly_spaced_page() -> None:
+    from cleaner import wrap
+
+    n = wrap.SPACED_MIN_LINES
+    assert wrap.line_gaps([True] * n) == [False] * n
+    assert wrap.line_gaps([True] * (n - 1)) == [True] * (n - 1)  # too few lines to tell
+    mixed = [True, False, False] * n  # paragraphs of three lines with blank lines between them
+    assert wrap.line_gaps(mixed) == mixed

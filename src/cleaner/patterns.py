@@ -66,6 +66,10 @@ AGENCY_SPLIT: Final = cached(r"[\s,/&()\-–—.]+", _V)
 GLUED_SENTENCE: Final = cached(
     r"(?<=(?:\p{Ll}{2}|\d|\p{Ll}[\"”’)\]])[.!?][\"”’)\]]{0,2})(?=\p{Lu}(?:\p{Ll}{1,30}|\p{Lu}[\p{Lu}'’]{1,30})\b)", _V
 )
+# A qualified name or a member call of a program ("pkg.module.Name", "client.Send(", "obj.Get<T>"):
+# two dots between word characters, or a dotted name opening its brackets. Searched in the one
+# token (run of non-blanks) around a glued-sentence cut, which is then no cut.
+QUALIFIED_NAME: Final = cached(r"\w\.\w{1,80}\.\w|\w\.\w{1,80}[(<]", _V)
 # A heading glued on both sides inside a dumped line: a sentence end, then a capitalised title
 # with no sentence mark, then with no separator the next sentence's first word and a lowercase
 # word ("...last Thursday.Help Shape the Future of TransitNow that his trial has ended").
@@ -79,6 +83,14 @@ GLUED_TITLE: Final = cached(
 # a call (a name glued to its bracket: "parse(line)", not "Comments (27)"), a comment or a prompt
 # at its start. "|", "<" and ">" are left out: menus and breadcrumbs use them too.
 PROGRAM_LINE: Final = cached(r"^(?://|/\*|\$ |>>> )|[;{}=]|\w\(", _V)
+# At a block's start, an item of a list that describes its terms: "term - what it is" or "term:
+# what it is" ("* Lock timeout - how long a writer waits", "LogLevel: the lowest level logged"): an
+# optional item marker, a term of at most 60 characters with no colon, then a dash between blanks
+# or a colon. Group "term" is the term; the description follows the match. The caller checks both
+# parts' shapes.
+LABELLED_ITEM: Final = cached(
+    r"^(?:[*•·▪►»◦‣+o\-–]\s{1,3})?(?P<term>[^\s:][^:\n]{0,60}?)(?:\s{1,3}[-–—]|:)\s{1,3}(?=\S)", _V
+)
 # A table cell that holds only a figure: "63", "85%", "6-4", "1:27", "(3)".
 TABLE_NUMBER_CELL: Final = cached(r"^[\d\s.,:;%+\-/()#]{1,20}$", _V)
 #: Lowercase words allowed in a title in Title Case ("Rescue of a Girl in the Park").

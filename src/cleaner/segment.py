@@ -186,7 +186,7 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
         wrap.joins(
             [chunks[i] for i in line_first],
             indents,
-            [raw[i][3] for i in line_first],
+            wrap.line_gaps([raw[i][3] for i in line_first]),
             whole_line,
             stops,
         )

@@ -25,6 +25,9 @@ first. A line break is joined when all of these hold (each a shape, not a phrase
   brackets, `=`, `|`, backticks, a tab, a run of spaces, a trailing `;`), starts like a comment
   or a list item, and both lines have the same indentation (code is indented by structure).
 
+A blank line between two lines ends a paragraph, except on a page spaced uniformly (a blank line
+after every line, `line_gaps`): there it parts nothing, and the rules above decide alone.
+
 Pure and linear: each decision looks at a fixed window of lines around it.
 """
 
@@ -84,6 +87,23 @@ _SENTENCE_MARKS: Final = ".!?…:。！？"
 _TOKEN_PUNCT: Final = ".,;:!?\"'“”‘’«»()[]"
 _CODE_CHARS: Final = frozenset("{}<>=|`\\\t")
 _CODE_STARTS: Final = ("#", "//", "/*", "--", "$ ", ">>>", "...", "@", "%")
+
+
+#: A page where at least this share of its lines stand after a blank line is spaced uniformly (a
+#: dump that writes a blank line after every line, the lines of a `<pre>` block too): there a
+#: blank line does not mark a paragraph's end, and wrapped lines are joined across it.
+SPACED_SHARE: Final = 0.97
+#: A page needs this many lines for its spacing to tell anything.
+SPACED_MIN_LINES: Final = 20
+
+
+def line_gaps(gaps: Sequence[bool]) -> list[bool]:
+    """The blank lines that part paragraphs: `gaps` itself, or none on a page spaced uniformly,
+    where every line stands after a blank line and blank lines part nothing."""
+    n = len(gaps)
+    if n >= SPACED_MIN_LINES and sum(gaps) >= SPACED_SHARE * n:
+        return [False] * n
+    return list(gaps)
 
 
 def _ends_sentence(line: str) -> bool:

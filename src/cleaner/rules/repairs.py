@@ -16,6 +16,7 @@ from cleaner.patterns import (
     GLUED_RELATED,
     GLUED_SENTENCE,
     GLUED_TITLE,
+    QUALIFIED_NAME,
     SENTENCE_START,
     TIMEOUT,
     TITLE_SMALL_WORDS,
@@ -38,6 +39,7 @@ from cleaner.registry import rule
     keep=[
         "The U.S. and the U.N. met on Sept. 5 at 3.5 p.m.",
         "See e.g. the report at example.com/News.",
+        "Install Acme.Logging.Http, then call builder.Services.AddClient() once.",
     ],
 )
 def glued_sentences(line: str) -> Iterator[int]:
@@ -52,11 +54,27 @@ def glued_sentences(line: str) -> Iterator[int]:
     links glue onto body paragraphs and cannot be judged alone.
 
     ## Limitations
-    No split after initials ("U.S."), single-letter abbreviations, numbers ("3.5") or inside
-    URLs; and none before an opening quote, which often starts a quoted sentence in running text.
+    No split after initials ("U.S."), single-letter abbreviations, numbers ("3.5"), inside
+    URLs or inside a qualified name or member call of a program ("Acme.Logging.Http",
+    "client.Send("); and none before an opening quote, which often starts a quoted sentence in
+    running text.
     """
     for m in GLUED_SENTENCE.finditer(line, timeout=timeout_for(line)):
-        yield m.start()
+        if not _in_qualified_name(line, m.start()):
+            yield m.start()
+
+
+#: The token around a cut is looked at up to this many characters on each side.
+_TOKEN_REACH = 100
+
+
+def _in_qualified_name(line: str, pos: int) -> bool:
+    """Whether `pos` lies in a token (a run of non-blanks) that is a qualified name or a member
+    call of a program ("Acme.Logging.Http", "builder.Services.AddClient(", "os.Getenv(")."""
+    lo = line.rfind(" ", max(0, pos - _TOKEN_REACH), pos) + 1 or max(0, pos - _TOKEN_REACH)
+    hi = line.find(" ", pos, pos + _TOKEN_REACH)
+    token = line[lo : hi if hi >= 0 else pos + _TOKEN_REACH]
+    return QUALIFIED_NAME.search(token) is not None
 
 
 @rule(
@@ -255,7 +273,9 @@ def wrapped_lines() -> None:
     line's first word would not have fitted on it), the text runs on (no sentence end, or the
     next line does not stand alone) and the next line mostly starts in lower case where a line
     runs on (prose, not verse or a list); never at a code line, a list item, a table row, a
-    comment line or a change of indentation. The logic is in `cleaner.wrap`.
+    comment line or a change of indentation. A blank line ends a paragraph, except on a page that
+    has one after every line (a dump that spaces every line out, those of a `<pre>` block too),
+    where it parts nothing. The logic is in `cleaner.wrap`.
 
     ## Why is it noise?
     The text of a `<pre>` element or of source-formatted HTML breaks every paragraph into lines of

@@ -12,7 +12,9 @@ once). Smoothing then, in linear passes over the blocks,
 4. finds the main content: the contiguous run of blocks with the highest total score
    (Kadane's algorithm), with isolated and truncated prose damped and the lines of an enumerated
    list (items numbered 1, 2, 3…: a ranking, a standings table) or of a data table dumped one
-   cell a line (rows of figures, names and notes) scored like prose; the run then
+   cell a line (rows of figures, names and notes) and the pairs of a definition list (a short
+   term, then the sentence that describes it: an API reference, a command's options) scored
+   like prose; the run then
    bridges short gaps to full paragraphs, follows a list its last line announces with a colon,
    takes in an enumerated list that starts at or just after its end, and the tail of lines up to
    a mark that closes the article (share bar, author bio) or a tail written in full sentences;
@@ -22,6 +24,7 @@ once). Smoothing then, in linear passes over the blocks,
 
 The stage is split by concern: `classify` (line rules), `scoring` (prose classes and the main
 run), `tails` (bridges, colon lists, closed tails), `lists` (enumerations, tables, widget lists),
+`deflists` (definition lists),
 `teasers`, `comments` (reader-comment threads) and `duplicates`; `stage` puts them together.
 """
 

@@ -160,9 +160,11 @@ def title_list(blocks: tuple[Block, ...], start: int, end: int) -> bool:
 
 def _one_template(lines: list[str]) -> bool:
     """Whether most lines share what comes before their first mark: "Brand | Page" titles of a
-    site's link list, not the varied cells of a table or the statements of code."""
+    site's link list, not the varied cells of a table or the statements of code. A line that
+    starts with its mark ("<p>", "}") is markup or code, never a title: it shares no head."""
     heads = Counter(line[: next((k for k, c in enumerate(line) if c in CODE_MARKS), len(line))] for line in lines)
-    return heads.most_common(1)[0][1] > TEMPLATE_SHARE * len(lines)
+    heads.pop("", None)
+    return bool(heads) and heads.most_common(1)[0][1] > TEMPLATE_SHARE * len(lines)
 
 
 def _announces_code(line: Block, after: Block) -> bool:
@@ -170,12 +172,13 @@ def _announces_code(line: Block, after: Block) -> bool:
     by a language label ("js", "bash") as documentation sites print above their listings."""
     if line.features.words < ANNOUNCE_MIN_WORDS or not line.text.endswith(":"):
         return False
-    return _code_line(after.text) or (
-        len(after.text) <= LANGUAGE_LABEL_CHARS
-        and after.text.isascii()
-        and after.text.islower()
-        and " " not in after.text
-    )
+    return _code_line(after.text) or _language_label(after)
+
+
+def _language_label(line: Block) -> bool:
+    """A language label as documentation sites print over a listing: "js", "bash", "css"."""
+    text = line.text
+    return len(text) <= LANGUAGE_LABEL_CHARS and text.isascii() and text.islower() and " " not in text
 
 
 def _content_shape(blocks: tuple[Block, ...], start: int, end: int, announced: bool) -> bool:
@@ -215,7 +218,10 @@ def content_runs(
             start < cut and hits[start] is None and blocks[start].text.endswith(":")
         )
         end = start
-        listed = weak = False
+        weak = False
+        # a paragraph whose last sentence announces the run ("… It looks like this:") is a
+        # lead-in like one inside the run
+        listed = lead_in(blocks[i])
         while end < cut and end - start < SHORT_RUN_MAX_BLOCKS and classes[end] != "good":
             hit = hits[end]
             if hit is not None and hit.strength == "weak":
@@ -224,6 +230,14 @@ def content_runs(
                 break
             if not announced and end + 1 < cut and _announces_code(blocks[end], blocks[end + 1]):
                 announced = True
+            if (
+                not announced
+                and hit is None
+                and end + 1 < cut
+                and _language_label(blocks[end])
+                and _code_line(blocks[end + 1].text)
+            ):
+                announced = True  # a listing under its language label: "css", then "body {"
             if hit is None and end + 1 < cut and classes[end + 1] != "good" and lead_in(blocks[end]):
                 listed = True
             end += 1

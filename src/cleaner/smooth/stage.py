@@ -9,6 +9,7 @@ from cleaner.registry import RuleInfo, RuleSet
 from cleaner.rules import by_code
 from cleaner.smooth.comments import comment_thread_start
 from cleaner.smooth.consent import consent_dialogs
+from cleaner.smooth.deflists import take_definition_lists
 from cleaner.smooth.duplicates import drop_repeated_runs
 from cleaner.smooth.galleries import gallery_slides
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
@@ -96,6 +97,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
                 listed[i] = True
                 if i < cut:
                     scores[i] = blocks[i].features.chars * NEAR_WEIGHT
+    take_definition_lists(blocks, hits, classes, scores, listed, see_through, cut)
     firm = [h is not None and (h.code in HEADING_CODES or classes[i] == "noise") for i, h in enumerate(hits[:cut])]
     cap_breaks(scores, firm)
     region = best_run(scores)
