@@ -161,28 +161,3 @@ def test_encoded_data_is_no_program_line() -> None:
     hits: list[Hit | None] = [brace if b.text == "}" else blob if b.text.endswith("=") else None for b in blocks]
     classes = [block_class(b, None) for b in blocks]
     assert content_runs(blocks, classes, hits, len(blocks)) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "We asked local plumbers what they charged last year. Here are the prices they reported to us:",
-        "The handler writes each message as it is sent. A request then looks like this:",
-    ],
-)
-def test_announcing_paragraph_is_prose(text: str) -> None:
-    """A paragraph of a full sentence whose last sentence announces what follows with a colon is
-    judged as if it ended with a full stop: prose, where a lead-in alone only costs nothing."""
-    assert block_class(_block(text), None) in ("good", "near")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Sign up now to get the best of our weekly tips and tricks straight to your inbox:",
-        "Our picks:",
-        "Popular Guides And Reviews From Our Editors This Week. Read Them All:",
-    ],
-)
-def test_lead_in_alone_is_not_prose(text: str) -> None:
-    assert block_class(_block(text), None) in ("short", "bad")

@@ -218,10 +218,7 @@ def content_runs(
             start < cut and hits[start] is None and blocks[start].text.endswith(":")
         )
         end = start
-        weak = False
-        # a paragraph whose last sentence announces the run ("… It looks like this:") is a
-        # lead-in like one inside the run
-        listed = lead_in(blocks[i])
+        listed = weak = False
         while end < cut and end - start < SHORT_RUN_MAX_BLOCKS and classes[end] != "good":
             hit = hits[end]
             if hit is not None and hit.strength == "weak":

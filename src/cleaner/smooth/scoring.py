@@ -4,7 +4,6 @@ highest-scoring contiguous run (Kadane)."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import Final, Literal
 
@@ -148,25 +147,11 @@ LEAD_IN_SCORE: Final = 0.0
 
 def block_class(block: Block, fallback: float | None) -> ProseClass:
     """`prose_class`, except that in the fallback a line ending in mid-sentence (an ideographic
-    comma: the rest of the sentence is on the next line) is near prose, not a menu item; and that
-    a paragraph whose last sentence announces what follows with a colon (`announcing_paragraph`)
-    is judged as if that sentence ended with a full stop."""
+    comma: the rest of the sentence is on the next line) is near prose, not a menu item."""
     cls = prose_class(block.features, fallback)
     if cls == "bad" and fallback is not None and block.text.endswith(_CLAUSE_MARKS):
         return "near"
-    if cls in ("short", "bad") and fallback is None and announcing_paragraph(block):
-        return prose_class(dataclasses.replace(block.features, ends_sentence=True), fallback)
     return cls
-
-
-def announcing_paragraph(block: Block) -> bool:
-    """A paragraph of a full sentence or more whose last sentence ends in a colon ("The handler
-    writes each request as it is sent. The output looks like this:"): prose, where a lead-in alone
-    ("Sign up to learn:") is only not charged (`lead_in`). The sentence before the colon is what a
-    widget's or a promo's lead-in does not have. Calibrated on the three dev sets 2026-12-07: dev
-    unchanged, dev2 +.0008 (lost 39 -> 37), dev3 +.0004 (lost 10 -> 9); a call to action that
-    announces a sign-up form the same way ("… Schedule a demo:") takes the form in with it."""
-    return block.features.sentence_marks >= 1 and lead_in(block)
 
 
 def lead_in(block: Block) -> bool:
