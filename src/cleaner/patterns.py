@@ -575,17 +575,21 @@ DATE_IN_LINE: Final = cached(
 # A consent dialog's control or heading: a short block made only of consent-control words
 # ("Accept All Cookies", "Reject All", "Confirm My Choices", "Strictly Necessary Cookies",
 # "Privacy Preference Center", "Apply Cancel"). Matched whole (bounded word count).
+CONSENT_CONTROL_WORDS: Final = (
+    "accept reject allow deny decline refuse confirm save manage customise customize show hide "
+    "apply cancel clear close agree disagree i ok okay all my your our we value choice choices "
+    "selection selected setting settings preference preferences details purposes vendors partners "
+    "and or only privacy center centre list checkbox label labels always active strictly necessary "
+    "essential required performance functional functionality targeting analytic analytics analytical "
+    "marketing advertising statistic statistics social media more information options consent cookie "
+    "cookies tracking trackers do not sell share personal data opt out in of the to use these "
+    "technologies legitimate interest interests unclassified back button toggle on off vendor ad ads "
+    "object objection remove view illustrations iab leg switch"
+).split()
+#: What separates the words of a consent control.
+CONSENT_CONTROL_SEPARATORS: Final = " ,&/:|().-"
 CONSENT_CONTROL: Final = cached(
-    r"^(?:(?:accept|reject|allow|deny|decline|refuse|confirm|save|manage|customi[sz]e|show|hide|"
-    r"apply|cancel|clear|close|agree|disagree|i|ok|okay|all|my|your|our|we|value|choices?|"
-    r"selection|selected|settings?|preferences?|details|purposes|vendors|partners|and|or|only|"
-    r"privacy|cent(?:er|re)|list|checkbox|labels?|always|active|strictly|necessary|essential|"
-    r"required|performance|functional(?:ity)?|targeting|analytics?|analytical|marketing|advertising|"
-    r"statistics?|social|media|more|information|options|consent|cookies?|tracking|trackers|"
-    r"do|not|sell|share|personal|data|opt|out|in|of|the|to|use|these|technologies|legitimate|"
-    r"interests?|unclassified|back|button|toggle|on|off|vendor|list|ad|ads|object|objection|"
-    r"remove|view|illustrations|iab|leg|switch)"
-    r"(?:[ ,&/:|().-]{1,3}|$)){1,12}$",
+    rf"^(?:(?:{'|'.join(CONSENT_CONTROL_WORDS)})(?:[{regex.escape(CONSENT_CONTROL_SEPARATORS)}]{{1,3}}|$)){{1,12}}$",
     _I,
 )
 # The words that make such a block a consent control rather than a bare "More information".
@@ -632,3 +636,29 @@ def found(pattern: regex.Pattern[str], text: str) -> bool:
 def starts(pattern: regex.Pattern[str], text: str) -> bool:
     """Whether `pattern` matches at the start of `text` (with the long-text timeout)."""
     return pattern.match(text, timeout=timeout_for(text)) is not None
+
+
+# Cheap tests that a pattern cannot match, tried before the pattern itself on every block. Each
+# is a necessary condition of its pattern, so the answer is the pattern's; a hypothesis test
+# checks it (tests/test_pattern_gates.py).
+
+#: TABLE_NUMBER_CELL is at most 20 characters (and `$` may stand before a final line break) and
+#: none of them is a letter.
+_NUMBER_CELL_MAX: Final = 21
+#: PROGRAM_LINE needs one of these characters, or "(" after a word character, or an opening mark.
+_PROGRAM_CHARS: Final = frozenset(";{}=(")
+_PROGRAM_STARTS: Final = ("//", "/*", "$ ", ">>> ")
+
+
+def number_cell(text: str) -> bool:
+    """`TABLE_NUMBER_CELL` matches `text`: a table cell that holds only a figure."""
+    if len(text) > _NUMBER_CELL_MAX or text[:1].isalpha():
+        return False
+    return TABLE_NUMBER_CELL.match(text, timeout=timeout_for(text)) is not None
+
+
+def program_line(text: str) -> bool:
+    """`PROGRAM_LINE` is found in `text`: a line of a program."""
+    if _PROGRAM_CHARS.isdisjoint(text) and not text.startswith(_PROGRAM_STARTS):
+        return False
+    return PROGRAM_LINE.search(text, timeout=timeout_for(text)) is not None

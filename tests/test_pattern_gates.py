@@ -1,0 +1,82 @@
+"""Cheap tests tried before a pattern on every block (a first character, a length, a word list,
+ASCII digits): each is a necessary condition of its pattern, so the answer must be the pattern's
+own on any text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import patterns
+from cleaner.patterns import CONSENT_CONTROL, DIGIT, PROGRAM_LINE, TABLE_NUMBER_CELL
+from cleaner.smooth import consent, threads
+
+#: Characters that each pattern reads: figures and their marks, code marks, separators of the
+#: consent words, cases that fold to ASCII letters ("ſ", "K", "İ"), non-ASCII digits.
+_ALPHABET = "aAbBcCeEkKsSiIoOlLpPtTyY09 ,&/:|().-;{}=#$>%+\n\t\u017f\u212a\u0130\u0131\u0663\uff11\u00e9"
+
+_CONSENT_WORDS = st.lists(
+    st.sampled_from([*patterns.CONSENT_CONTROL_WORDS, "Accept", "ALL", "coOkies", "foo", "\u017fhare", "\u0130n"]),
+    min_size=1,
+    max_size=14,
+)
+_SEPARATORS = st.text(alphabet=" ,&/:|().-\n", min_size=1, max_size=4)
+
+
+def _number_cell_pattern(text: str) -> bool:
+    return TABLE_NUMBER_CELL.match(text) is not None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=30))
+def test_number_cell_is_the_pattern(text: str) -> None:
+    assert patterns.number_cell(text) == _number_cell_pattern(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=30))
+def test_program_line_is_the_pattern(text: str) -> None:
+    assert patterns.program_line(text) == (PROGRAM_LINE.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CONSENT_WORDS, st.lists(_SEPARATORS, min_size=14, max_size=14), st.booleans())
+def test_consent_control_shape_is_the_pattern(words: list[str], seps: list[str], trailing: bool) -> None:
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    if not trailing:
+        text = text.rstrip(" ,&/:|().-\n") or text
+    assert consent._control_shape(text) == (CONSENT_CONTROL.match(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_consent_control_shape_is_the_pattern_on_any_text(text: str) -> None:
+    assert consent._control_shape(text) == (CONSENT_CONTROL.match(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Accept All Cookies", "accept,all", "I agree", "Confirm My Choices", "accept\n", "Harbour", "ab", ""],
+)
+def test_consent_control_shape_examples(text: str) -> None:
+    assert consent._control_shape(text) == (CONSENT_CONTROL.match(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_meta_key_digits_are_the_patterns(text: str) -> None:
+    lowered = text.lower()
+    if lowered.isascii():
+        assert lowered.translate(threads._ASCII_DIGITS) == DIGIT.sub("0", lowered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=20))
+def test_no_item_number_or_post_number_opens_with_a_letter(text: str) -> None:
+    # `lists.enumerations` skips blocks that open with a letter, `threads._meta_key` those that
+    # do not open with "#"
+    if text[:1].isalpha():
+        assert patterns.ENUM_NUMBER.match(text) is None
+    if text[:1] != "#":
+        assert patterns.POST_ORDINAL.match(text) is None
