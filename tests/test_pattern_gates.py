@@ -80,3 +80,34 @@ def test_no_item_number_or_post_number_opens_with_a_letter(text: str) -> None:
         assert patterns.ENUM_NUMBER.match(text) is None
     if text[:1] != "#":
         assert patterns.POST_ORDINAL.match(text) is None
+
+
+def _chrome_pattern(text: str) -> bool:
+    return patterns.HEAD_CHROME.search(text) is not None or patterns.HEAD_FOOTER.search(text) is not None
+
+
+#: Pieces of the two patterns' literals, their neighbours and look-alikes.
+_CHROME_TOKENS = [
+    *patterns.HEAD_CHROME_NEEDLES,
+    *patterns.HEAD_CHROME_OPENINGS,
+    "Share", "SHARE", "this", "on", "via", " ", "  ", "\t", ":", "|", "3", "12", "min", "minute", "mins", ".",
+    "Reading", "time", "of", "in", "a", "new", "window", "tab", "links", "out", "up", "AP", "AFP", "Reuters",
+    "Getty Images", "]", "images", "press", "writer", "reporter", "editorial", "all", "rights", "terms of use",
+    "privacy policy", "example.com", "500k", "+", "$1,799", "Save", "demo", "free", "started", "sales", "us",
+    "\u00bb", "\u203a", "\u00a9", "\u20ac", "\u017f", "\u212a", "\u0130", "harbour", "Plan", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_CHROME_TOKENS), max_size=12))
+def test_head_chrome_is_the_patterns(tokens: list[str]) -> None:
+    text = "".join(tokens)
+    assert patterns.head_chrome(text) == _chrome_pattern(text)
+    spaced = " ".join(tokens)
+    assert patterns.head_chrome(spaced) == _chrome_pattern(spaced)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_head_chrome_is_the_patterns_on_any_text(text: str) -> None:
+    assert patterns.head_chrome(text) == _chrome_pattern(text)

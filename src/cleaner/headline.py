@@ -35,14 +35,13 @@ from cleaner.pattern_cache import compile as cached
 from cleaner.patterns import (
     CJK_CHAR,
     DATELINE,
-    HEAD_CHROME,
     HEAD_DATE,
-    HEAD_FOOTER,
     HEAD_META_LABEL,
     HEAD_NAME,
     HOME_PREFIX,
     RELATED_HEADING,
     WORD,
+    head_chrome,
     timeout_for,
 )
 from cleaner.rules import RULES
@@ -230,8 +229,7 @@ class Candidate:
 def _chrome(text: str) -> bool:
     """The line reads as page chrome (`HEAD_CHROME`) or a footer, a trail or a button
     (`HEAD_FOOTER`)."""
-    t = timeout_for(text)
-    return HEAD_CHROME.search(text, timeout=t) is not None or HEAD_FOOTER.search(text, timeout=t) is not None
+    return head_chrome(text)
 
 
 def _cjk(text: str) -> int:
