@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import patterns
+from cleaner import headline, patterns
+from cleaner.features import ANY_STOPWORDS
 from cleaner.patterns import CONSENT_CONTROL, DIGIT, PROGRAM_LINE, TABLE_NUMBER_CELL
 from cleaner.smooth import consent, threads
 
@@ -111,3 +112,22 @@ def test_head_chrome_is_the_patterns(tokens: list[str]) -> None:
 @given(st.text(max_size=40))
 def test_head_chrome_is_the_patterns_on_any_text(text: str) -> None:
     assert patterns.head_chrome(text) == _chrome_pattern(text)
+
+
+def _content_words_by_pattern(text: str) -> frozenset[str]:
+    words = (w.lower() for w in patterns.WORD.findall(text))
+    return frozenset(w for w in words if (len(w) >= 3 or w.isdigit()) and w not in ANY_STOPWORDS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aAbZz09_ .,'-\t\n!?@#$%^&*()[]{}<>/\\|~`\x00\x7f", max_size=60), st.integers(0, 130))
+def test_content_words_on_ascii_are_the_patterns(text: str, run: int) -> None:
+    text += "ab1_" * (run // 4)  # a word longer than `WORD` takes (100 characters) now and then
+    assert text.isascii()
+    assert headline.content_words(text) == _content_words_by_pattern(text)
+
+
+@pytest.mark.parametrize("text", ["The Harbour Plan", "THE HARBOUR", "The 3 harbour_plans", "x" * 250, "don't stop"])
+def test_content_words_examples(text: str) -> None:
+    assert headline.content_words(text) == _content_words_by_pattern(text)
+
