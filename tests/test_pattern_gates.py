@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cleaner import headline, patterns
 from cleaner.features import ANY_STOPWORDS
 from cleaner.patterns import CONSENT_CONTROL, DIGIT, PROGRAM_LINE, TABLE_NUMBER_CELL
-from cleaner.smooth import consent, threads
+from cleaner.smooth import consent, teasers, threads
 
 #: Characters that each pattern reads: figures and their marks, code marks, separators of the
 #: consent words, cases that fold to ASCII letters ("ſ", "K", "İ"), non-ASCII digits.
@@ -131,3 +131,15 @@ def test_content_words_on_ascii_are_the_patterns(text: str, run: int) -> None:
 def test_content_words_examples(text: str) -> None:
     assert headline.content_words(text) == _content_words_by_pattern(text)
 
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aAbBzZ '?!.:-\u2013\u2014\u2019\u00e9\u00c9", max_size=80))
+def test_teaser_glue_gates_are_the_patterns(text: str) -> None:
+    glue = patterns.TEASER_GLUE.search(text, 0, teasers._GLUE_REACH) is not None
+    if text[: teasers._GLUE_REACH].isascii():
+        assert teasers._glued(text) == glue
+    elif glue:
+        assert teasers._glued(text)
+    head = text[: teasers._DATELINE_REACH]
+    if patterns.TEASER_DATELINE_GLUE.search(text, 0, teasers._DATELINE_REACH) is not None:
+        assert ":" in head or "\u2013" in head or "\u2014" in head
