@@ -8,9 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import headline, patterns
+from cleaner import features, headline, patterns
 from cleaner.features import ANY_STOPWORDS
+from cleaner.model import Block
 from cleaner.patterns import CONSENT_CONTROL, DIGIT, PROGRAM_LINE, TABLE_NUMBER_CELL
+from cleaner.registry import DocView
+from cleaner.rules.chrome import browser_warning
 from cleaner.smooth import consent, teasers, threads
 
 #: Characters that each pattern reads: figures and their marks, code marks, separators of the
@@ -143,3 +146,21 @@ def test_teaser_glue_gates_are_the_patterns(text: str) -> None:
     head = text[: teasers._DATELINE_REACH]
     if patterns.TEASER_DATELINE_GLUE.search(text, 0, teasers._DATELINE_REACH) is not None:
         assert ":" in head or "\u2013" in head or "\u2014" in head
+
+
+_BROWSER_TOKENS = [
+    "IE", "ie", "11", "Internet Explorer", "is", "not", "be", "supported", "no longer", "outdated", "upgrade",
+    "your", "web", "browser", "out of date", "update", "does not support", "doesn't support",
+    "is not compatible", "on", "use", "another", "modern", "for the", "best", "optimal", "experience",
+    "please", "enable", "JavaScript", "javascript is", "disabled", "this site", "requires", "police", "died",
+    "field", "the", "harbour", ".", ",", "\u017f", "\u0130",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_BROWSER_TOKENS), min_size=1, max_size=12))
+def test_browser_warning_gate_is_the_pattern(tokens: list[str]) -> None:
+    text = " ".join(tokens)
+    block = Block(0, 0, len(text), text, 0, True, 0, features.compute(text, features.STOPWORDS["en"]))
+    fires = bool(browser_warning.func(block, DocView((block,), 0, "en")))
+    assert fires == (block.features.words <= 40 and patterns.BROWSER_WARNING.search(text) is not None)
