@@ -35,16 +35,15 @@ from cleaner.pattern_cache import compile as cached
 from cleaner.patterns import (
     CJK_CHAR,
     DATELINE,
-    HEAD_CHROME,
     HEAD_CONTENTS_LABEL,
     HEAD_DATE,
-    HEAD_FOOTER,
     HEAD_META_LABEL,
     HEAD_NAME,
     HEAD_THREAD_FIELD,
     HOME_PREFIX,
     RELATED_HEADING,
     WORD,
+    head_chrome,
     timeout_for,
 )
 from cleaner.rules import RULES
@@ -240,8 +239,7 @@ class Candidate:
 def _chrome(text: str) -> bool:
     """The line reads as page chrome (`HEAD_CHROME`) or a footer, a trail or a button
     (`HEAD_FOOTER`)."""
-    t = timeout_for(text)
-    return HEAD_CHROME.search(text, timeout=t) is not None or HEAD_FOOTER.search(text, timeout=t) is not None
+    return head_chrome(text)
 
 
 def _cjk(text: str) -> int:
@@ -250,8 +248,21 @@ def _cjk(text: str) -> int:
     return len(CJK_CHAR.findall(text, timeout=timeout_for(text)))
 
 
+#: ASCII characters that are no word characters (`WORD` on ASCII text is [A-Za-z0-9_]), to blanks.
+_ASCII_NON_WORD: Final = str.maketrans(
+    dict.fromkeys((chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")), " ")
+)
+#: `WORD` takes at most this many characters at once.
+_WORD_MAX: Final = 100
+
+
 def content_words(text: str) -> frozenset[str]:
     """Lowercased words that carry meaning (not stop words); CJK text as character pairs."""
+    if text.isascii():
+        # the words `WORD` finds, without the pattern: ASCII text split at its other characters
+        words = text.lower().translate(_ASCII_NON_WORD).split()
+        if len(text) <= _WORD_MAX or max(map(len, words), default=0) <= _WORD_MAX:
+            return frozenset(w for w in words if (len(w) >= 3 or w.isdigit()) and w not in ANY_STOPWORDS)
     lowered = (x.lower() for x in WORD.findall(text, timeout=timeout_for(text)))
     out = {w for w in lowered if (len(w) >= 3 or w.isdigit()) and w not in ANY_STOPWORDS}
     if not text.isascii():
@@ -1062,7 +1073,8 @@ def rank(
         core = text.rstrip(_TRAILING_CLOSERS)
         if (core.endswith(".") and not core.endswith("..") and b.features.sentence_marks >= 1) or core.endswith(":"):
             feats["full_stop"] = 1.0
-        letters = [c for c in text if c.isalpha()]
+        # (ASCII text not `isupper()` has a lower-case letter or none)
+        letters = [c for c in text if c.isalpha()] if not text.isascii() or text.isupper() else []
         if not cjk and len(letters) >= 4 and all(c.isupper() for c in letters):
             feats["all_caps"] = 1.0
         first = next((c for c in text if c.isalnum()), "")

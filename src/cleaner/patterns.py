@@ -530,28 +530,35 @@ HEAD_DATE: Final = cached(
 )
 # Page chrome that is title-shaped: share and UI labels, reading times, counters, photo credits,
 # staff labels, handles and addresses. Searched in lines of at most `headline.MAX_CHARS`.
+# Written for the engine to fail fast on a long line: the labels at the line's start in one
+# group tried at position 0 only, the phrases that start a word behind one `\b`, and the
+# trail's separator looked for from its blank (the look-behind asks for the character before it).
 HEAD_CHROME: Final = cached(
     r"^(?:share(?:\s(?:this|on|via|all|the|article|story|text|close|link)\b|\s{0,2}$|\s{0,2}[:|])|"
     r"copy\slink|log\s?(?:out|in)\b|sign\s(?:in|up)\b|subscribe\b|menu\b|print\b|e-?mail\b|"
     r"comments?\b|previous\b|next\b|back\sto\b|show\smore\b|read\smore\b|click\b|follow\b|"
     r"related\b|trending\b|advertisement\b|listen\b|skip\sto\b|filed\sunder\b|tags?\s{0,2}:|"
     r"posted\sin\b|categor(?:y|ies)\b|image\scopyright\b|why\syou\scan\b|key\spoints\b|"
-    r"(?:video|photos?|images?|gallery|watch|credit|source)s?\s{0,2}(?::|\d|$))|"
-    r"\b\d{1,3}\s{0,2}min(?:ute)?s?\.?\s{0,2}read\b|"
-    r"\b(?:image|photo|slide|picture)\s{0,2}\d{1,3}\s{0,2}(?:of|/)\s{0,2}\d{1,3}\b|"
-    r"https?://|www\.|@\w|\b(?:log|sign)\s?(?:in|out|up)\s{0,3}$|"
+    r"(?:video|photos?|images?|gallery|watch|credit|source)s?\s{0,2}(?::|\d|$)|"
+    # an FAQ or accordion toggle ("+ What is …?"), a shop's price line ("$1,799 Save $1,369.01")
+    # and a call-to-action button ("Get a Personalized Demo")
+    r"\+\s|"
+    r"[$€£]\s?\d[\d,.]{0,12}\s[^$€£]{0,30}[$€£]\s?\d[\d,.]{0,12}\s{0,2}$|"
+    r"(?:get|request|book|schedule|see)\s(?:a\s|your\s|the\s)?(?:free\s|personali[sz]ed\s|live\s)?demo\b|"
+    r"(?:start|try)\s(?:your\s|a\s|it\s)?(?:for\s)?free\b|get\sstarted\b|contact\s(?:sales|us)\b)|"
+    r"\b(?:\d{1,3}\s{0,2}min(?:ute)?s?\.?\s{0,2}read\b|"
+    r"(?:image|photo|slide|picture)\s{0,2}\d{1,3}\s{0,2}(?:of|/)\s{0,2}\d{1,3}\b|"
+    r"(?:log|sign)\s?(?:in|out|up)\s{0,3}$|"
+    r"(?:getty\simages|shutterstock|associated\spress|courtesy\b|photo\scredit|file\sphoto)|"
+    r"credit\s{0,2}(?:\.{2,3}|…|:)|"
+    r"(?:unsupported\son\syour\sdevice|in\sa\snew\s(?:window|tab)|external\slinks)\b|"
+    r"(?:staff\s(?:writer|report(?:s|er)?)|contributor|correspondent|contributing\swriter|editorial\sstaff|staff)"
+    r"\s{0,3}$|"
+    # a reading time written out
+    r"reading\stime\b)|"
+    r"https?://|www\.|@\w|"
     r"/\s{0,2}(?:AP|AFP|Reuters|Getty\sImages?|[A-Z]{2,12})\s{0,3}\]?$|"
-    r"\b(?:getty\simages|shutterstock|associated\spress|courtesy\b|photo\scredit|file\sphoto)|"
-    r"\bcredit\s{0,2}(?:\.{2,3}|…|:)|"
-    r"\b(?:unsupported\son\syour\sdevice|in\sa\snew\s(?:window|tab)|external\slinks)\b|"
-    r"\S\s(?:>|»|›)\s[^>»›]{1,60}\s(?:>|»|›)\s|"
-    r"\b(?:staff\s(?:writer|report(?:s|er)?)|contributor|correspondent|contributing\swriter|editorial\sstaff|staff)\s{0,3}$|"
-    # a reading time written out, an FAQ or accordion toggle ("+ What is …?"), a shop's price
-    # line ("$1,799 Save $1,369.01") and a call-to-action button ("Get a Personalized Demo")
-    r"\breading\stime\b|^\+\s|"
-    r"^[$€£]\s?\d[\d,.]{0,12}\s[^$€£]{0,30}[$€£]\s?\d[\d,.]{0,12}\s{0,2}$|"
-    r"^(?:get|request|book|schedule|see)\s(?:a\s|your\s|the\s)?(?:free\s|personali[sz]ed\s|live\s)?demo\b|"
-    r"^(?:start|try)\s(?:your\s|a\s|it\s)?(?:for\s)?free\b|^get\sstarted\b|^contact\s(?:sales|us)\b",
+    r"(?<=\S)\s[>»›]\s[^>»›]{1,60}\s[>»›]\s",
     _I,
 )
 # More lines no title is, kept apart from HEAD_CHROME so that each pattern stays fast on a 10 MB
@@ -566,6 +573,28 @@ HEAD_FOOTER: Final = cached(
     r"\d[\d,.]{0,8}\s{0,2}[km]?\+)",
     _I,
 )
+#: What a line of ASCII text needs (lowercased) for HEAD_CHROME or HEAD_FOOTER to match it: one
+#: of these strings anywhere, or one of the openings at its start (the `^` branches). A cheap
+#: test tried before the two patterns (`head_chrome`); a branch added to either pattern needs
+#: its literal here (tests/test_pattern_gates.py checks the patterns' examples and random lines).
+HEAD_CHROME_NEEDLES: Final = (
+    # HEAD_CHROME: reading times, slide counters, addresses, handles, credits, trails, staff
+    "read", "image", "photo", "slide", "picture", "://", "www.", "@", "log", "sign", "/", "getty",
+    "shutterstock", "associated", "courtesy", "file", "credit", "unsupported", "new", "external",
+    ">", "staff", "contribut", "correspondent",
+    # HEAD_FOOTER: "/" trails (above), "All rights reserved", "| Terms of use"
+    "reserved", "|",
+)  # fmt: skip
+HEAD_CHROME_OPENINGS: Final = (
+    # HEAD_CHROME
+    "share", "copy", "log", "sign", "subscribe", "menu", "print", "e-mail", "email", "comment",
+    "previous", "next", "back", "show", "read", "click", "follow", "related", "trending",
+    "advertisement", "listen", "skip", "filed", "tag", "posted", "categor", "image", "why", "key",
+    "video", "photo", "gallery", "watch", "credit", "source", "+", "$", "get", "request", "book",
+    "schedule", "see", "start", "try", "contact",
+    # HEAD_FOOTER
+    "(c)", "go", "visit", "browse", "explore", "shop", "view", "discover", "download",
+)  # fmt: skip
 # A field label alone on its line, in front of the byline's or the date's value ("By",
 # "Author:", "Written by", "Publish date:"): the line after it is a name or a date, not a title.
 HEAD_META_LABEL: Final = cached(
@@ -603,17 +632,21 @@ DATE_IN_LINE: Final = cached(
 # A consent dialog's control or heading: a short block made only of consent-control words
 # ("Accept All Cookies", "Reject All", "Confirm My Choices", "Strictly Necessary Cookies",
 # "Privacy Preference Center", "Apply Cancel"). Matched whole (bounded word count).
+CONSENT_CONTROL_WORDS: Final = (
+    "accept reject allow deny decline refuse confirm save manage customise customize show hide "
+    "apply cancel clear close agree disagree i ok okay all my your our we value choice choices "
+    "selection selected setting settings preference preferences details purposes vendors partners "
+    "and or only privacy center centre list checkbox label labels always active strictly necessary "
+    "essential required performance functional functionality targeting analytic analytics analytical "
+    "marketing advertising statistic statistics social media more information options consent cookie "
+    "cookies tracking trackers do not sell share personal data opt out in of the to use these "
+    "technologies legitimate interest interests unclassified back button toggle on off vendor ad ads "
+    "object objection remove view illustrations iab leg switch"
+).split()
+#: What separates the words of a consent control.
+CONSENT_CONTROL_SEPARATORS: Final = " ,&/:|().-"
 CONSENT_CONTROL: Final = cached(
-    r"^(?:(?:accept|reject|allow|deny|decline|refuse|confirm|save|manage|customi[sz]e|show|hide|"
-    r"apply|cancel|clear|close|agree|disagree|i|ok|okay|all|my|your|our|we|value|choices?|"
-    r"selection|selected|settings?|preferences?|details|purposes|vendors|partners|and|or|only|"
-    r"privacy|cent(?:er|re)|list|checkbox|labels?|always|active|strictly|necessary|essential|"
-    r"required|performance|functional(?:ity)?|targeting|analytics?|analytical|marketing|advertising|"
-    r"statistics?|social|media|more|information|options|consent|cookies?|tracking|trackers|"
-    r"do|not|sell|share|personal|data|opt|out|in|of|the|to|use|these|technologies|legitimate|"
-    r"interests?|unclassified|back|button|toggle|on|off|vendor|list|ad|ads|object|objection|"
-    r"remove|view|illustrations|iab|leg|switch)"
-    r"(?:[ ,&/:|().-]{1,3}|$)){1,12}$",
+    rf"^(?:(?:{'|'.join(CONSENT_CONTROL_WORDS)})(?:[{regex.escape(CONSENT_CONTROL_SEPARATORS)}]{{1,3}}|$)){{1,12}}$",
     _I,
 )
 # The words that make such a block a consent control rather than a bare "More information".
@@ -660,3 +693,39 @@ def found(pattern: regex.Pattern[str], text: str) -> bool:
 def starts(pattern: regex.Pattern[str], text: str) -> bool:
     """Whether `pattern` matches at the start of `text` (with the long-text timeout)."""
     return pattern.match(text, timeout=timeout_for(text)) is not None
+
+
+# Cheap tests that a pattern cannot match, tried before the pattern itself on every block. Each
+# is a necessary condition of its pattern, so the answer is the pattern's; a hypothesis test
+# checks it (tests/test_pattern_gates.py).
+
+#: TABLE_NUMBER_CELL is at most 20 characters (and `$` may stand before a final line break) and
+#: none of them is a letter.
+_NUMBER_CELL_MAX: Final = 21
+#: PROGRAM_LINE needs one of these characters, or "(" after a word character, or an opening mark.
+_PROGRAM_CHARS: Final = frozenset(";{}=(")
+_PROGRAM_STARTS: Final = ("//", "/*", "$ ", ">>> ")
+
+
+def number_cell(text: str) -> bool:
+    """`TABLE_NUMBER_CELL` matches `text`: a table cell that holds only a figure."""
+    if len(text) > _NUMBER_CELL_MAX or text[:1].isalpha():
+        return False
+    return TABLE_NUMBER_CELL.match(text, timeout=timeout_for(text)) is not None
+
+
+def head_chrome(text: str) -> bool:
+    """`HEAD_CHROME` or `HEAD_FOOTER` is found in `text` (a line no title is)."""
+    if text.isascii():
+        lowered = text.lower()
+        if not lowered.startswith(HEAD_CHROME_OPENINGS) and not any(n in lowered for n in HEAD_CHROME_NEEDLES):
+            return False
+    t = timeout_for(text)
+    return HEAD_CHROME.search(text, timeout=t) is not None or HEAD_FOOTER.search(text, timeout=t) is not None
+
+
+def program_line(text: str) -> bool:
+    """`PROGRAM_LINE` is found in `text`: a line of a program."""
+    if _PROGRAM_CHARS.isdisjoint(text) and not text.startswith(_PROGRAM_STARTS):
+        return False
+    return PROGRAM_LINE.search(text, timeout=timeout_for(text)) is not None

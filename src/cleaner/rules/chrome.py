@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from cleaner.model import Block
 from cleaner.patterns import (
     BREADCRUMB_SEPARATED,
@@ -265,11 +267,27 @@ def browser_warning(block: Block, doc: DocView) -> bool:
     It is addressed to the visitor's software, not part of the story.
     """
     low = block.text.lower()
-    if "browser" not in low and "javascript" not in low and "explorer" not in low and "ie" not in low:
-        return False
+    if "javascript" not in low:
+        old_ie = "ie" in low or "explorer" in low
+        browser = "browser" in low
+        if not old_ie and not browser:
+            return False
+        # on ASCII text (lower() is then exact), the words each branch of the pattern needs
+        if (
+            block.text.isascii()
+            and not (old_ie and any(w in low for w in _UNSUPPORTED))
+            and not (browser and any(w in low for w in _BROWSER_ASKS))
+        ):
+            return False
     return (
         block.features.words <= 40 and BROWSER_WARNING.search(block.text, timeout=timeout_for(block.text)) is not None
     )
+
+
+#: What `BROWSER_WARNING` says of an old Internet Explorer, and of "your browser" (or of "the
+#: best experience" in another one).
+_UNSUPPORTED: Final = ("supported", "no longer", "outdated", "upgrade")
+_BROWSER_ASKS: Final = ("support", "out of date", "outdated", "old", "upgrade", "update", "compatible", "experience")
 
 
 @rule(

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Final, Literal
 
 from cleaner.model import Block, Hit
-from cleaner.patterns import CONSENT_CONTROL, CONSENT_PROSE, CONSENT_STRONG, timeout_for
+from cleaner.patterns import (
+    CONSENT_CONTROL,
+    CONSENT_CONTROL_SEPARATORS,
+    CONSENT_CONTROL_WORDS,
+    CONSENT_PROSE,
+    CONSENT_STRONG,
+    timeout_for,
+)
 from cleaner.registry import RuleSet
 
 #: A control or category heading is a few words ("Accept All Cookies", "Confirm My Choices").
@@ -30,6 +37,19 @@ CONSENT_WORDS: Final = ("cookie", "consent", "track", "partners", "personal data
 
 Role = Literal["control", "prose", "plain", "other"]
 
+#: A consent control opens with one of its words, whole: ASCII text whose first word is none of
+#: them is no control, and the pattern is not tried on it (most blocks).
+_WORDS: Final = frozenset(CONSENT_CONTROL_WORDS)
+_WORD_PROBE: Final = max(map(len, CONSENT_CONTROL_WORDS)) + 1
+_TO_BLANK: Final = str.maketrans(dict.fromkeys(CONSENT_CONTROL_SEPARATORS + "\n", " "))
+
+
+def _control_shape(text: str) -> bool:
+    """`CONSENT_CONTROL` matches `text`."""
+    if text.isascii() and text[:_WORD_PROBE].translate(_TO_BLANK).split(" ", 1)[0].lower() not in _WORDS:
+        return False
+    return CONSENT_CONTROL.match(text, timeout=timeout_for(text)) is not None
+
 
 def _signals(text: str) -> int:
     """How many distinct consent-prose phrases `text` holds (bounded by the pattern's finditer)."""
@@ -45,7 +65,7 @@ def _control_role(block: Block, hit: Hit | None) -> Role | None:
     words = block.features.words
     if len(text) > DIALOG_MAX_CHARS:
         return "other"
-    if words <= CONTROL_MAX_WORDS and CONSENT_CONTROL.match(text, timeout=timeout_for(text)) is not None:
+    if words <= CONTROL_MAX_WORDS and _control_shape(text):
         return "control" if CONSENT_STRONG.search(text) is not None else "plain"
     if hit is not None and hit.code == "CKE001":
         return "control" if words <= CONTROL_MAX_WORDS else "prose"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Final
 
 from cleaner.model import Block, Hit
-from cleaner.patterns import ENUM_NUMBER, TABLE_NUMBER_CELL, timeout_for
+from cleaner.patterns import ENUM_NUMBER, number_cell, timeout_for
 from cleaner.registry import RuleSet
 
 #: A list item under a widget heading: short, or not a full sentence of prose.
@@ -38,8 +38,8 @@ def enumerations(blocks: tuple[Block, ...], hits: list[Hit | None]) -> list[tupl
     count = expected = 0
     for i, block in enumerate(blocks):
         h = hits[i]
-        if (h is not None and h.strength == "strong") or block.features.words < 2:
-            continue
+        if (h is not None and h.strength == "strong") or block.features.words < 2 or block.text[:1].isalpha():
+            continue  # (a number, "#" or a blank opens an item: never a letter)
         m = ENUM_NUMBER.match(block.text, timeout=timeout_for(block.text))
         if m is None:
             continue
@@ -74,7 +74,7 @@ def _cell_shape(block: Block, hit: Hit | None) -> str:
     """One letter for the shape of a block as a table cell; "x" for a labelled block (no cell)."""
     if hit is not None and hit.strength == "strong":
         return "x"
-    if TABLE_NUMBER_CELL.match(block.text, timeout=timeout_for(block.text)) is not None:
+    if number_cell(block.text):
         return "9"
     if block.features.ends_sentence:
         return "s"

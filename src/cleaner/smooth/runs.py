@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from cleaner.model import Block, Hit
-from cleaner.patterns import PROGRAM_LINE, TABLE_NUMBER_CELL, timeout_for
+from cleaner.patterns import number_cell, program_line
 from cleaner.smooth.scoring import ProseClass, lead_in
 
 #: A run of short lines is followed for at most this many blocks: a two-column table of a monthly
@@ -108,7 +108,7 @@ def _liftable(block: Block, hit: Hit | None) -> bool:
     if hit is None:
         return True
     if hit.kind == "page_date":
-        return TABLE_NUMBER_CELL.match(block.text, timeout=timeout_for(block.text)) is not None
+        return number_cell(block.text)
     return _lookalike(hit)
 
 
@@ -134,21 +134,13 @@ def _program_lines(
         return True
     if any(side.text.startswith(COMMENT_MARKS) for side in sides):
         return False
-    program = sum(
-        1
-        for i in range(start, end)
-        if hits[i] is None and PROGRAM_LINE.search(blocks[i].text, timeout=timeout_for(blocks[i].text)) is not None
-    )
+    program = sum(1 for i in range(start, end) if hits[i] is None and program_line(blocks[i].text))
     return program >= max(PROGRAM_MIN_LINES, lifted)
 
 
 def _code_line(text: str) -> bool:
     """A line with a code or table mark, or a shell command after its prompt."""
-    return (
-        not CODE_MARKS.isdisjoint(text)
-        or text.startswith(SHELL_PROMPTS)
-        or PROGRAM_LINE.search(text, timeout=timeout_for(text)) is not None
-    )
+    return not CODE_MARKS.isdisjoint(text) or text.startswith(SHELL_PROMPTS) or program_line(text)
 
 
 def title_list(blocks: tuple[Block, ...], start: int, end: int) -> bool:
@@ -195,11 +187,7 @@ def _content_shape(blocks: tuple[Block, ...], start: int, end: int, announced: b
 def _figure_table(blocks: tuple[Block, ...], start: int, end: int) -> bool:
     """Whether blocks [start, end) are a table of figures: many of its lines are bare figures."""
     n = end - start
-    figures = sum(
-        1
-        for i in range(start, end)
-        if TABLE_NUMBER_CELL.match(blocks[i].text, timeout=timeout_for(blocks[i].text)) is not None
-    )
+    figures = sum(1 for i in range(start, end) if number_cell(blocks[i].text))
     return n >= FIGURE_MIN_LINES and figures >= FIGURE_SHARE * n
 
 

@@ -93,7 +93,8 @@ def fallback_scale(blocks: tuple[Block, ...], hits: Sequence[Hit | None] | None 
     if hits is not None:
         blocks = tuple(b for b, h in zip(blocks, hits, strict=True) if h is None)
     sample = "".join(b.text for b in blocks[:400])[:SCRIPT_SAMPLE_CHARS]
-    uncased = len(sample) - len(UNCASED_LETTERS.sub("", sample, timeout=timeout_for(sample)))
+    # ASCII has no letters without case (`UNCASED_LETTERS` is Lo and Lm)
+    uncased = 0 if sample.isascii() else len(sample) - len(UNCASED_LETTERS.sub("", sample, timeout=timeout_for(sample)))
     if uncased:  # without uncased letters the share is 0: the page's letters need no count
         letters = len(sample) - len(LETTERS.sub("", sample, timeout=timeout_for(sample)))
         if letters and uncased >= UNCASED_SCRIPT_SHARE * letters:

@@ -16,19 +16,49 @@ TEASER_NEIGHBOURHOOD: Final = 3
 TEASER_DATELINE_TITLE_MAX_WORDS: Final = 30
 
 
+#: Where the glue patterns look: the start of a block (`endpos` of the search).
+_DATELINE_REACH: Final = 250
+_GLUE_REACH: Final = 200
+#: `TEASER_GLUE` on ASCII text, as shapes: a capital after three lower-case letters or after
+#: "'", "?" or "!", before a lower-case letter or a space. Lower case to "a", capitals to "A",
+#: the three marks to "'", the space kept, every other character to ".".
+_GLUE_SHAPES: Final = str.maketrans(
+    {
+        chr(c): "a" if chr(c).islower() else "A" if chr(c).isupper() else "'" if chr(c) in "'?!" else "."
+        for c in range(128)
+    }
+    | {" ": " "}
+)
+_GLUE_SHAPED: Final = ("aaaAa", "aaaA ", "'Aa", "'A ")
+
+
+def _glued(text: str) -> bool:
+    """Whether `TEASER_GLUE` may be found in `text[:_GLUE_REACH]` (exact on ASCII text)."""
+    head = text[:_GLUE_REACH]
+    if not head.isascii():
+        return True
+    shape = head.translate(_GLUE_SHAPES)
+    return any(g in shape for g in _GLUE_SHAPED)
+
+
 def _teaser_shape(block: Block) -> bool:
     """A capitalised title glued with no separator to a sentence that follows it."""
     text = block.text
     if block.features.words < 8:
         return False
-    d = TEASER_DATELINE_GLUE.search(text, 0, 250, timeout=timeout_for(text))
+    start = text[:_DATELINE_REACH]
+    d = (
+        TEASER_DATELINE_GLUE.search(text, 0, _DATELINE_REACH, timeout=timeout_for(text))
+        if ":" in start or "\u2013" in start or "\u2014" in start  # the dateline's colon or dash
+        else None
+    )
     if d is not None:
         title = text[: d.start()]
         # a sentence-case title: no sentence ends inside it
         words = len(title.split())
         if TEASER_TITLE_WORDS[0] <= words <= TEASER_DATELINE_TITLE_MAX_WORDS and SENTENCE_END.search(title) is None:
             return True
-    m = TEASER_GLUE.search(text, 0, 200, timeout=timeout_for(text))
+    m = TEASER_GLUE.search(text, 0, _GLUE_REACH, timeout=timeout_for(text)) if _glued(text) else None
     if m is None:
         return False
     head = text[: m.start()].split()

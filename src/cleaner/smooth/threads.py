@@ -53,6 +53,8 @@ RUN_MAX_SHARE: Final = 0.5
 #: a quote header ("Name said:").
 _WHEN_CODES: Final = frozenset({"COM004", "DAT002"})
 _CONTROL_CODES: Final = frozenset({"COM001", "COM005"})
+#: Every ASCII digit to "0" (`str.translate`).
+_ASCII_DIGITS: Final = str.maketrans("123456789", "000000000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ class Thread:
 def _meta_key(block: Block, hit: Hit | None) -> str | None:
     """The meta shape of a line (lines of one shape anchor a thread), or None."""
     text = block.text
-    if POST_ORDINAL.match(text, timeout=timeout_for(text)) is not None:
+    if text[:1] == "#" and POST_ORDINAL.match(text, timeout=timeout_for(text)) is not None:
         return "#"
     if hit is not None:
         if hit.kind == "page_date" or hit.code in _WHEN_CODES:
@@ -81,7 +83,11 @@ def _meta_key(block: Block, hit: Hit | None) -> str | None:
     if f.words > META_MAX_WORDS or len(text) > META_MAX_CHARS or f.ends_sentence:
         return None
     # counts and stamps differ only in their figures ("Posts: 12", "Posts: 1,046")
-    key = DIGIT.sub("0", text.lower(), timeout=timeout_for(text)).strip(" ,:|")
+    lowered = text.lower()
+    if lowered.isascii():  # the only digits there are ASCII ones (`DIGIT` is any digit)
+        key = lowered.translate(_ASCII_DIGITS).strip(" ,:|")
+    else:
+        key = DIGIT.sub("0", lowered, timeout=timeout_for(text)).strip(" ,:|")
     # a field's label on a line of its own ("Reported by:") keeps its colon
     return key + ":" if text.endswith(":") else key
 
