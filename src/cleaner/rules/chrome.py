@@ -250,6 +250,7 @@ def site_link(block: Block, doc: DocView) -> bool:
         "Your browser is out of date. Please update it.",
         "Please enable JavaScript to view this page.",
         "You are using an outdated browser. Some pages may not show as they should.",
+        "You're running an old browser, so parts of this page may not work.",
     ],
     keep=[
         "Microsoft retired Internet Explorer in 2022 after 27 years of service.",
