@@ -137,7 +137,7 @@ def paywall(block: Block, doc: DocView) -> bool:
     noise=[
         "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
         "You have successfully subscribed. Thank you!",
-        "We have sent an activation link to your inbox: click it to finish signing up.",
+        "We have sent an activation link to your inbox: click it to confirm.",
         "Please tick the opt-in box to confirm that you want to subscribe.",
         "By subscribing, you agree to our Privacy Policy.",
         "Subscribe No thanks",

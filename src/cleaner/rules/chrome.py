@@ -450,7 +450,7 @@ DISCLAIMER_MAX_WORDS = 120
         "This document is subject to copyright. Apart from any fair dealing, no part may be "
         "reproduced without the written permission.",
         "The content on this site is for informational purposes only and does not constitute financial advice.",
-        "Always consult a doctor before you start a new diet or training plan.",
+        "Always consult a doctor before starting a new diet or training plan.",
     ],
     keep=[
         "The agency said the claims had not been checked and urged buyers to be careful.",
@@ -464,7 +464,7 @@ def site_disclaimer(block: Block, doc: DocView) -> bool:
     "These statements have not been evaluated by the Food and Drug Administration…", "This
     material may not be published, broadcast, rewritten, or redistributed", "…no part may be
     reproduced…", "…for informational purposes only and does not constitute financial advice",
-    "…consult a doctor before you start a new diet…".
+    "…consult a doctor before starting a new diet…".
 
     ## Why is it noise?
     Legal small print of the site, printed under every article.

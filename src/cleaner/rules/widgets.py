@@ -285,7 +285,7 @@ COMMENT_FORM_MAX_WORDS = 60
         "Your email address will not be published. Required fields are marked *",
         "Save my name, email, and website in this browser for the next time I comment.",
         "Notify me of follow-up comments by email.",
-        "When you comment, please be respectful of other readers and their views.",
+        "Please be respectful of other readers when you comment.",
         "Comments are subject to our house rules, which you can read here.",
         "Please be mindful of our community rules.",
         "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
