@@ -337,6 +337,57 @@ def repeated_article_copy() -> None:
     """
 
 
+#: A made-up forum thread of four numbered posts; the third repeats the first's question.
+_QUESTION = (
+    "Has anyone here fitted a wood stove in a narrowboat, and how did you keep the cabin from getting too hot at night?"
+)
+_THREAD = (
+    "Stove in a small cabin\n\n#1\n\nriverfern\n\nPosts: 12\n\n" + _QUESTION + "\n\nReply\n\n"
+    "#2\n\nlockkeeper\n\nPosts: 431\n\nWe fitted a small one two winters ago. Keep the damper half "
+    "closed after dark and the cabin stays pleasant until morning.\n\nReply\n\n"
+    "#3\n\nwillowbank\n\nPosts: 87\n\nQuote from riverfern\n\n" + _QUESTION + "\n\n"
+    "Ours is oversized for the boat, so we burn small logs and leave the front hatch open a crack "
+    "when it gets stuffy.\n\nReply\n\n"
+    "#4\n\nriverfern\n\nPosts: 13\n\nThank you both, the damper advice is exactly what I needed "
+    "and I will try the smaller logs as well.\n\nReply\n"
+)
+
+
+@rule(
+    code="DUP002",
+    name="quoted-post-copy",
+    kind="duplicate_text",
+    scope="context",
+    noise=[_THREAD],
+    keep=[
+        _THREAD.replace("Quote from riverfern\n\n" + _QUESTION + "\n\n", ""),
+        _THREAD.replace("Quote from riverfern", "riverfern said:"),
+        _LONG_ARTICLE + _LONG_ARTICLE.split("\n\n")[0] + "\n",
+    ],
+)
+def quoted_post_copy() -> None:
+    """A later copy of a post's paragraph inside a forum thread: a quote, a reply preview, a
+    signature.
+
+    ## What it removes
+    Inside a main run that covers a thread of posts (found by its repeated post meta, as
+    `smooth/threads.py` finds it), a kept paragraph of at least `QUOTE_MIN_WORDS` words that
+    repeats an earlier kept paragraph of the run word for word: a quote box ("Quote from
+    Name", "Originally posted by Name") or a preview of the post a reply answers, and the later
+    paragraphs of a post quoted whole. The first copy is kept.
+
+    ## Why is it noise?
+    The thread says each of these paragraphs once, as a post; the copies double its words.
+
+    ## Limitations
+    Only whole paragraphs repeated exactly: a quote of part of a paragraph stays, and so does a
+    short reply or signature line that recurs (under `QUOTE_MIN_WORDS` words). The paragraph
+    right under a quote header ("Name said:", at most `QUOTE_HEADER_REACH` blocks above) is
+    kept: the line a reply answers, which thread transcriptions usually keep with the reply.
+    An article's main run (no thread) is left as it is.
+    """
+
+
 _SLIDES = "".join(
     f"{k} of 6\n\nOn day {k} of the festival the crowds filled the old square, where local groups played "
     "on a small stage until late in the evening and the food stalls stayed open.\n\n"
@@ -440,6 +491,7 @@ RULES = (
     user_pattern,
     site_template,
     repeated_article_copy,
+    quoted_post_copy,
     gallery_slides,
     consent_dialog,
 )

@@ -13,6 +13,7 @@ from cleaner.smooth.deflists import take_definition_lists
 from cleaner.smooth.duplicates import drop_repeated_runs
 from cleaner.smooth.galleries import gallery_slides
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
+from cleaner.smooth.quotes import drop_quoted_copies
 from cleaner.smooth.runs import content_runs, extend_announced
 from cleaner.smooth.scoring import (
     CSS_PENALTY,
@@ -165,6 +166,8 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
                 verdicts.append(Verdict(i, "drop", ctx2.code, ctx2.name, ctx2.kind))
             else:
                 verdicts.append(Verdict(i, "keep", "", "", ""))
+    if thread is not None and rules.enabled("DUP002"):
+        drop_quoted_copies(blocks, verdicts, lo, hi)
     if rules.enabled("DUP001"):
         drop_repeated_runs(blocks, verdicts)
     return Smoothed(tuple(verdicts), region)
