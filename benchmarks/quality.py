@@ -45,7 +45,7 @@ ROOT: Final = Path(__file__).resolve().parent.parent
 DEV: Final = ROOT / "benchmarks" / "dev"
 DEV2: Final = ROOT / "benchmarks" / "dev2"
 #: `text3`/`html3` score this folder; `CLEANER_BENCH_DEV3=DIR` points them at another set in the same
-#: layout (a held-out set built by `scripts/build_dev4.py`; never with `--update-floors`).
+#: layout (a held-out set built by `scripts/build_dev4.py` or `scripts/build_dev5.py`; never with `--update-floors`).
 DEV3: Final = Path(os.environ.get("CLEANER_BENCH_DEV3") or ROOT / "benchmarks" / "dev3")
 SEEDS: Final = ROOT / "seeds"
 SEED_GOLD: Final = ROOT / "fixtures" / "seeds"

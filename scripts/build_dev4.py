@@ -18,8 +18,10 @@ import importlib.util
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 QUOTA = 200
@@ -32,11 +34,13 @@ _spec.loader.exec_module(dev3)
 dev2 = dev3.dev2
 
 
-def main(argv: list[str] | None = None) -> int:
-    args, fids = dev2.parse_args(argv, __doc__ or "", Path("dev4"))
+def build(argv: list[str] | None, doc: str, name: str, extra_drop: Callable[[dict[str, Any]], str | None]) -> int:
+    """Build a held-out set `name`: pages in neither dev2 nor dev3 that `extra_drop` keeps (it returns
+    why a page is left out, or None), in a stable pseudo-random order salted with `name`."""
+    args, fids = dev2.parse_args(argv, doc, Path(name))
     used: set[str] = set(dev2.READ_OUT)
-    for name in ("dev2", "dev3"):
-        manifest = json.loads((ROOT / "benchmarks" / name / "MANIFEST.json").read_text(encoding="utf-8"))
+    for committed in ("dev2", "dev3"):
+        manifest = json.loads((ROOT / "benchmarks" / committed / "MANIFEST.json").read_text(encoding="utf-8"))
         used |= set(manifest["source_ids"].values())
     with ProcessPoolExecutor(args.jobs, initializer=dev2._init, initargs=(str(args.render),)) as pool:
         rows = list(pool.map(dev2.scan, [(str(args.source), f) for f in fids], chunksize=8))
@@ -44,8 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         for r in rows:
             if "drop" not in r and r["fid"] in used:
                 r["drop"] = "in dev2/dev3"
+            elif "drop" not in r and (why := extra_drop(r)) is not None:
+                r["drop"] = why
         ok = sorted(
-            (r for r in rows if "drop" not in r), key=lambda r: hashlib.sha256(("dev4" + r["fid"]).encode()).hexdigest()
+            (r for r in rows if "drop" not in r), key=lambda r: hashlib.sha256((name + r["fid"]).encode()).hexdigest()
         )
         chosen = [{**r, "kind": dev2.kind(r)[0]} for r in ok[:QUOTA]]
         dev2.clear_out(args.out)
@@ -53,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     dropped = Counter(r["drop"] for r in rows if "drop" in r)
     dev2.write_manifest(args.out, rows, pages, dropped, kinds=dict(Counter(r["kind"] for r in chosen)))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return build(argv, __doc__ or "", "dev4", lambda row: None)
 
 
 if __name__ == "__main__":
