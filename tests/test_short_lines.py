@@ -161,3 +161,46 @@ def test_encoded_data_is_no_program_line() -> None:
     hits: list[Hit | None] = [brace if b.text == "}" else blob if b.text.endswith("=") else None for b in blocks]
     classes = [block_class(b, None) for b in blocks]
     assert content_runs(blocks, classes, hits, len(blocks)) == []
+
+
+#: A listing of commands under the tab strip of its variants, as documentation sites print one
+#: install command per shell or package manager (made up).
+TABS = ("* zsh", "* PowerShell", "* npm", "* Cargo")
+COMMANDS = (
+    "curl -fsSL https://get.example.test/init | sh",
+    "npm create lantern-app@latest",
+    "pnpm create lantern-app",
+    "cargo install lantern-cli --locked",
+)
+
+
+def _tab_hits(blocks: tuple[Block, ...]) -> list[Hit | None]:
+    weak = Hit("NAV002", "menu-item", "nav", "weak")
+    glued = Hit("NAV001", "glued-menu", "nav", "strong")
+    return [(glued if "PowerShell" in b.text else weak) if b.text.startswith("* ") else None for b in blocks]
+
+
+def test_commands_under_a_tab_strip_are_a_content_run() -> None:
+    """The commands are the article's; the tab labels before them stay out of the run."""
+    blocks = _blocks(PROSE_BEFORE, *TABS, *COMMANDS, PROSE_AFTER)
+    classes = [block_class(b, None) for b in blocks]
+    runs = content_runs(blocks, classes, _tab_hits(blocks), len(blocks))
+    assert [(r.start, r.end) for r in runs] == [(1 + len(TABS), 1 + len(TABS) + len(COMMANDS))]
+
+
+def test_commands_without_prompts_between_paragraphs() -> None:
+    """The same commands once the tab strip is gone (the cleaned page cleaned again)."""
+    assert _runs((PROSE_BEFORE, *COMMANDS, PROSE_AFTER)) == [(1, 1 + len(COMMANDS))]
+
+
+def test_menu_under_a_bulleted_menu_is_no_listing() -> None:
+    """Bulleted menu entries followed by capitalised menu entries: no commands, no run."""
+    menu = ("Getting Started", "Release Notes", "Community Forum", "Contact Support")
+    blocks = _blocks(PROSE_BEFORE, *TABS, *menu, PROSE_AFTER)
+    classes = [block_class(b, None) for b in blocks]
+    assert content_runs(blocks, classes, _tab_hits(blocks), len(blocks)) == []
+
+
+def test_tags_in_lower_case_are_no_listing() -> None:
+    """Lower-case tags between two paragraphs are not a listing of commands."""
+    assert _runs((PROSE_BEFORE, "gardening", "small spaces", "balcony herbs", "city life", PROSE_AFTER)) == []

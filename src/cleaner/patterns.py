@@ -179,10 +179,12 @@ ADVERT: Final = cached(
     r"[\s\-–—*•|_=~\])]{0,6}$",
     _I,
 )
+#: The channel word stands alone: a word inside a hyphenated or dotted name (a package
+#: "create-demo-app", a module "channel.js", a path "/app") names software, not the publisher's app.
 PROMO: Final = cached(
     r"\b(?:join|follow|subscribe(?: to)?|sign up(?: for| to)?|download|get|like)\b.{0,80}?"
-    r"\b(?:telegram|whatsapp|newsletters?|channel|app|podcast|youtube|instagram|facebook|"
-    r"twitter|google news|signal|viber|mailing list|daily (?:brief|digest|email))\b",
+    r"(?<![-_./@])\b(?:telegram|whatsapp|newsletters?|channel|app|podcast|youtube|instagram|facebook|"
+    r"twitter|google news|signal|viber|mailing list|daily (?:brief|digest|email))\b(?![-_./@]\w)",
     _I,
 )
 PROMO_OFFER: Final = cached(

@@ -57,6 +57,7 @@ def advert_marker(block: Block, doc: DocView) -> bool:
         "The group used a Telegram channel to coordinate the protests, police said.",
         "Investigators say the suspects had downloaded the app months before the attack and "
         "used it to talk with each other, according to court documents released on Monday.",
+        "Get a new project going with the make-demo-app starter: run the command for your shell.",
     ],
 )
 def channel_promo(block: Block, doc: DocView) -> bool:
@@ -71,7 +72,9 @@ def channel_promo(block: Block, doc: DocView) -> bool:
 
     ## Limitations
     The line must be short and addressed to the reader (our/us/the latest...), so reporting
-    about a channel or an app is kept.
+    about a channel or an app is kept. The channel word must stand alone: inside a hyphenated
+    or dotted name ("make-demo-app", "channel.js") it names a piece of software that a
+    documentation page tells the reader to get, not the publisher's app.
     """
     f = block.features
     if f.words > PROMO_MAX_WORDS:

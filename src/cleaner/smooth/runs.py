@@ -19,6 +19,12 @@ per day, run:"; a leaked `<script>` is not introduced by a sentence ending in a 
 its unlabelled lines are lines of a program, at least as many as the lines lifted: a style sheet
 or script leaked between two paragraphs is all labelled lines. A colon alone does not make a
 run content: widget headings ("Our picks:", "Search:") end in one.
+
+Two more shapes of a listing (2026-12-08): shell commands printed without their prompt, one a
+line ("npm create demo-app", "cargo install demo-cli --locked"), and a listing under the tab
+strip of its variants ("* zsh", "* PowerShell", "* npm": bulleted labels of one or two words
+that the menu rules take for menu items). The tabs stay out of the run; the listing after them
+is the run when it has the shape of code or of commands.
 """
 
 from __future__ import annotations
@@ -91,6 +97,17 @@ TITLE_ITEM_SHARE: Final = 0.5
 TITLE_ITEM_MIN_WORDS: Final = 3
 TITLE_ITEM_RATIO: Final = 0.5
 
+#: A tab over one variant of a listing ("* PowerShell", "* Node.js") is a bulleted label of at
+#: most this many words.
+TAB_LABEL_MAX_WORDS: Final = 2
+#: A tab strip has at least this many labels.
+TAB_MIN_LABELS: Final = 2
+#: A listing of shell commands without prompts ("npm create demo-app", "cargo add serde"): at
+#: least this many lines, and this share of the run's lines, are commands (`_command_line`).
+COMMAND_MIN_LINES: Final = 3
+COMMAND_SHARE: Final = 0.8
+COMMAND_MARKS: Final = frozenset("-./:@|=_~")
+
 
 @dataclass(frozen=True, slots=True)
 class ContentRun:
@@ -143,6 +160,30 @@ def _code_line(text: str) -> bool:
     return not CODE_MARKS.isdisjoint(text) or text.startswith(SHELL_PROMPTS) or program_line(text)
 
 
+def _weak(hit: Hit | None) -> bool:
+    """A weak hit: a line a rule only suspects (a short bulleted item)."""
+    return hit is not None and hit.strength == "weak"
+
+
+def _tab_label(block: Block) -> bool:
+    """A bulleted label of one or two words ("* PowerShell"): a tab over a listing's variants."""
+    return block.text.startswith(("* ", "• ")) and block.features.words <= TAB_LABEL_MAX_WORDS
+
+
+def _command_line(block: Block) -> bool:
+    """A command as a listing's tab shows it ("npm create demo-app", "cargo add serde --locked"):
+    ASCII, a lower-case program name and at least one argument, a flag, path, URL or package
+    mark among them (`COMMAND_MARKS`; lower-case tags have none), no sentence end, at most one
+    capitalised word (menu items and titles are capitalised)."""
+    text = block.text
+    if not text.isascii() or not text[:1].islower() or block.features.ends_sentence:
+        return False
+    words = text.split()
+    if len(words) < 2 or COMMAND_MARKS.isdisjoint(text):
+        return False
+    return sum(1 for w in words if w[:1].isupper()) <= 1
+
+
 def title_list(blocks: tuple[Block, ...], start: int, end: int) -> bool:
     """Whether the items of blocks [start, end) are mostly titles (Title Case)."""
     items = [blocks[i].features for i in range(start, end) if blocks[i].features.words >= TITLE_ITEM_MIN_WORDS]
@@ -181,7 +222,13 @@ def _content_shape(blocks: tuple[Block, ...], start: int, end: int, announced: b
     least, share = (1, ANNOUNCED_CODE_SHARE) if announced else (CODE_MIN_LINES, CODE_MARK_SHARE)
     if len(marked) >= least and len(marked) >= share * n and not _one_template(marked):
         return True
-    return _figure_table(blocks, start, end)
+    return _command_listing(blocks, start, end) or _figure_table(blocks, start, end)
+
+
+def _command_listing(blocks: tuple[Block, ...], start: int, end: int) -> bool:
+    """Whether blocks [start, end) are shell commands without their prompt, one a line."""
+    commands = sum(1 for i in range(start, end) if _command_line(blocks[i]))
+    return commands >= COMMAND_MIN_LINES and commands >= COMMAND_SHARE * (end - start)
 
 
 def _figure_table(blocks: tuple[Block, ...], start: int, end: int) -> bool:
@@ -207,12 +254,18 @@ def content_runs(
         )
         end = start
         listed = weak = False
+        # the weakly labelled lines before the run's first unlabelled line: a listing's tab strip
+        strip = start
         while end < cut and end - start < SHORT_RUN_MAX_BLOCKS and classes[end] != "good":
             hit = hits[end]
             if hit is not None and hit.strength == "weak":
                 weak = True
+                if strip == end and _tab_label(blocks[end]):
+                    strip += 1
             elif not _liftable(blocks[end], hit):
                 break
+            elif strip == end and _lookalike(hit) and _tab_label(blocks[end]):
+                strip += 1
             if not announced and end + 1 < cut and _announces_code(blocks[end], blocks[end + 1]):
                 announced = True
             if (
@@ -232,6 +285,20 @@ def content_runs(
         )
         if end > start and closed:
             vouched = announced or _program_lines(blocks, hits, start, end, (blocks[i], blocks[end]))
+            if (
+                weak
+                and strip - start >= TAB_MIN_LABELS
+                and strip < end
+                and end - strip >= CODE_MIN_LINES
+                and not any(_weak(hits[k]) for k in range(strip, end))
+                and _program_lines(blocks, hits, strip, end, (blocks[i], blocks[end]))
+                and _content_shape(blocks, strip, end, announced=False)
+            ):
+                # a listing under its tab strip ("* Bash", "* PowerShell", "* npm"): the listing is
+                # the article's, the strip's labels stay the menu items they look like
+                runs.append(ContentRun(strip, end, announced))
+                i = end
+                continue
             if vouched and (
                 (listed and end - start <= LEAD_LIST_MAX_BLOCKS and not title_list(blocks, start, end))
                 or (not weak and _content_shape(blocks, start, end, announced))
