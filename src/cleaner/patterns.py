@@ -164,7 +164,11 @@ MARKUP_TAG: Final = cached(
     r"(?:<|&lt;|&amp;lt;)/?[a-z][a-z0-9]{0,10}(?:\s{1,3}[a-z][\w:-]{0,30}\s{0,2}=\s{0,2}(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'|"
     r"&quot;.{0,300}?&quot;|[^\s>&]{1,100})){0,20}\s{0,3}/?(?:>|&gt;|&amp;gt;)|"
     r"\[/?[a-z][a-z_-]{1,24}(?:\s{1,3}[a-z][\w-]{0,24}=[\"”“'][^\]\"”“']{0,200}[\"”“']){0,10}\s{0,3}\]|"
-    r"/\*[^*]{0,300}\*/",
+    r"/\*[^*]{0,300}\*/|"
+    # an unrendered placeholder of a client-side widget template: "{* signInForm *}",
+    # "{| current_name |}" (the page was dumped before its script filled the form in). Not
+    # "{{ x }}" or "{% x %}": tutorials quote those template languages in their code listings.
+    r"\{\*[^*]{0,200}\*\}|\{\|[^|]{0,200}\|\}",
     _I,
 )
 
