@@ -178,6 +178,50 @@ def teaser_cards() -> None:
     """
 
 
+_FEED = (
+    "Sport\n\n10:45\n\nLocal club signs two young players for the new season\n\nSport\n\n10:45\n\n"
+    "Local club signs two young players for the new season\n\nWeather\n\n09:30\n\n"
+    "Storm warning issued for the coast until Friday evening\n\nWeather\n\n09:30\n\n"
+    "Storm warning issued for the coast until Friday evening\n"
+)
+
+
+@rule(
+    code="REL004",
+    name="teaser-feed",
+    kind="related_links",
+    scope="context",
+    noise=[_ARTICLE + "\n" + _FEED],
+    keep=[
+        _ARTICLE + "\nThe vote is final.\n\nSource\n\nThe vote is final.\n\nIt took a day.\n\nSource\n\n"
+        "It took a day.\n",
+        _ARTICLE + "\nThe harbour at dawn, seen from the hill\n\nPhoto\n\nThe harbour at dawn, seen from the hill\n"
+        "\nPhoto\n\nThe harbour at dawn, seen from the hill\n",
+        "Budget passes after long night\n\nBudget passes after long night\n\n" + _ARTICLE,
+    ],
+)
+def teaser_feed() -> None:
+    """A feed of other articles whose every title stands twice, a few blocks apart.
+
+    ## What it removes
+    Runs such as "Sport / 10:45 / Club signs two players / Sport / 10:45 / Club signs two
+    players / Weather / 09:30 / Storm warning…": a list of teasers where each card's title was
+    dumped twice (its image's text and its link), with its section label and time between. At
+    least two such repeated titles in a row make a feed; each copy is removed, and the labels
+    and times left between them go with the run around them.
+
+    ## Why is it noise?
+    They advertise other articles of the site. The shape (a title, then the same title again
+    within three blocks, repeated card after card) is the same in every language.
+
+    ## Limitations
+    One repeated title (a headline or caption the page shows twice) is left to the headline
+    rules; repeated sentences that end with a full stop (examples, quotes), copies next to each
+    other (a question shown twice by an FAQ) and repeated figures (a table's cells) are not
+    titles. A feed whose titles stand once each is REL003's or the main run's.
+    """
+
+
 @rule(
     code="BRC002",
     name="fused-breadcrumb",
@@ -485,6 +529,7 @@ RULES = (
     widget_list,
     comment_thread,
     teaser_cards,
+    teaser_feed,
     fused_breadcrumb,
     duplicate_headline,
     lead_before_dateline,

@@ -38,7 +38,7 @@ from cleaner.smooth.tails import (
     extend_closed_tail,
     extend_colon_list,
 )
-from cleaner.smooth.teasers import teaser_runs
+from cleaner.smooth.teasers import teaser_feeds, teaser_runs
 from cleaner.smooth.threads import open_thread, thread_around
 
 
@@ -53,6 +53,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     hits = list(hits_in)
     consent_dialogs(blocks, hits, rules)
     teaser_runs(blocks, hits, rules)
+    teaser_feeds(blocks, hits, rules)
     gallery_slides(blocks, hits, rules)
     widget_lists(blocks, hits, rules)
     fallback = fallback_scale(blocks, hits)
