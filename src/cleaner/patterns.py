@@ -408,6 +408,24 @@ COMMENT_FORM: Final = cached(
     r"^please be (?:mindful|respectful)\b",
     _I,
 )
+# The controls and prompts of a reader-account form (sign-in, registration, password) and of a
+# browser push-notification prompt, in the UI vocabulary of the languages the dev sets hold. Only
+# short lines are tried (ACC001): a sentence about a password leak is body.
+ACCOUNT_UI: Final = cached(
+    r"(?<![\w-])(?:passwor[dt]|kennwort|mot de passe|contrase\u00f1a|senha|wachtwoord|has\u0142o|l\u00f6senord|"
+    r"adgangskode|passord|salasana|heslo|jelsz\u00f3|\u043f\u0430\u0440\u043e\u043b\u044c|"
+    r"sign[- ]?in|sign[- ]?up|log[- ]?in|log[- ]?out|anmelden|abmelden|registrieren|einloggen|"
+    r"benutzerkonto|nutzerkonto|create (?:an |your )?account|(?:konto|account) (?:erstellen|deaktivieren|l\u00f6schen)|"
+    r"se connecter|connectez-vous|s'inscrire|inscrivez-vous|cr\u00e9er (?:un|votre) compte|"
+    r"iniciar sesi\u00f3n|inicia sesi\u00f3n|reg\u00edstrate|crear (?:una )?cuenta|accedi|registrati|"
+    r"inloggen|registreren|account aanmaken|zaloguj|zarejestruj|logga in|"
+    r"push[- ]?(?:benachrichtigung|mitteilung|notification|nachricht)\w{0,4}|browser-push|"
+    r"notifications? push|notificaciones push|notifiche push|pushmeldingen|powiadomienia push)\b"
+    r"|\b(?:nur|only|seuls?|solo|alleen)\b.{0,40}\b(?:angemeldete|registrierte|eingeloggte|signed[- ]in|"
+    r"logged[- ]in|registered|connect\u00e9s|abonn\u00e9s|registrados|registrati|ingelogde)\b.{0,40}"
+    r"\b(?:kommentier|comment|coment|reageren|reagieren)",
+    _I,
+)
 # The standing disclaimers of a site: medical, financial and reproduction notices.
 DISCLAIMER: Final = cached(
     r"\bno part (?:of this (?:\w{1,15} ){0,2})?may be reproduced\b|\bnot intended to diagnose, treat,? (?:or )?cure\b|"
