@@ -222,6 +222,55 @@ def teaser_feed() -> None:
     """
 
 
+_FORM = (
+    "Sign in\n\nPlease sign in with the email address you used when you registered, so that your "
+    "comments appear under your name on every story you read.\n\nPassword\n\n"
+    "Log in\n\nWe will send you a link to confirm your address before you can write your first "
+    "comment, and the link is valid for one day after it was sent.\n\nCreate an account\n\n"
+    "If you do not receive the message within ten minutes, check your spam folder and the address "
+    "you typed, then ask for a new link or contact our help desk.\n\nSign up\n"
+)
+
+
+@rule(
+    code="CTX006",
+    name="account-form-tail",
+    kind="nav",
+    scope="context",
+    noise=[
+        _LONG_FIRST
+        + _ARTICLE
+        + "\nThe finance minister said the new schools would open in two years and that the roads "
+        "programme would begin in the spring, once the contracts had been signed by the regions.\n\n"
+        "Teachers' unions welcomed the extra money but warned that it would not cover the cost of "
+        "hiring the staff the new buildings need, and asked the council to meet them next month.\n\n" + _FORM
+    ],
+    keep=[
+        _ARTICLE + "\nReaders asked how to sign in to the new service.\n\nLog in\n\nThe page opens.\n",
+        "Log in\n\nSign up\n\nLog in\n\nSign up\n\n" + _ARTICLE,
+    ],
+)
+def account_form_tail() -> None:
+    """A reader-account form after the article: its controls and the sentences between them.
+
+    ## What it removes
+    Everything from the first control of a sign-in, registration or password-reset form
+    (ACC001: "Log in", "Create an account", "Anmelden", "Mot de passe oublié ?") to the end of
+    the main run, when at least four such controls stand within thirty blocks and the run has
+    a hundred and fifty words of prose before them: the form's instructions ("We will send you a link
+    to confirm your address…"), which read as prose, go with its buttons.
+
+    ## Why is it noise?
+    A comment section's or a paywall's account form is the site's, not the story's. Its
+    sentences are written prose, so on their own they would pass for body and keep the
+    main run going past the article.
+
+    ## Limitations
+    Only inside the main run and after the article's own prose: a header's "Log in / Sign up"
+    menu above the story is left to the other rules, and two or three controls are no form.
+    """
+
+
 @rule(
     code="BRC002",
     name="fused-breadcrumb",
@@ -530,6 +579,7 @@ RULES = (
     comment_thread,
     teaser_cards,
     teaser_feed,
+    account_form_tail,
     fused_breadcrumb,
     duplicate_headline,
     lead_before_dateline,
