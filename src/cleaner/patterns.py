@@ -333,7 +333,10 @@ BIO_THIRD_PERSON: Final = cached(
 # The meta line above one comment: "Name on May 2, 2019 at 5:23 pm said:", "usernamesays:",
 # "34 responses to “Title”", "12 thoughts on “Title”".
 COMMENT_META: Final = cached(
-    r"(?:says|said|wrote|writes|replied|commented)\s{0,2}:$"
+    r"(?:says|said|wrote|writes|replied|commented"
+    # the same comment header in the languages of the dev sets ("Name sagt:", "Name dit :")
+    r"|\b(?:sagt|schreibt|schrieb|dit|a \u00e9crit|dice|escribi\u00f3|scrive|ha scritto|zegt|schreef|disse|diz|"
+    r"escreveu|s\u00e4ger|skriver|siger|sier|pisze|napisa\u0142a?))\s{0,2}:$"
     r"|^\d{1,5}\s(?:responses?|comments?|thoughts|replies|reactions)\s(?:to|on)\b.{0,200}$",
     _I,
 )

@@ -141,14 +141,21 @@ def comments_widget(block: Block, doc: DocView) -> bool:
     max_words=16,
     name="comment-meta",
     kind="comments_widget",
-    noise=["Jane Doe on September 13, 2018 at 5:23 pm said:", "readerone says:", "34 responses to “A headline here”"],
-    keep=["The minister said:", "“We will not give up,” she said: “never.”"],
+    noise=[
+        "Jane Doe on September 13, 2018 at 5:23 pm said:",
+        "readerone says:",
+        "34 responses to “A headline here”",
+        "Gartenfreundin sagt:",
+        "lecteur42 dit :",
+    ],
+    keep=["The minister said:", "“We will not give up,” she said: “never.”", "Die Ministerin sagt:", "Via Reddit:"],
 )
 def comment_meta(block: Block, doc: DocView) -> bool:
     """The meta line of one comment: who wrote it and when ("Name on <date> said:").
 
     ## What it removes
-    Lines that open a reader comment — a name or user name, often a date, and "says:"/"said:" —
+    Lines that open a reader comment — a name or user name, often a date, and "says:"/"said:"
+    or the same word in another language ("sagt:", "dit :", "dice:", "zegt:", "pisze:") —
     and comment-count headings such as "34 responses to “…”".
 
     ## Why is it noise?
