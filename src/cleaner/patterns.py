@@ -246,7 +246,14 @@ RELATED_HEADING: Final = cached(
     r"(?:você|voce) (?:também |tambem )?(?:pode|poderá) gostar|(?:también )?te (?:puede|podría) "
     r"(?:gustar|interesar)|vous (?:aimerez|pourriez aimer) aussi|à voir aussi|das könnte sie auch "
     r"interessieren|auch interessant|(?:ti )?potrebbe(?:ro)? (?:interessarti|piacerti)|ook interessant|"
-    r"lees ook|вам (?:может|могут) (?:понравиться|быть интересн\w{1,4})|похожие (?:статьи|новости|"
+    r"lees ook|"
+    # "related articles" and "more on this" in the same languages
+    r"passend zum (?:artikel|thema)|weitere (?:artikel|beitr\u00e4ge|nachrichten)(?: zum thema)?|"
+    r"\u00e4hnliche (?:artikel|beitr\u00e4ge)|sur le m\u00eame (?:th\u00e8me|sujet)|"
+    r"la r\u00e9daction vous (?:conseille|recommande)|"
+    r"(?:art\u00edculos|noticias|notas) relacionad[oa]s|articoli correlati|gerelateerde (?:artikelen|berichten)|"
+    r"relaterte (?:artikler|saker)|relaterade artiklar|relaterede artikler|leia tamb\u00e9m|"
+    r"mais (?:not\u00edcias|artigos)|вам (?:может|могут) (?:понравиться|быть интересн\w{1,4})|похожие (?:статьи|новости|"
     r"материалы)|материалы по теме)\s{0,2}(?:\.{3}|…)?\s{0,2}[:»›>]?$",
     _I,
 )

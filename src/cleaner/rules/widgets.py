@@ -217,8 +217,15 @@ def widget_heading(block: Block, doc: DocView) -> bool:
         "Vous aimerez aussi",
         "Das könnte Sie auch interessieren",
         "Você também pode gostar...",
+        "Weitere Artikel",
+        "Sur le même thème",
+        "Artículos relacionados",
     ],
-    keep=["Read more carefully, the law says something else.", "Related stories of abuse emerged later."],
+    keep=[
+        "Read more carefully, the law says something else.",
+        "Related stories of abuse emerged later.",
+        "Weitere Artikel des Gesetzes wurden gestrichen.",
+    ],
 )
 def related_heading(block: Block, doc: DocView) -> bool:
     """The heading of a related-links list.
@@ -226,7 +233,8 @@ def related_heading(block: Block, doc: DocView) -> bool:
     ## What it removes
     "More On This Topic", "Related Stories", "Read more", "See also", "You may also like",
     "Recommended for you", also glued behind the last sentence of a paragraph (split off first);
-    also "you may also like" and "related articles" in the other languages with stop-word lists.
+    also "you may also like", "related articles" and "more on this topic" in the other languages
+    with stop-word lists ("Weitere Artikel", "Sur le même thème", "Artículos relacionados").
 
     ## Why is it noise?
     It introduces links to other articles. The headline-like lines under it are removed by the
