@@ -106,6 +106,10 @@ FEED_GAP: Final = 5
 FEED_MIN_PAIRS: Final = 2
 
 
+#: Characters of code, never of a headline: "INSERT INTO user_account ...", "x = f(y);".
+_CODE_SIGNS: Final = frozenset("_=;{}[]<>`$#\\|")
+
+
 def _title_sized(block: Block) -> bool:
     """A title: a few words with letters, not ending as a sentence does (with a full stop)."""
     text = block.text
@@ -113,6 +117,8 @@ def _title_sized(block: Block) -> bool:
         return False
     if text.endswith(".") and not text.endswith(".."):
         return False  # a sentence repeated (an example, a quote), not a title
+    if not _CODE_SIGNS.isdisjoint(text):
+        return False  # a line of a code listing or a query log, repeated by its output
     return sum(1 for w in text.split() if any(c.isalpha() for c in w)) >= TWIN_WORDS[0]
 
 
