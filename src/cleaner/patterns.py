@@ -253,7 +253,8 @@ RELATED_HEADING: Final = cached(
     r"la r\u00e9daction vous (?:conseille|recommande)|"
     r"(?:art\u00edculos|noticias|notas) relacionad[oa]s|articoli correlati|gerelateerde (?:artikelen|berichten)|"
     r"relaterte (?:artikler|saker)|relaterade artiklar|relaterede artikler|leia tamb\u00e9m|"
-    r"mais (?:not\u00edcias|artigos)|вам (?:может|могут) (?:понравиться|быть интересн\w{1,4})|похожие (?:статьи|новости|"
+    r"mais (?:not\u00edcias|artigos)|"
+    r"вам (?:может|могут) (?:понравиться|быть интересн\w{1,4})|похожие (?:статьи|новости|"
     r"материалы)|материалы по теме)\s{0,2}(?:\.{3}|…)?\s{0,2}[:»›>]?$",
     _I,
 )

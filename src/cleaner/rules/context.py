@@ -218,7 +218,8 @@ def teaser_feed() -> None:
     One repeated title (a headline or caption the page shows twice) is left to the headline
     rules; repeated sentences that end with a full stop (examples, quotes), copies next to each
     other (a question shown twice by an FAQ), repeated figures (a table's cells) and lines with
-    code signs (a query log that repeats each statement) are not titles. A feed whose titles stand once each is REL003's or the main run's.
+    code signs (a query log that repeats each statement) are not titles. A feed whose titles
+    stand once each is REL003's or the main run's.
     """
 
 
