@@ -164,7 +164,11 @@ MARKUP_TAG: Final = cached(
     r"(?:<|&lt;|&amp;lt;)/?[a-z][a-z0-9]{0,10}(?:\s{1,3}[a-z][\w:-]{0,30}\s{0,2}=\s{0,2}(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'|"
     r"&quot;.{0,300}?&quot;|[^\s>&]{1,100})){0,20}\s{0,3}/?(?:>|&gt;|&amp;gt;)|"
     r"\[/?[a-z][a-z_-]{1,24}(?:\s{1,3}[a-z][\w-]{0,24}=[\"”“'][^\]\"”“']{0,200}[\"”“']){0,10}\s{0,3}\]|"
-    r"/\*[^*]{0,300}\*/",
+    r"/\*[^*]{0,300}\*/|"
+    # an unrendered placeholder of a client-side widget template: "{* signInForm *}",
+    # "{| current_name |}" (the page was dumped before its script filled the form in). Not
+    # "{{ x }}" or "{% x %}": tutorials quote those template languages in their code listings.
+    r"\{\*[^*]{0,200}\*\}|\{\|[^|]{0,200}\|\}",
     _I,
 )
 
@@ -244,7 +248,15 @@ RELATED_HEADING: Final = cached(
     r"(?:você|voce) (?:também |tambem )?(?:pode|poderá) gostar|(?:también )?te (?:puede|podría) "
     r"(?:gustar|interesar)|vous (?:aimerez|pourriez aimer) aussi|à voir aussi|das könnte sie auch "
     r"interessieren|auch interessant|(?:ti )?potrebbe(?:ro)? (?:interessarti|piacerti)|ook interessant|"
-    r"lees ook|вам (?:может|могут) (?:понравиться|быть интересн\w{1,4})|похожие (?:статьи|новости|"
+    r"lees ook|"
+    # "related articles" and "more on this" in the same languages
+    r"passend zum (?:artikel|thema)|weitere (?:artikel|beitr\u00e4ge|nachrichten)(?: zum thema)?|"
+    r"\u00e4hnliche (?:artikel|beitr\u00e4ge)|sur le m\u00eame (?:th\u00e8me|sujet)|"
+    r"la r\u00e9daction vous (?:conseille|recommande)|"
+    r"(?:art\u00edculos|noticias|notas) relacionad[oa]s|articoli correlati|gerelateerde (?:artikelen|berichten)|"
+    r"relaterte (?:artikler|saker)|relaterade artiklar|relaterede artikler|leia tamb\u00e9m|"
+    r"mais (?:not\u00edcias|artigos)|"
+    r"вам (?:может|могут) (?:понравиться|быть интересн\w{1,4})|похожие (?:статьи|новости|"
     r"материалы)|материалы по теме)\s{0,2}(?:\.{3}|…)?\s{0,2}[:»›>]?$",
     _I,
 )
@@ -331,7 +343,10 @@ BIO_THIRD_PERSON: Final = cached(
 # The meta line above one comment: "Name on May 2, 2019 at 5:23 pm said:", "usernamesays:",
 # "34 responses to “Title”", "12 thoughts on “Title”".
 COMMENT_META: Final = cached(
-    r"(?:says|said|wrote|writes|replied|commented)\s{0,2}:$"
+    r"(?:says|said|wrote|writes|replied|commented"
+    # the same comment header in the languages of the dev sets ("Name sagt:", "Name dit :")
+    r"|\b(?:sagt|schreibt|schrieb|dit|a \u00e9crit|dice|escribi\u00f3|scrive|ha scritto|zegt|schreef|disse|diz|"
+    r"escreveu|s\u00e4ger|skriver|siger|sier|pisze|napisa\u0142a?))\s{0,2}:$"
     r"|^\d{1,5}\s(?:responses?|comments?|thoughts|replies|reactions)\s(?:to|on)\b.{0,200}$",
     _I,
 )
@@ -404,6 +419,24 @@ COMMENT_FORM: Final = cached(
     r"\b(?:be respectful|community (?:guidelines|standards|rules)).{0,80}\bcomment|"
     r"\bcomment data is processed\b|^comments? (?:are|is) (?:subject to (?:our|the)\b|moderated\b|closed\b)|"
     r"^please be (?:mindful|respectful)\b",
+    _I,
+)
+# The controls and prompts of a reader-account form (sign-in, registration, password) and of a
+# browser push-notification prompt, in the UI vocabulary of the languages the dev sets hold. Only
+# short lines are tried (ACC001): a sentence about a password leak is body.
+ACCOUNT_UI: Final = cached(
+    r"(?<![\w-])(?:passwor[dt]|kennwort|mot de passe|contrase\u00f1a|senha|wachtwoord|has\u0142o|l\u00f6senord|"
+    r"adgangskode|passord|salasana|heslo|jelsz\u00f3|\u043f\u0430\u0440\u043e\u043b\u044c|"
+    r"sign[- ]?in|sign[- ]?up|log[- ]?in|log[- ]?out|anmelden|abmelden|registrieren|einloggen|"
+    r"benutzerkonto|nutzerkonto|create (?:an |your )?account|(?:konto|account) (?:erstellen|deaktivieren|l\u00f6schen)|"
+    r"se connecter|connectez-vous|s'inscrire|inscrivez-vous|cr\u00e9er (?:un|votre) compte|"
+    r"iniciar sesi\u00f3n|inicia sesi\u00f3n|reg\u00edstrate|crear (?:una )?cuenta|accedi|registrati|"
+    r"inloggen|registreren|account aanmaken|zaloguj|zarejestruj|logga in|"
+    r"push[- ]?(?:benachrichtigung|mitteilung|notification|nachricht)\w{0,4}|browser-push|"
+    r"notifications? push|notificaciones push|notifiche push|pushmeldingen|powiadomienia push)\b"
+    r"|\b(?:nur|only|seuls?|solo|alleen)\b.{0,40}\b(?:angemeldete|registrierte|eingeloggte|signed[- ]in|"
+    r"logged[- ]in|registered|connect\u00e9s|abonn\u00e9s|registrados|registrati|ingelogde)\b.{0,40}"
+    r"\b(?:kommentier|comment|coment|reageren|reagieren)",
     _I,
 )
 # The standing disclaimers of a site: medical, financial and reproduction notices.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.model import Block
-from cleaner.patterns import ADVERT, PAYWALL, PROMO, PROMO_OFFER, SIGNUP_FORM, found, timeout_for
+from cleaner.patterns import ACCOUNT_UI, ADVERT, PAYWALL, PROMO, PROMO_OFFER, SIGNUP_FORM, found, timeout_for
 from cleaner.registry import DocView, rule
 
 #: A promotion is a short call to action; longer blocks that mention an app are body text.
@@ -168,4 +168,108 @@ def signup_form(block: Block, doc: DocView) -> bool:
     return block.features.words <= PROMO_MAX_WORDS and found(SIGNUP_FORM, block.text)
 
 
-RULES = (advert_marker, paywall, channel_promo, signup_form)
+#: An account form's control or prompt is a few words ("Forgot your password?", "Create an
+#: account", "Only signed-in users can comment."); longer lines are sentences that may be body.
+#: Calibrated on the dev sets and the dev6 learning set 2026-12-08.
+ACCOUNT_MAX_WORDS = 8
+
+
+_ONLY_WORDS = ("nur", "only", "seul", "solo", "alleen")
+_CODE_CHARS = frozenset("()[]{}=_<>;'\"`$#/\\→←")
+
+
+def _account_control(block: Block) -> bool | None:
+    """None: no account-form line; True: its label opens with the control's words ("Forgot
+    password?" is "Passwort vergessen?", "Create an account", "Only registered users…");
+    False: they stand later in it ("Jetzt registrieren", "No password prompt")."""
+    text = block.text
+    # a control's label is capitalised and has no code in it: "def login():", "git checkout
+    # feature-login" and "error = 'Invalid password'" are lines of a listing
+    label = text.lstrip("*•- ")
+    if block.features.words > ACCOUNT_MAX_WORDS or not label[:1].isupper() or _CODE_CHARS.intersection(label):
+        return None
+    m = ACCOUNT_UI.search(text, timeout=timeout_for(text))
+    if m is None:
+        return None
+    # a sentence: only the "only registered users can comment" notice (the pattern's second branch)
+    if text.rstrip().endswith(".") and not m.group(0).lower().startswith(_ONLY_WORDS):
+        return None
+    return m.start() == len(text) - len(label)
+
+
+@rule(
+    code="ACC001",
+    key_search=(ACCOUNT_UI,),
+    max_words=ACCOUNT_MAX_WORDS,
+    name="account-form",
+    kind="nav",
+    noise=[
+        "Create an account",
+        "Konto erstellen",
+        "Mot de passe oublié ?",
+        "Only signed-in readers can comment.",
+        "Push-Benachrichtigungen aktivieren",
+    ],
+    keep=[
+        "The hackers stole every customer password stored on the server, the company said.",
+        "Millions of accounts were exposed after the sign-in page was left unprotected for weeks.",
+        "Passwords",
+        "Forgot your password?",
+    ],
+)
+def account_form(block: Block, doc: DocView) -> bool:
+    """A control or prompt of a reader-account form or a push-notification prompt.
+
+    ## What it removes
+    Short lines of the sign-in, registration and password forms that a comment section or a
+    metered paywall renders under the article, opening with the control's words ("Sign In or
+    Create an Account", "Registrieren", "Mot de passe oublié ?", "Only signed-in users can
+    comment."), and the browser push-notification prompt ("Push notifications"), in English,
+    German, French, Spanish, Italian, Dutch, Polish, the Nordic languages and more.
+
+    ## Why is it noise?
+    They are the site's forms, not the article: the dump kept the labels of their fields and
+    buttons, which read as a stack of short lines after the story. Like a menu's links (kind
+    `nav`, not `promo`), they part the article from what stands beyond them: the short lines
+    next to them are not looked through as body.
+
+    ## Limitations
+    Lines of up to ACCOUNT_MAX_WORDS words only, capitalised, without code characters, and not
+    a whole sentence that merely mentions an account or password: a line that ends with a full
+    stop must be the "only registered users can comment" notice. A line whose control words
+    come later ("Forgot your password?", "No password prompt") is ACC002's, a weak hint.
+    """
+    return _account_control(block) is True
+
+
+@rule(
+    code="ACC002",
+    key_search=(ACCOUNT_UI,),
+    max_words=ACCOUNT_MAX_WORDS,
+    name="account-form-line",
+    kind="nav",
+    strength="weak",
+    noise=["Forgot your password?", "Jetzt kostenlos registrieren", "Neues Passwort erstellen"],
+    keep=[
+        "Readers who sign in with a bank card will pay less, the operator said.",
+        "Create an account",
+        "def check_password(user):",
+    ],
+)
+def account_form_line(block: Block, doc: DocView) -> bool:
+    """A short line that names an account-form control after a word or two of its own.
+
+    ## What it removes
+    Lines such as "Forgot your password?", "Jetzt registrieren" or "Neues Passwort erstellen"
+    when they are not part of the article around them: a weak hint, dropped only outside the
+    article's prose or between two dropped blocks.
+
+    ## Why is it noise?
+    They are the labels of a sign-in or registration form's buttons and fields. The same words
+    also make short list items in an article about computer security ("No password login"),
+    so the line is only a hint: kept when body prose stands on both sides.
+    """
+    return _account_control(block) is False
+
+
+RULES = (advert_marker, paywall, channel_promo, signup_form, account_form, account_form_line)

@@ -178,6 +178,100 @@ def teaser_cards() -> None:
     """
 
 
+_FEED = (
+    "Sport\n\n10:45\n\nLocal club signs two young players for the new season\n\nSport\n\n10:45\n\n"
+    "Local club signs two young players for the new season\n\nWeather\n\n09:30\n\n"
+    "Storm warning issued for the coast until Friday evening\n\nWeather\n\n09:30\n\n"
+    "Storm warning issued for the coast until Friday evening\n"
+)
+
+
+@rule(
+    code="REL004",
+    name="teaser-feed",
+    kind="related_links",
+    scope="context",
+    noise=[_ARTICLE + "\n" + _FEED],
+    keep=[
+        _ARTICLE + "\nThe vote is final.\n\nSource\n\nThe vote is final.\n\nIt took a day.\n\nSource\n\n"
+        "It took a day.\n",
+        _ARTICLE + "\nThe harbour at dawn, seen from the hill\n\nPhoto\n\nThe harbour at dawn, seen from the hill\n"
+        "\nPhoto\n\nThe harbour at dawn, seen from the hill\n",
+        "Budget passes after long night\n\nBudget passes after long night\n\n" + _ARTICLE,
+    ],
+)
+def teaser_feed() -> None:
+    """A feed of other articles whose every title stands twice, a few blocks apart.
+
+    ## What it removes
+    Runs such as "Sport / 10:45 / Club signs two players / Sport / 10:45 / Club signs two
+    players / Weather / 09:30 / Storm warning…": a list of teasers where each card's title was
+    dumped twice (its image's text and its link), with its section label and time between. At
+    least two such repeated titles in a row make a feed; each copy is removed, and the labels
+    and times left between them go with the run around them.
+
+    ## Why is it noise?
+    They advertise other articles of the site. The shape (a title, then the same title again
+    within three blocks, repeated card after card) is the same in every language.
+
+    ## Limitations
+    One repeated title (a headline or caption the page shows twice) is left to the headline
+    rules; repeated sentences that end with a full stop (examples, quotes), copies next to each
+    other (a question shown twice by an FAQ), repeated figures (a table's cells) and lines with
+    code signs (a query log that repeats each statement) are not titles. A feed whose titles
+    stand once each is REL003's or the main run's.
+    """
+
+
+_FORM = (
+    "Sign in\n\nPlease sign in with the email address you used when you registered, so that your "
+    "comments appear under your name on every story you read.\n\nPassword\n\n"
+    "Log in\n\nWe will send you a link to confirm your address before you can write your first "
+    "comment, and the link is valid for one day after it was sent.\n\nCreate an account\n\n"
+    "If you do not receive the message within ten minutes, check your spam folder and the address "
+    "you typed, then ask for a new link or contact our help desk.\n\nSign up\n"
+)
+
+
+@rule(
+    code="CTX006",
+    name="account-form-tail",
+    kind="nav",
+    scope="context",
+    noise=[
+        _LONG_FIRST
+        + _ARTICLE
+        + "\nThe finance minister said the new schools would open in two years and that the roads "
+        "programme would begin in the spring, once the contracts had been signed by the regions.\n\n"
+        "Teachers' unions welcomed the extra money but warned that it would not cover the cost of "
+        "hiring the staff the new buildings need, and asked the council to meet them next month.\n\n" + _FORM
+    ],
+    keep=[
+        _ARTICLE + "\nReaders asked how to sign in to the new service.\n\nLog in\n\nThe page opens.\n",
+        "Log in\n\nSign up\n\nLog in\n\nSign up\n\n" + _ARTICLE,
+    ],
+)
+def account_form_tail() -> None:
+    """A reader-account form after the article: its controls and the sentences between them.
+
+    ## What it removes
+    Everything from the first control of a sign-in, registration or password-reset form
+    (ACC001: "Log in", "Create an account", "Anmelden", "Mot de passe oublié ?") to the end of
+    the main run, when at least four such controls stand within thirty blocks and the run has
+    a hundred and fifty words of prose before them: the form's instructions ("We will send you a link
+    to confirm your address…"), which read as prose, go with its buttons.
+
+    ## Why is it noise?
+    A comment section's or a paywall's account form is the site's, not the story's. Its
+    sentences are written prose, so on their own they would pass for body and keep the
+    main run going past the article.
+
+    ## Limitations
+    Only inside the main run and after the article's own prose: a header's "Log in / Sign up"
+    menu above the story is left to the other rules, and two or three controls are no form.
+    """
+
+
 @rule(
     code="BRC002",
     name="fused-breadcrumb",
@@ -485,6 +579,8 @@ RULES = (
     widget_list,
     comment_thread,
     teaser_cards,
+    teaser_feed,
+    account_form_tail,
     fused_breadcrumb,
     duplicate_headline,
     lead_before_dateline,

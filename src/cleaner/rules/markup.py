@@ -210,7 +210,7 @@ MARKUP_MIN_SHARE = 0.4
 
 @rule(
     code="CSS006",
-    needles=("<", "lt;", "[", "/*"),
+    needles=("<", "lt;", "[", "/*", "{*", "{|"),
     name="leaked-markup",
     kind="css",
     noise=[
@@ -218,10 +218,16 @@ MARKUP_MIN_SHARE = 0.4
         '<div class="ad-slot" data-id="42"></div>',
         "[button link=”http://example.com/review/” type=”big”] Send us YOUR review[/button]",
         "/* see render_widget() in includes/widgets.php */",
+        "{* #loginPanel *} {* userEmail *} {* userPassword *}",
+        "{| greeting_text |} {| member_since |}",
+        "Joined {| member_joined |} from {| member_town |}",
     ],
     keep=[
         "The court [of appeal] said the ruling stands.",
         "Use <b> for bold text, the guide says, and keep headings short and clear for readers.",
+        "The set {1, 2, 3} has three members, and the teacher wrote it on the board twice.",
+        "{{ page.title }}",
+        "{% for item in basket %}",
     ],
 )
 def leaked_markup(block: Block, doc: DocView) -> bool:
@@ -229,15 +235,17 @@ def leaked_markup(block: Block, doc: DocView) -> bool:
 
     ## What it removes
     Tags with attributes, raw or HTML-escaped (`&lt;span style=…&gt;`), WordPress-style
-    shortcodes (`[button link=…]…[/button]`) and code comments (`/* … */`) when they cover a
-    large share of the line.
+    shortcodes (`[button link=…]…[/button]`), code comments (`/* … */`) and unrendered template
+    placeholders of client-side widgets (`{* form *}`, `{| field |}`) when they cover a large
+    share of the line.
 
     ## Why is it noise?
     Markup is instructions to the browser or the CMS; a dump that keeps it shows code, not text.
 
     ## Limitations
     Prose that mentions a tag or puts a word in square brackets is kept: the markup must cover
-    at least `MARKUP_MIN_SHARE` of the line.
+    at least `MARKUP_MIN_SHARE` of the line. The template syntax of server-side engines
+    (`{{ title }}`, `{% for x in y %}`) is kept: a tutorial's code listing quotes it.
     """
     text = block.text
     covered = len(text) - len(MARKUP_TAG.sub("", text, timeout=timeout_for(text)))

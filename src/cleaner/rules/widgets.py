@@ -141,14 +141,21 @@ def comments_widget(block: Block, doc: DocView) -> bool:
     max_words=16,
     name="comment-meta",
     kind="comments_widget",
-    noise=["Jane Doe on September 13, 2018 at 5:23 pm said:", "readerone says:", "34 responses to “A headline here”"],
-    keep=["The minister said:", "“We will not give up,” she said: “never.”"],
+    noise=[
+        "Jane Doe on September 13, 2018 at 5:23 pm said:",
+        "readerone says:",
+        "34 responses to “A headline here”",
+        "Gartenfreundin sagt:",
+        "lecteur42 dit :",
+    ],
+    keep=["The minister said:", "“We will not give up,” she said: “never.”", "Die Ministerin sagt:", "Via Reddit:"],
 )
 def comment_meta(block: Block, doc: DocView) -> bool:
     """The meta line of one comment: who wrote it and when ("Name on <date> said:").
 
     ## What it removes
-    Lines that open a reader comment — a name or user name, often a date, and "says:"/"said:" —
+    Lines that open a reader comment — a name or user name, often a date, and "says:"/"said:"
+    or the same word in another language ("sagt:", "dit :", "dice:", "zegt:", "pisze:") —
     and comment-count headings such as "34 responses to “…”".
 
     ## Why is it noise?
@@ -210,8 +217,15 @@ def widget_heading(block: Block, doc: DocView) -> bool:
         "Vous aimerez aussi",
         "Das könnte Sie auch interessieren",
         "Você também pode gostar...",
+        "Weitere Artikel",
+        "Sur le même thème",
+        "Artículos relacionados",
     ],
-    keep=["Read more carefully, the law says something else.", "Related stories of abuse emerged later."],
+    keep=[
+        "Read more carefully, the law says something else.",
+        "Related stories of abuse emerged later.",
+        "Weitere Artikel des Gesetzes wurden gestrichen.",
+    ],
 )
 def related_heading(block: Block, doc: DocView) -> bool:
     """The heading of a related-links list.
@@ -219,7 +233,8 @@ def related_heading(block: Block, doc: DocView) -> bool:
     ## What it removes
     "More On This Topic", "Related Stories", "Read more", "See also", "You may also like",
     "Recommended for you", also glued behind the last sentence of a paragraph (split off first);
-    also "you may also like" and "related articles" in the other languages with stop-word lists.
+    also "you may also like", "related articles" and "more on this topic" in the other languages
+    with stop-word lists ("Weitere Artikel", "Sur le même thème", "Artículos relacionados").
 
     ## Why is it noise?
     It introduces links to other articles. The headline-like lines under it are removed by the

@@ -11,6 +11,7 @@ from cleaner.smooth.comments import comment_thread_start
 from cleaner.smooth.consent import consent_dialogs
 from cleaner.smooth.deflists import take_definition_lists
 from cleaner.smooth.duplicates import drop_repeated_runs
+from cleaner.smooth.forms import account_form_start
 from cleaner.smooth.galleries import gallery_slides
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
 from cleaner.smooth.quotes import drop_quoted_copies
@@ -38,7 +39,7 @@ from cleaner.smooth.tails import (
     extend_closed_tail,
     extend_colon_list,
 )
-from cleaner.smooth.teasers import teaser_runs
+from cleaner.smooth.teasers import teaser_feeds, teaser_runs
 from cleaner.smooth.threads import open_thread, thread_around
 
 
@@ -53,6 +54,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     hits = list(hits_in)
     consent_dialogs(blocks, hits, rules)
     teaser_runs(blocks, hits, rules)
+    teaser_feeds(blocks, hits, rules)
     gallery_slides(blocks, hits, rules)
     widget_lists(blocks, hits, rules)
     fallback = fallback_scale(blocks, hits)
@@ -123,6 +125,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         if hi > lo and lo <= a <= hi + ENUM_ATTACH_GAP and hi < b <= cut:
             hi = b
     hi = extend_closed_tail(blocks, classes, hits, lo, hi, cut)
+    form = account_form_start(blocks, hits, classes, lo, hi) if rules.enabled("CTX006") else hi
 
     # nearest confident neighbour on each side, inside the region (two linear sweeps); markers
     # dropped in the middle of running text (adverts, captions, credits) are looked through
@@ -143,12 +146,15 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     ctx4: RuleInfo = by_code("CTX004")
     ctx1: RuleInfo = by_code("CTX001")
     ctx2: RuleInfo = by_code("CTX002")
+    ctx6: RuleInfo = by_code("CTX006")
     verdicts: list[Verdict] = []
     for i, (cls, hit) in enumerate(zip(classes, hits, strict=False)):
         if hit is not None and cls == "noise":
             verdicts.append(Verdict(i, "drop", hit.code, hit.name, hit.kind))
         elif i >= cut:
             verdicts.append(Verdict(i, "drop", ctx4.code, ctx4.name, hit.kind if hit else ctx4.kind))
+        elif form <= i < hi:
+            verdicts.append(Verdict(i, "drop", ctx6.code, ctx6.name, hit.kind if hit else ctx6.kind))
         elif not lo <= i < hi:
             if rules.enabled(ctx1.code):
                 verdicts.append(Verdict(i, "drop", ctx1.code, ctx1.name, hit.kind if hit else ctx1.kind))

@@ -88,3 +88,69 @@ def teaser_runs(blocks: tuple[Block, ...], hits: list[Hit | None], rules: RuleSe
         recent = i
     for i in marked:
         hits[i] = Hit("REL003", "teaser-cards", "related_links", "strong")
+
+
+#: REL004: a teaser feed's title stands twice, 2 to TWIN_REACH blocks apart (the card's image text
+#: and its link), with its section label and time between the two copies: each block between
+#: them has at most TWIN_LABEL_WORDS words.
+TWIN_REACH: Final = 3
+TWIN_LABEL_WORDS: Final = 4
+#: A title has this many words with letters: single words ("Share", "Sport") and figures
+#: ("$1,200 – $4,800", a table's repeated cell) repeat as labels and cells.
+TWIN_WORDS: Final = (3, 40)
+#: Twins whose pairs follow each other with at most this many blocks between one pair's second
+#: copy and the next pair's first form one feed; a feed has at least FEED_MIN_PAIRS pairs with
+#: different titles (a headline or a caption repeated by the page is one title, never a feed).
+#: Calibrated on the dev sets and the dev6 learning set 2026-12-08.
+FEED_GAP: Final = 5
+FEED_MIN_PAIRS: Final = 2
+
+
+#: Characters of code, never of a headline: "INSERT INTO user_account ...", "x = f(y);".
+_CODE_SIGNS: Final = frozenset("_=;{}[]<>`$#\\|")
+
+
+def _title_sized(block: Block) -> bool:
+    """A title: a few words with letters, not ending as a sentence does (with a full stop)."""
+    text = block.text
+    if not TWIN_WORDS[0] <= block.features.words <= TWIN_WORDS[1]:
+        return False
+    if text.endswith(".") and not text.endswith(".."):
+        return False  # a sentence repeated (an example, a quote), not a title
+    if not _CODE_SIGNS.isdisjoint(text):
+        return False  # a line of a code listing or a query log, repeated by its output
+    return sum(1 for w in text.split() if any(c.isalpha() for c in w)) >= TWIN_WORDS[0]
+
+
+def _twin_pairs(blocks: tuple[Block, ...], hits: list[Hit | None]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of titles with the same text, 2 to TWIN_REACH blocks apart, only labels
+    between them (linear: one dictionary look-up per block)."""
+    last: dict[str, int] = {}
+    pairs: list[tuple[int, int]] = []
+    for j, block in enumerate(blocks):
+        if hits[j] is not None or not _title_sized(block):
+            continue
+        i = last.get(block.text)
+        if (
+            i is not None
+            and 2 <= j - i <= TWIN_REACH
+            and all(blocks[k].features.words <= TWIN_LABEL_WORDS for k in range(i + 1, j))
+            and (not pairs or pairs[-1][1] != i)
+        ):
+            pairs.append((i, j))
+        last[block.text] = j
+    return pairs
+
+
+def teaser_feeds(blocks: tuple[Block, ...], hits: list[Hit | None], rules: RuleSet) -> None:
+    """REL004: runs of titles that each stand twice a few blocks apart (local list, in place)."""
+    if not rules.enabled("REL004"):
+        return
+    chain: list[tuple[int, int]] = []
+    for pair in [*_twin_pairs(blocks, hits), (10**9, 10**9)]:
+        if chain and pair[0] - chain[-1][1] > FEED_GAP:
+            if len({blocks[i].text for i, _ in chain}) >= FEED_MIN_PAIRS:
+                for i, j in chain:
+                    hits[i] = hits[j] = Hit("REL004", "teaser-feed", "related_links", "strong")
+            chain = []
+        chain.append(pair)
