@@ -913,3 +913,71 @@ def test_lead_subject() -> None:
     assert headline_stage._lead_subject("dredgectl", leads)
     assert not headline_stage._lead_subject("Portable", ("Portable Dredgers Ltd makes them.",))
     assert not headline_stage._lead_subject("Dredge", leads)
+
+
+# --- page chrome that reads like a title (issue 13) ----------------------------------------------
+
+
+def test_a_trial_button_and_a_paywall_notice_are_chrome() -> None:
+    for line in (
+        "Free 30-Day Trial",
+        "Free trial",
+        "Start your 14 day trial",
+        "This article is available exclusively to Harbour Times subscribers",
+        "This story is only available to members",
+    ):
+        assert headline_stage._chrome(line), line
+    for line in (
+        "Free ferry trial for island pupils extended",
+        "This story is not over, the harbour master says",
+        "Start of dredging trial delayed by storms",
+    ):
+        assert not headline_stage._chrome(line), line
+
+
+#: A title few of whose words the body repeats, and a body that names a trial.
+FAR_TITLE = "A channel fit for the giants of the sea"
+TRIAL_BODY = [
+    *BODY,
+    "A free trial of the night dredging will run for thirty days in May, the authority said, before "
+    "the full works begin.",
+]
+
+
+def test_a_trial_button_between_the_title_and_the_body_is_not_the_headline() -> None:
+    # the title under its date, then the newsletter's box with its button, repeated in the footer
+    cta = "Free 30-Day Trial"
+    lines = [*NAV, "Published: May 4, 2024", FAR_TITLE, "Harbour Editor", "Start your channel report", "Your report"]
+    text = "\n".join([*lines, cta, *TRIAL_BODY, cta, "About us"]) + "\n"
+    assert headline(text) == FAR_TITLE
+
+
+def test_a_paywall_notice_over_the_body_is_not_the_headline() -> None:
+    # the notice's sentence is cut in two lines, its first line repeated under the article
+    notice = "This story is available exclusively to harbour channel subscribers"
+    lines = [*NAV, FAR_TITLE, "By", "Ana Ruiz", "Save", "Read in app", notice, "subscribers. Become a member"]
+    text = "\n".join([*lines, *BODY, notice]) + "\n"
+    assert headline(text) == FAR_TITLE
+
+
+def test_a_profile_menu_and_a_line_cut_before_its_separator_are_ui_labels() -> None:
+    for line in (
+        "View Forum Posts",
+        "View Forum Threads",
+        "View Blog Entries",
+        "Find all posts by harbourfan",
+        "Column by Ana Ruiz -",
+        "Harbour notes –",
+    ):
+        assert headline_stage.UI_LABEL.search(line) is not None, line
+    for line in ("View from the harbour wall", "Harbour plan - what changes for ships", "Dredging A-Z"):
+        assert headline_stage.UI_LABEL.search(line) is None, line
+
+
+def test_a_column_byline_cut_before_its_date_is_not_the_headline() -> None:
+    # the column's title, then "Column by Name -" (the date that followed the dash is a line of
+    # its own), repeated in the page's footer
+    title = "Sea Notes: Giants of the Deep"
+    byline = "Column by Ana Ruiz -"
+    text = "\n".join([*NAV, title, byline, "May 4, 2024 at 08:52", *BODY, byline, "About us"]) + "\n"
+    assert headline(text) == title

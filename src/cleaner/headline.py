@@ -199,15 +199,18 @@ RUN_REACH: Final = 12
 HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
 #: Page furniture no title has: a post's action buttons on a forum or Q&A page ("Reply With
 #: Quote", "Improve this answer", "Add a comment |"), a member's profile card ("Joined …
-#: Messages 3"), a pagination bar ("Pages (2): 1 2 Next »"), and a line that ends with a
-#: separator (a breadcrumb or a link list cut before its next item: "Docs (3.1) »", "… |") or
+#: Messages 3") and its menu ("View Forum Posts", "Find all posts by …"), a pagination bar
+#: ("Pages (2): 1 2 Next »"), and a line that ends with a separator (a breadcrumb or a link
+#: list cut before its next item: "Docs (3.1) »", "… |"; a byline cut before its date: "Column
+#: by Ana Ruiz -") or
 #: begins with one (a breadcrumb's last item cut from the trail: "/ Travel Insurance", or the
 #: rest of a heading cut after its label: ": Set up the tunnel").
 UI_LABEL: Final = cached(
     r"^(?:reply(?: with quote)?|quote|multi-?quote|report(?: post| abuse)?|permalink|"
     r"(?:improve|edit|share|follow|flag) this (?:answer|question|post|comment|reply|thread)|"
-    r"add (?:a )?comment|reactions?\s{0,2}:|likes?\s{0,2}:|joined\b|pages?\s{0,2}\(\d{1,4}\)\s{0,2}:)"
-    r"|[|»›/]\s{0,3}$|^[|»›/>:]\s",
+    r"add (?:a )?comment|reactions?\s{0,2}:|likes?\s{0,2}:|joined\b|pages?\s{0,2}\(\d{1,4}\)\s{0,2}:|"
+    r"view (?:forum |blog )?(?:threads|posts|profile|entries)$|find (?:all|latest) posts by\b)"
+    r"|(?:[|»›/]|\s[-–—])\s{0,3}$|^[|»›/>:]\s",
     regex.IGNORECASE,
 )
 

@@ -545,7 +545,11 @@ HEAD_CHROME: Final = cached(
     r"\+\s|"
     r"[$€£]\s?\d[\d,.]{0,12}\s[^$€£]{0,30}[$€£]\s?\d[\d,.]{0,12}\s{0,2}$|"
     r"(?:get|request|book|schedule|see)\s(?:a\s|your\s|the\s)?(?:free\s|personali[sz]ed\s|live\s)?demo\b|"
-    r"(?:start|try)\s(?:your\s|a\s|it\s)?(?:for\s)?free\b|get\sstarted\b|contact\s(?:sales|us)\b)|"
+    r"(?:start|try)\s(?:your\s|a\s|it\s)?(?:for\s)?free\b|get\sstarted\b|contact\s(?:sales|us)\b|"
+    # a trial's button ("Free 14-Day Trial", "Start Trial") and a paywall's notice over the
+    # article ("This story is available exclusively to … subscribers")
+    r"(?:free\s(?:\d{1,3}[-\s]days?\s)?|start\s(?:your\s|a\s)?(?:\d{1,3}[-\s]days?\s)?)trial\b|"
+    r"this\s(?:story|article|content|post)\sis\s(?:only\s)?(?:available|reserved|exclusive)\b)|"
     r"\b(?:\d{1,3}\s{0,2}min(?:ute)?s?\.?\s{0,2}read\b|"
     r"(?:image|photo|slide|picture)\s{0,2}\d{1,3}\s{0,2}(?:of|/)\s{0,2}\d{1,3}\b|"
     r"(?:log|sign)\s?(?:in|out|up)\s{0,3}$|"
@@ -591,7 +595,7 @@ HEAD_CHROME_OPENINGS: Final = (
     "previous", "next", "back", "show", "read", "click", "follow", "related", "trending",
     "advertisement", "listen", "skip", "filed", "tag", "posted", "categor", "image", "why", "key",
     "video", "photo", "gallery", "watch", "credit", "source", "+", "$", "get", "request", "book",
-    "schedule", "see", "start", "try", "contact",
+    "schedule", "see", "start", "try", "contact", "free", "this",
     # HEAD_FOOTER
     "(c)", "go", "visit", "browse", "explore", "shop", "view", "discover", "download",
 )  # fmt: skip
