@@ -981,3 +981,38 @@ def test_a_column_byline_cut_before_its_date_is_not_the_headline() -> None:
     byline = "Column by Ana Ruiz -"
     text = "\n".join([*NAV, title, byline, "May 4, 2024 at 08:52", *BODY, byline, "About us"]) + "\n"
     assert headline(text) == title
+
+
+# --- a heading printed as a kicker and a title (issue 13) ----------------------------------------
+
+KICKER = "Harbour channel plan"
+KICKED_TITLE = "Two Resignations and Many Open Questions"
+
+
+def test_a_heading_split_at_its_colon_is_joined_again() -> None:
+    # the heading's two spans and the colon between them on three lines: the kicker's words are
+    # the body's, the title's are not
+    art = cleaner.clean("\n".join([*NAV, KICKER, ":", KICKED_TITLE, "By Ana Ruiz", *BODY]) + "\n")
+    assert art.headline == f"{KICKER}: {KICKED_TITLE}"
+    assert cleaner.clean(art.text).headline == art.headline
+    # a one-word kicker is no candidate of its own, and joined all the same
+    title = "Why the northern shipping channel must be deeper"
+    text = "\n".join([*NAV, "Dredging", ":", title, "By Ana Ruiz", *BODY]) + "\n"
+    assert headline(text) == f"Dredging: {title}"
+
+
+def test_a_label_over_a_lone_colon_is_no_kicker() -> None:
+    title = "Why the northern shipping channel must be deeper"
+    text = "\n".join([*NAV, "Published", ":", title, "By Ana Ruiz", *BODY]) + "\n"
+    assert headline(text) == title
+
+
+def test_a_kicker_that_wins_on_its_words_gives_way_to_the_title_under_it() -> None:
+    # the kicker over the title over the byline: the title, alone
+    text = "\n".join([*NAV, KICKER, KICKED_TITLE, "By Ana Ruiz", "May 4, 2024", *BODY]) + "\n"
+    assert headline(text) == KICKED_TITLE
+    # and with the kicker in front when the page prints the two as one line (its <title>)
+    text = "\n".join([f"{KICKER}: {KICKED_TITLE}", *NAV, KICKER, KICKED_TITLE, "By Ana Ruiz", *BODY]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == f"{KICKER}: {KICKED_TITLE}"
+    assert cleaner.clean(art.text).headline == art.headline

@@ -101,6 +101,8 @@ _NOT_A_TITLE: Final = frozenset(
     {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label", "in_toc"}
 )
 _NOT_PAIRED: Final = _NOT_A_TITLE | {"deck", "under_title"}
+#: A line that is no half of a heading split at its colon: chrome, a label, a sentence, a name.
+_NOT_JOINED: Final = frozenset({"chrome", "name_like", "full_stop", "ui_label", "meta_value", "in_toc", "in_menu"})
 #: A line that is no title over the date under it: chrome, a name, a button, a sentence.
 _NOT_OVER_META: Final = frozenset({"chrome", "name_like", "ui_label", "full_stop", "meta_value", "lower_start"})
 #: A title over a deck or a caption has at least this many words (a kicker or section label
@@ -865,7 +867,70 @@ def choose(
     )
     if best.score < MIN_SCORE:
         return Choice(None, None, why)
+    joined = _kicker_title(blocks, verdicts, ranked, best, first_body)
+    if joined is not None:
+        return Choice(joined[0], joined[1], why)
     return Choice(best.index, best.text, why)
+
+
+#: What joins a kicker to its title in the page's one-line copy of the two ("Kicker: Title").
+KICKER_JOINS: Final = (": ", " - ", " – ", " — ", " | ")
+#: A kicker printed on a line of its own has at most this many words.
+KICKER_MAX_WORDS: Final = 8
+
+
+def _kicker_title(
+    blocks: tuple[Block, ...],
+    verdicts: Sequence[Verdict],
+    ranked: Sequence[Candidate],
+    best: Candidate,
+    first_body: int,
+) -> tuple[int, str] | None:
+    """The title when the winner is one half of a heading printed as a kicker and a title (the
+    page's `<h1>` made of two spans, "Kicker: Title"), as (the title's block, its text).
+
+    * The kicker, a line holding the colon alone, and the title ("Harbour plan", ":", "Dredging
+      starts in May"): the dump split one heading in three lines, and the headline is the heading
+      as the page prints it, "Harbour plan: Dredging starts in May", whichever half won.
+    * The kicker (`kicker`: the shorter line over a longer title over the same byline) won on
+      its words in the body: the title under it is the headline, written with the kicker in
+      front when the page prints the two as one line too (its `<title>` or social-card copy),
+      else alone.
+    """
+    by_index = {c.index: c for c in ranked}
+    i = best.index
+    if i >= first_body:
+        return None
+    for k, t in ((i, i + 2), (i - 2, i)):
+        if not (k >= 0 and t < first_body and blocks[k + 1].text.strip() == ":"):
+            continue
+        kicker, title = by_index.get(k), by_index.get(t)
+        if title is None or title.features.keys() & _NOT_JOINED:
+            continue
+        if kicker is None:
+            # a one-word kicker is no candidate: a word of the page's own, no label or chrome
+            kb = blocks[k]
+            if not (
+                kb.features.words == 1
+                and _code_ok(verdicts[k])
+                and _one_word_title(kb)
+                and HEAD_META_LABEL.match(kb.text) is None
+                and not _chrome(kb.text)
+            ):
+                continue
+            return t, f"{kb.text}: {title.text}"
+        if len(kicker.words) > KICKER_MAX_WORDS or kicker.features.keys() & _NOT_JOINED:
+            continue
+        return t, f"{kicker.text}: {title.text}"
+    title = by_index.get(i + 1)
+    if "kicker" not in best.features or title is None or i + 1 >= first_body:
+        return None
+    whole = {norm(b.text): b.text for b in blocks if b.features.chars <= MAX_CHARS and not b.piece}
+    for join in KICKER_JOINS:
+        copy = whole.get(norm(f"{best.text}{join}{title.text}"))
+        if copy is not None:
+            return title.index, copy
+    return title.index, title.text
 
 
 def rank(
