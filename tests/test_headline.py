@@ -1016,3 +1016,18 @@ def test_a_kicker_that_wins_on_its_words_gives_way_to_the_title_under_it() -> No
     art = cleaner.clean(text)
     assert art.headline == f"{KICKER}: {KICKED_TITLE}"
     assert cleaner.clean(art.text).headline == art.headline
+
+
+def test_a_title_that_runs_from_one_place_to_another_is_no_byline() -> None:
+    # German "Von X bis Y" ("from X to Y") opens the title; "Von Name" under it is the byline
+    title = "Von Hamburg bis Kiel: Die Fähren fahren wieder"
+    body = [
+        "Die Fähren zwischen Hamburg und Kiel fahren nach dem langen Streik wieder, teilte die Reederei "
+        "am Dienstag mit, und die ersten Schiffe legten am Morgen pünktlich ab.",
+        "Die Reederei sagte, die Fähren würden bis zum Sommer nach dem alten Fahrplan fahren, und die "
+        "Fahrgäste könnten ihre Karten wieder an den Häfen in Hamburg und Kiel kaufen.",
+        "Der Streik hatte drei Wochen gedauert, und viele Pendler zwischen Hamburg und Kiel mussten in "
+        "dieser Zeit mit dem Zug oder mit dem Auto fahren.",
+    ]
+    text = "\n".join([*NAV, title, "Von Ana Ruiz", *body]) + "\n"
+    assert headline(text) == title

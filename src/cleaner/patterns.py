@@ -343,6 +343,10 @@ BYLINE: Final = cached(
     _V,
 )
 
+# A German "Von X bis Y" ("from X to Y") opens a title or a sentence, not a byline ("Von
+# Montag bis Freitag: …", "Von der Küste bis zum Hafen").
+BYLINE_RANGE: Final = cached(r"^von\s[^\n]{1,60}?\sbis\s", _I)
+
 # --- rules: page chrome -----------------------------------------------------------------------
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
