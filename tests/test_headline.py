@@ -1031,3 +1031,29 @@ def test_a_title_that_runs_from_one_place_to_another_is_no_byline() -> None:
     ]
     text = "\n".join([*NAV, title, "Von Ana Ruiz", *body]) + "\n"
     assert headline(text) == title
+
+
+# --- a product's name over its rating (issue 13) -------------------------------------------------
+
+
+def test_a_rating_line_is_what_stands_under_a_product_name() -> None:
+    for line in ("4.6 out of 5 stars with 212 reviews", "Rated 4.5/5", "(12) Write a Review", "1,204 ratings", "★★★★☆"):
+        assert headline_stage._rating(line), line
+    for line in ("5 reviews of the new harbour ferry timetable", "4 out of 10 ferries late", "Reviews"):
+        assert not headline_stage._rating(line), line
+
+
+def test_a_product_name_over_its_rating_is_the_headline() -> None:
+    # the name over its rating and the shop's buttons, then a tagline right over the description
+    name = "Steel Kettle for Induction Hobs, 2 Litres"
+    body = [
+        "This two litre steel kettle is enamelled inside and out, boils water quickly on any hob "
+        "including induction, and has a whistle that you can switch off.",
+        "The handle stays cool while the kettle boils, and the wide lid makes the kettle easy to fill "
+        "and to clean after use.",
+        "The enamelled kettle comes in sea blue and is made to last for many years of daily use in a busy kitchen.",
+    ]
+    buttons = ["Pickup", "Delivery", "Add to cart"]
+    tagline = "Hand-enamelled steel kettle for your daily tea"
+    lines = [*NAV, "Kitchen", "Kettles", name, "4.6 out of 5 stars with 212 reviews", *buttons, tagline]
+    assert headline("\n".join([*lines, *body]) + "\n") == name

@@ -39,6 +39,7 @@ from cleaner.patterns import (
     HEAD_DATE,
     HEAD_META_LABEL,
     HEAD_NAME,
+    HEAD_RATING,
     HEAD_THREAD_FIELD,
     HOME_PREFIX,
     RELATED_HEADING,
@@ -401,9 +402,15 @@ def _byline(block: Block, verdict: Verdict) -> bool:
     if verdict.kind in _META_KINDS:
         return True
     t = block.text
-    if _thread_field(t):
+    if _thread_field(t) or _rating(t):
         return True
     return len(t) <= BYLINE_MAX_CHARS and BYLINE_IN_LINE.search(t, timeout=timeout_for(t)) is not None
+
+
+def _rating(text: str) -> bool:
+    """A product's rating line ("4.7 out of 5 stars with 914 reviews"): what stands under a
+    product's name as a byline stands under an article's title."""
+    return len(text) <= RATING_MAX_CHARS and HEAD_RATING.match(text, timeout=timeout_for(text)) is not None
 
 
 def _byline_next(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
@@ -596,6 +603,8 @@ def _meta_value(blocks: tuple[Block, ...], i: int) -> bool:
     return False
 
 
+#: A product's rating line ("4.7 out of 5 stars with 914 reviews") is a short line.
+RATING_MAX_CHARS: Final = 60
 #: A post's category line: "Posted in …", "Filed under …", "Published in …".
 POSTED_IN: Final = cached(r"^(?:posted|filed|published)\s(?:in|under)\b", regex.IGNORECASE)
 CATEGORY_MAX_WORDS: Final = 8
@@ -614,6 +623,8 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
         return True
     if _thread_field(t):
         return True
+    if _rating(t):
+        return True  # a product's rating under its name
     # the post's category under its title: "Posted in Home Safety", "Filed under: Politics"
     return block.features.words <= CATEGORY_MAX_WORDS and POSTED_IN.match(t) is not None
 

@@ -621,6 +621,15 @@ HEAD_CONTENTS_LABEL: Final = cached(
     r"jump\sto(?:\ssection)?|article\scontents)\s{0,2}:?$",
     _I,
 )
+# A product's rating line under its title, what a byline is under an article's ("4.7 out of 5
+# stars with 914 reviews", "Rated 4.5/5", "(12) Write a Review", "1,204 ratings", "★★★★☆").
+# Searched in short lines only (`headline.RATING_MAX_CHARS`).
+HEAD_RATING: Final = cached(
+    r"^(?:rated\s{1,2})?\d(?:[.,]\d{1,2})?\s{0,2}(?:out\sof|/)\s{0,2}5\b|"
+    r"^\(?\d[\d,.]{0,8}\)?\s{0,2}(?:customer\s|verified\s)?(?:reviews?|ratings?)\s{0,2}\)?$|"
+    r"^\(\d[\d,.]{0,8}\)\s{0,2}write\sa\sreview\b|^[★☆]{4,5}",
+    _I,
+)
 # A person's name alone (with an optional ", Title"): a byline without its "By".
 HEAD_NAME: Final = cached(
     r"^\p{Lu}[\p{Ll}'’-]{1,20}(?:\s\p{Lu}\.)?(?:\s\p{Lu}[\p{Ll}'’-]{1,20}){1,2}(?:,\s[\p{L} ]{1,40})?$",
