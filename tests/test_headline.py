@@ -1057,3 +1057,13 @@ def test_a_product_name_over_its_rating_is_the_headline() -> None:
     tagline = "Hand-enamelled steel kettle for your daily tea"
     lines = [*NAV, "Kitchen", "Kettles", name, "4.6 out of 5 stars with 212 reviews", *buttons, tagline]
     assert headline("\n".join([*lines, *body]) + "\n") == name
+
+
+def test_a_kicker_glued_to_its_title_without_the_colon_is_written_as_the_page_prints_it() -> None:
+    # the heading's two spans glued with a blank near the body; the page's <title> over the menu
+    # prints them with the colon
+    glued = "Harbour channel plan Dredging starts in May"
+    text = "\n".join([f"{KICKER}: Dredging starts in May", *NAV, glued, "By Ana Ruiz", *BODY]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == f"{KICKER}: Dredging starts in May"
+    assert cleaner.clean(art.text).headline == art.headline

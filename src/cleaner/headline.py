@@ -884,6 +884,11 @@ def choose(
     return Choice(best.index, best.text, why)
 
 
+def _colonless(text: str) -> str:
+    """The line casefolded without its colons and with its blanks collapsed."""
+    return " ".join(text.casefold().replace(":", " ").split())
+
+
 #: What joins a kicker to its title in the page's one-line copy of the two ("Kicker: Title").
 KICKER_JOINS: Final = (": ", " - ", " – ", " — ", " | ")
 #: A kicker printed on a line of its own has at most this many words.
@@ -907,11 +912,19 @@ def _kicker_title(
       its words in the body: the title under it is the headline, written with the kicker in
       front when the page prints the two as one line too (its `<title>` or social-card copy),
       else alone.
+    * The winner is the two spans glued with a blank ("Harbour plan Dredging starts in May") and
+      another candidate is the same heading with the colon between them: that one.
     """
     by_index = {c.index: c for c in ranked}
     i = best.index
     if i >= first_body:
         return None
+    # the kicker's span glued to the title's without the colon ("Harbour plan Dredging starts in
+    # May") where the page prints the heading with it too (its <title>): the heading as printed
+    key, colons = _colonless(best.text), best.text.count(": ")
+    for c in ranked:
+        if c.text.count(": ") == colons + 1 and not c.features.keys() & _NOT_JOINED and _colonless(c.text) == key:
+            return c.index, c.text
     for k, t in ((i, i + 2), (i - 2, i)):
         if not (k >= 0 and t < first_body and blocks[k + 1].text.strip() == ":"):
             continue
