@@ -913,3 +913,157 @@ def test_lead_subject() -> None:
     assert headline_stage._lead_subject("dredgectl", leads)
     assert not headline_stage._lead_subject("Portable", ("Portable Dredgers Ltd makes them.",))
     assert not headline_stage._lead_subject("Dredge", leads)
+
+
+# --- page chrome that reads like a title (issue 13) ----------------------------------------------
+
+
+def test_a_trial_button_and_a_paywall_notice_are_chrome() -> None:
+    for line in (
+        "Free 30-Day Trial",
+        "Free trial",
+        "Start your 14 day trial",
+        "This article is available exclusively to Harbour Times subscribers",
+        "This story is only available to members",
+    ):
+        assert headline_stage._chrome(line), line
+    for line in (
+        "Free ferry trial for island pupils extended",
+        "This story is not over, the harbour master says",
+        "Start of dredging trial delayed by storms",
+    ):
+        assert not headline_stage._chrome(line), line
+
+
+#: A title few of whose words the body repeats, and a body that names a trial.
+FAR_TITLE = "A channel fit for the giants of the sea"
+TRIAL_BODY = [
+    *BODY,
+    "A free trial of the night dredging will run for thirty days in May, the authority said, before "
+    "the full works begin.",
+]
+
+
+def test_a_trial_button_between_the_title_and_the_body_is_not_the_headline() -> None:
+    # the title under its date, then the newsletter's box with its button, repeated in the footer
+    cta = "Free 30-Day Trial"
+    lines = [*NAV, "Published: May 4, 2024", FAR_TITLE, "Harbour Editor", "Start your channel report", "Your report"]
+    text = "\n".join([*lines, cta, *TRIAL_BODY, cta, "About us"]) + "\n"
+    assert headline(text) == FAR_TITLE
+
+
+def test_a_paywall_notice_over_the_body_is_not_the_headline() -> None:
+    # the notice's sentence is cut in two lines, its first line repeated under the article
+    notice = "This story is available exclusively to harbour channel subscribers"
+    lines = [*NAV, FAR_TITLE, "By", "Ana Ruiz", "Save", "Read in app", notice, "subscribers. Become a member"]
+    text = "\n".join([*lines, *BODY, notice]) + "\n"
+    assert headline(text) == FAR_TITLE
+
+
+def test_a_profile_menu_and_a_line_cut_before_its_separator_are_ui_labels() -> None:
+    for line in (
+        "View Forum Posts",
+        "View Forum Threads",
+        "View Blog Entries",
+        "Find all posts by harbourfan",
+        "Column by Ana Ruiz -",
+        "Harbour notes –",
+    ):
+        assert headline_stage.UI_LABEL.search(line) is not None, line
+    for line in ("View from the harbour wall", "Harbour plan - what changes for ships", "Dredging A-Z"):
+        assert headline_stage.UI_LABEL.search(line) is None, line
+
+
+def test_a_column_byline_cut_before_its_date_is_not_the_headline() -> None:
+    # the column's title, then "Column by Name -" (the date that followed the dash is a line of
+    # its own), repeated in the page's footer
+    title = "Sea Notes: Giants of the Deep"
+    byline = "Column by Ana Ruiz -"
+    text = "\n".join([*NAV, title, byline, "May 4, 2024 at 08:52", *BODY, byline, "About us"]) + "\n"
+    assert headline(text) == title
+
+
+# --- a heading printed as a kicker and a title (issue 13) ----------------------------------------
+
+KICKER = "Harbour channel plan"
+KICKED_TITLE = "Two Resignations and Many Open Questions"
+
+
+def test_a_heading_split_at_its_colon_is_joined_again() -> None:
+    # the heading's two spans and the colon between them on three lines: the kicker's words are
+    # the body's, the title's are not
+    art = cleaner.clean("\n".join([*NAV, KICKER, ":", KICKED_TITLE, "By Ana Ruiz", *BODY]) + "\n")
+    assert art.headline == f"{KICKER}: {KICKED_TITLE}"
+    assert cleaner.clean(art.text).headline == art.headline
+    # a one-word kicker is no candidate of its own, and joined all the same
+    title = "Why the northern shipping channel must be deeper"
+    text = "\n".join([*NAV, "Dredging", ":", title, "By Ana Ruiz", *BODY]) + "\n"
+    assert headline(text) == f"Dredging: {title}"
+
+
+def test_a_label_over_a_lone_colon_is_no_kicker() -> None:
+    title = "Why the northern shipping channel must be deeper"
+    text = "\n".join([*NAV, "Published", ":", title, "By Ana Ruiz", *BODY]) + "\n"
+    assert headline(text) == title
+
+
+def test_a_kicker_that_wins_on_its_words_gives_way_to_the_title_under_it() -> None:
+    # the kicker over the title over the byline: the title, alone
+    text = "\n".join([*NAV, KICKER, KICKED_TITLE, "By Ana Ruiz", "May 4, 2024", *BODY]) + "\n"
+    assert headline(text) == KICKED_TITLE
+    # and with the kicker in front when the page prints the two as one line (its <title>)
+    text = "\n".join([f"{KICKER}: {KICKED_TITLE}", *NAV, KICKER, KICKED_TITLE, "By Ana Ruiz", *BODY]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == f"{KICKER}: {KICKED_TITLE}"
+    assert cleaner.clean(art.text).headline == art.headline
+
+
+def test_a_title_that_runs_from_one_place_to_another_is_no_byline() -> None:
+    # German "Von X bis Y" ("from X to Y") opens the title; "Von Name" under it is the byline
+    title = "Von Hamburg bis Kiel: Die Fähren fahren wieder"
+    body = [
+        "Die Fähren zwischen Hamburg und Kiel fahren nach dem langen Streik wieder, teilte die Reederei "
+        "am Dienstag mit, und die ersten Schiffe legten am Morgen pünktlich ab.",
+        "Die Reederei sagte, die Fähren würden bis zum Sommer nach dem alten Fahrplan fahren, und die "
+        "Fahrgäste könnten ihre Karten wieder an den Häfen in Hamburg und Kiel kaufen.",
+        "Der Streik hatte drei Wochen gedauert, und viele Pendler zwischen Hamburg und Kiel mussten in "
+        "dieser Zeit mit dem Zug oder mit dem Auto fahren.",
+    ]
+    text = "\n".join([*NAV, title, "Von Ana Ruiz", *body]) + "\n"
+    assert headline(text) == title
+
+
+# --- a product's name over its rating (issue 13) -------------------------------------------------
+
+
+def test_a_rating_line_is_what_stands_under_a_product_name() -> None:
+    for line in ("4.6 out of 5 stars with 212 reviews", "Rated 4.5/5", "(12) Write a Review", "1,204 ratings", "★★★★☆"):
+        assert headline_stage._rating(line), line
+    for line in ("5 reviews of the new harbour ferry timetable", "4 out of 10 ferries late", "Reviews"):
+        assert not headline_stage._rating(line), line
+
+
+def test_a_product_name_over_its_rating_is_the_headline() -> None:
+    # the name over its rating and the shop's buttons, then a tagline right over the description
+    name = "Steel Kettle for Induction Hobs, 2 Litres"
+    body = [
+        "This two litre steel kettle is enamelled inside and out, boils water quickly on any hob "
+        "including induction, and has a whistle that you can switch off.",
+        "The handle stays cool while the kettle boils, and the wide lid makes the kettle easy to fill "
+        "and to clean after use.",
+        "The enamelled kettle comes in sea blue and is made to last for many years of daily use in a busy kitchen.",
+    ]
+    buttons = ["Pickup", "Delivery", "Add to cart"]
+    tagline = "Hand-enamelled steel kettle for your daily tea"
+    lines = [*NAV, "Kitchen", "Kettles", name, "4.6 out of 5 stars with 212 reviews", *buttons, tagline]
+    assert headline("\n".join([*lines, *body]) + "\n") == name
+
+
+def test_a_kicker_glued_to_its_title_without_the_colon_is_written_as_the_page_prints_it() -> None:
+    # the heading's two spans glued with a blank near the body; the page's <title> over the menu
+    # prints them with the colon
+    glued = "Harbour channel plan Dredging starts in May"
+    text = "\n".join([f"{KICKER}: Dredging starts in May", *NAV, glued, "By Ana Ruiz", *BODY]) + "\n"
+    art = cleaner.clean(text)
+    assert art.headline == f"{KICKER}: Dredging starts in May"
+    assert cleaner.clean(art.text).headline == art.headline

@@ -98,6 +98,7 @@ _CHROME_TOKENS = [
     "Reading", "time", "of", "in", "a", "new", "window", "tab", "links", "out", "up", "AP", "AFP", "Reuters",
     "Getty Images", "]", "images", "press", "writer", "reporter", "editorial", "all", "rights", "terms of use",
     "privacy policy", "example.com", "500k", "+", "$1,799", "Save", "demo", "free", "started", "sales", "us",
+    "trial", "14-day", "30 days", "your", "story", "article", "is", "available", "only", "exclusive",
     "\u00bb", "\u203a", "\u00a9", "\u20ac", "\u017f", "\u212a", "\u0130", "harbour", "Plan", "x",
 ]  # fmt: skip
 

@@ -104,6 +104,10 @@ def assemble(
             # title without it
             glue_cut = len(own) - len(choice.text)
             headline = headline_stage.unmarked(choice.text)
+        elif choice.index == head_i and choice.text and choice.text != own and choice.text.endswith(own):
+            # a kicker printed on a line of its own over the title, joined to it as the page's
+            # heading prints them ("Kicker: Title")
+            headline = choice.text
         else:
             headline = headline_stage.unmarked(site_suffix_cut(blocks, head_i))
         verdicts[head_i] = Verdict(head_i, "keep", "HEAD", "headline", "")

@@ -39,6 +39,7 @@ from cleaner.patterns import (
     HEAD_DATE,
     HEAD_META_LABEL,
     HEAD_NAME,
+    HEAD_RATING,
     HEAD_THREAD_FIELD,
     HOME_PREFIX,
     RELATED_HEADING,
@@ -101,6 +102,8 @@ _NOT_A_TITLE: Final = frozenset(
     {"chrome", "name_like", "few_words", "full_stop", "all_caps", "lower_start", "ui_label", "in_toc"}
 )
 _NOT_PAIRED: Final = _NOT_A_TITLE | {"deck", "under_title"}
+#: A line that is no half of a heading split at its colon: chrome, a label, a sentence, a name.
+_NOT_JOINED: Final = frozenset({"chrome", "name_like", "full_stop", "ui_label", "meta_value", "in_toc", "in_menu"})
 #: A line that is no title over the date under it: chrome, a name, a button, a sentence.
 _NOT_OVER_META: Final = frozenset({"chrome", "name_like", "ui_label", "full_stop", "meta_value", "lower_start"})
 #: A title over a deck or a caption has at least this many words (a kicker or section label
@@ -199,15 +202,18 @@ RUN_REACH: Final = 12
 HEADING_MARKS: Final = frozenset("¶\uf0c1§🔗")
 #: Page furniture no title has: a post's action buttons on a forum or Q&A page ("Reply With
 #: Quote", "Improve this answer", "Add a comment |"), a member's profile card ("Joined …
-#: Messages 3"), a pagination bar ("Pages (2): 1 2 Next »"), and a line that ends with a
-#: separator (a breadcrumb or a link list cut before its next item: "Docs (3.1) »", "… |") or
+#: Messages 3") and its menu ("View Forum Posts", "Find all posts by …"), a pagination bar
+#: ("Pages (2): 1 2 Next »"), and a line that ends with a separator (a breadcrumb or a link
+#: list cut before its next item: "Docs (3.1) »", "… |"; a byline cut before its date: "Column
+#: by Ana Ruiz -") or
 #: begins with one (a breadcrumb's last item cut from the trail: "/ Travel Insurance", or the
 #: rest of a heading cut after its label: ": Set up the tunnel").
 UI_LABEL: Final = cached(
     r"^(?:reply(?: with quote)?|quote|multi-?quote|report(?: post| abuse)?|permalink|"
     r"(?:improve|edit|share|follow|flag) this (?:answer|question|post|comment|reply|thread)|"
-    r"add (?:a )?comment|reactions?\s{0,2}:|likes?\s{0,2}:|joined\b|pages?\s{0,2}\(\d{1,4}\)\s{0,2}:)"
-    r"|[|»›/]\s{0,3}$|^[|»›/>:]\s",
+    r"add (?:a )?comment|reactions?\s{0,2}:|likes?\s{0,2}:|joined\b|pages?\s{0,2}\(\d{1,4}\)\s{0,2}:|"
+    r"view (?:forum |blog )?(?:threads|posts|profile|entries)$|find (?:all|latest) posts by\b)"
+    r"|(?:[|»›/]|\s[-–—])\s{0,3}$|^[|»›/>:]\s",
     regex.IGNORECASE,
 )
 
@@ -396,9 +402,15 @@ def _byline(block: Block, verdict: Verdict) -> bool:
     if verdict.kind in _META_KINDS:
         return True
     t = block.text
-    if _thread_field(t):
+    if _thread_field(t) or _rating(t):
         return True
     return len(t) <= BYLINE_MAX_CHARS and BYLINE_IN_LINE.search(t, timeout=timeout_for(t)) is not None
+
+
+def _rating(text: str) -> bool:
+    """A product's rating line ("4.7 out of 5 stars with 914 reviews"): what stands under a
+    product's name as a byline stands under an article's title."""
+    return len(text) <= RATING_MAX_CHARS and HEAD_RATING.match(text, timeout=timeout_for(text)) is not None
 
 
 def _byline_next(blocks: tuple[Block, ...], verdicts: Sequence[Verdict], i: int) -> bool:
@@ -591,6 +603,8 @@ def _meta_value(blocks: tuple[Block, ...], i: int) -> bool:
     return False
 
 
+#: A product's rating line ("4.7 out of 5 stars with 914 reviews") is a short line.
+RATING_MAX_CHARS: Final = 60
 #: A post's category line: "Posted in …", "Filed under …", "Published in …".
 POSTED_IN: Final = cached(r"^(?:posted|filed|published)\s(?:in|under)\b", regex.IGNORECASE)
 CATEGORY_MAX_WORDS: Final = 8
@@ -609,6 +623,8 @@ def _is_meta(block: Block, verdict: Verdict) -> bool:
         return True
     if _thread_field(t):
         return True
+    if _rating(t):
+        return True  # a product's rating under its name
     # the post's category under its title: "Posted in Home Safety", "Filed under: Politics"
     return block.features.words <= CATEGORY_MAX_WORDS and POSTED_IN.match(t) is not None
 
@@ -862,7 +878,83 @@ def choose(
     )
     if best.score < MIN_SCORE:
         return Choice(None, None, why)
+    joined = _kicker_title(blocks, verdicts, ranked, best, first_body)
+    if joined is not None:
+        return Choice(joined[0], joined[1], why)
     return Choice(best.index, best.text, why)
+
+
+def _colonless(text: str) -> str:
+    """The line casefolded without its colons and with its blanks collapsed."""
+    return " ".join(text.casefold().replace(":", " ").split())
+
+
+#: What joins a kicker to its title in the page's one-line copy of the two ("Kicker: Title").
+KICKER_JOINS: Final = (": ", " - ", " – ", " — ", " | ")
+#: A kicker printed on a line of its own has at most this many words.
+KICKER_MAX_WORDS: Final = 8
+
+
+def _kicker_title(
+    blocks: tuple[Block, ...],
+    verdicts: Sequence[Verdict],
+    ranked: Sequence[Candidate],
+    best: Candidate,
+    first_body: int,
+) -> tuple[int, str] | None:
+    """The title when the winner is one half of a heading printed as a kicker and a title (the
+    page's `<h1>` made of two spans, "Kicker: Title"), as (the title's block, its text).
+
+    * The kicker, a line holding the colon alone, and the title ("Harbour plan", ":", "Dredging
+      starts in May"): the dump split one heading in three lines, and the headline is the heading
+      as the page prints it, "Harbour plan: Dredging starts in May", whichever half won.
+    * The kicker (`kicker`: the shorter line over a longer title over the same byline) won on
+      its words in the body: the title under it is the headline, written with the kicker in
+      front when the page prints the two as one line too (its `<title>` or social-card copy),
+      else alone.
+    * The winner is the two spans glued with a blank ("Harbour plan Dredging starts in May") and
+      another candidate is the same heading with the colon between them: that one.
+    """
+    by_index = {c.index: c for c in ranked}
+    i = best.index
+    if i >= first_body:
+        return None
+    # the kicker's span glued to the title's without the colon ("Harbour plan Dredging starts in
+    # May") where the page prints the heading with it too (its <title>): the heading as printed
+    key, colons = _colonless(best.text), best.text.count(": ")
+    for c in ranked:
+        if c.text.count(": ") == colons + 1 and not c.features.keys() & _NOT_JOINED and _colonless(c.text) == key:
+            return c.index, c.text
+    for k, t in ((i, i + 2), (i - 2, i)):
+        if not (k >= 0 and t < first_body and blocks[k + 1].text.strip() == ":"):
+            continue
+        kicker, title = by_index.get(k), by_index.get(t)
+        if title is None or title.features.keys() & _NOT_JOINED:
+            continue
+        if kicker is None:
+            # a one-word kicker is no candidate: a word of the page's own, no label or chrome
+            kb = blocks[k]
+            if not (
+                kb.features.words == 1
+                and _code_ok(verdicts[k])
+                and _one_word_title(kb)
+                and HEAD_META_LABEL.match(kb.text) is None
+                and not _chrome(kb.text)
+            ):
+                continue
+            return t, f"{kb.text}: {title.text}"
+        if len(kicker.words) > KICKER_MAX_WORDS or kicker.features.keys() & _NOT_JOINED:
+            continue
+        return t, f"{kicker.text}: {title.text}"
+    title = by_index.get(i + 1)
+    if "kicker" not in best.features or title is None or i + 1 >= first_body:
+        return None
+    whole = {norm(b.text): b.text for b in blocks if b.features.chars <= MAX_CHARS and not b.piece}
+    for join in KICKER_JOINS:
+        copy = whole.get(norm(f"{best.text}{join}{title.text}"))
+        if copy is not None:
+            return title.index, copy
+    return title.index, title.text
 
 
 def rank(

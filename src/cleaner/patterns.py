@@ -360,6 +360,10 @@ BYLINE: Final = cached(
     _V,
 )
 
+# A German "Von X bis Y" ("from X to Y") opens a title or a sentence, not a byline ("Von
+# Montag bis Freitag: …", "Von der Küste bis zum Hafen").
+BYLINE_RANGE: Final = cached(r"^von\s[^\n]{1,60}?\sbis\s", _I)
+
 # --- rules: page chrome -----------------------------------------------------------------------
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -580,7 +584,11 @@ HEAD_CHROME: Final = cached(
     r"\+\s|"
     r"[$€£]\s?\d[\d,.]{0,12}\s[^$€£]{0,30}[$€£]\s?\d[\d,.]{0,12}\s{0,2}$|"
     r"(?:get|request|book|schedule|see)\s(?:a\s|your\s|the\s)?(?:free\s|personali[sz]ed\s|live\s)?demo\b|"
-    r"(?:start|try)\s(?:your\s|a\s|it\s)?(?:for\s)?free\b|get\sstarted\b|contact\s(?:sales|us)\b)|"
+    r"(?:start|try)\s(?:your\s|a\s|it\s)?(?:for\s)?free\b|get\sstarted\b|contact\s(?:sales|us)\b|"
+    # a trial's button ("Free 14-Day Trial", "Start Trial") and a paywall's notice over the
+    # article ("This story is available exclusively to … subscribers")
+    r"(?:free\s(?:\d{1,3}[-\s]days?\s)?|start\s(?:your\s|a\s)?(?:\d{1,3}[-\s]days?\s)?)trial\b|"
+    r"this\s(?:story|article|content|post)\sis\s(?:only\s)?(?:available|reserved|exclusive)\b)|"
     r"\b(?:\d{1,3}\s{0,2}min(?:ute)?s?\.?\s{0,2}read\b|"
     r"(?:image|photo|slide|picture)\s{0,2}\d{1,3}\s{0,2}(?:of|/)\s{0,2}\d{1,3}\b|"
     r"(?:log|sign)\s?(?:in|out|up)\s{0,3}$|"
@@ -626,7 +634,7 @@ HEAD_CHROME_OPENINGS: Final = (
     "previous", "next", "back", "show", "read", "click", "follow", "related", "trending",
     "advertisement", "listen", "skip", "filed", "tag", "posted", "categor", "image", "why", "key",
     "video", "photo", "gallery", "watch", "credit", "source", "+", "$", "get", "request", "book",
-    "schedule", "see", "start", "try", "contact",
+    "schedule", "see", "start", "try", "contact", "free", "this",
     # HEAD_FOOTER
     "(c)", "go", "visit", "browse", "explore", "shop", "view", "discover", "download",
 )  # fmt: skip
@@ -646,6 +654,15 @@ HEAD_THREAD_FIELD: Final = cached(r"^(?:thread\s?starter|start\s?date)", _I)
 HEAD_CONTENTS_LABEL: Final = cached(
     r"^(?:table\s(?:of\s)?contents|contents|in\sthis\s(?:article|post|guide|page|section)|on\sthis\spage|"
     r"jump\sto(?:\ssection)?|article\scontents)\s{0,2}:?$",
+    _I,
+)
+# A product's rating line under its title, what a byline is under an article's ("4.7 out of 5
+# stars with 914 reviews", "Rated 4.5/5", "(12) Write a Review", "1,204 ratings", "★★★★☆").
+# Searched in short lines only (`headline.RATING_MAX_CHARS`).
+HEAD_RATING: Final = cached(
+    r"^(?:rated\s{1,2})?\d(?:[.,]\d{1,2})?\s{0,2}(?:out\sof|/)\s{0,2}5\b|"
+    r"^\(?\d[\d,.]{0,8}\)?\s{0,2}(?:customer\s|verified\s)?(?:reviews?|ratings?)\s{0,2}\)?$|"
+    r"^\(\d[\d,.]{0,8}\)\s{0,2}write\sa\sreview\b|^[★☆]{4,5}",
     _I,
 )
 # A person's name alone (with an optional ", Title"): a byline without its "By".

@@ -11,6 +11,7 @@ from cleaner.patterns import (
     BIO_INTRO,
     BIO_THIRD_PERSON,
     BYLINE,
+    BYLINE_RANGE,
     CAPTION_TOGGLE,
     COLLAPSED_TEXT,
     CONTRIBUTED,
@@ -335,7 +336,11 @@ def third_person_bio(block: Block, doc: DocView) -> bool:
         "By Anna Schmidt and Tom Lee, Reuters",
         "Posted by Sam Lee on November 19, 2019, 6:21 AM EST",
     ],
-    keep=["By Monday, the deal was done.", "By the end of the year the company had 40 stores."],
+    keep=[
+        "By Monday, the deal was done.",
+        "By the end of the year the company had 40 stores.",
+        "Von Hamburg bis Kiel: Die Fähren fahren wieder",
+    ],
 )
 def byline(block: Block, doc: DocView) -> bool:
     """A byline: "By Name" on its own line, often glued to a date.
@@ -347,8 +352,12 @@ def byline(block: Block, doc: DocView) -> bool:
     Metadata about the article, not its text.
     """
     f = block.features
+    t = block.text
     return (
-        f.words <= 14 and not f.ends_sentence and BYLINE.match(block.text, timeout=timeout_for(block.text)) is not None
+        f.words <= 14
+        and not f.ends_sentence
+        and BYLINE.match(t, timeout=timeout_for(t)) is not None
+        and BYLINE_RANGE.match(t, timeout=timeout_for(t)) is None
     )
 
 
