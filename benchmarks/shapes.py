@@ -9,15 +9,15 @@ shape costs and nothing else.
 
 Shapes (each deterministic: the random choices are seeded by ``--seed``, set, page and shape):
 
-- ``wrap``: source-formatted HTML: the text inside every ``<p>``/``<li>`` hard-wrapped with
-  newlines at a width of 40-100 characters (one width per page). Only whitespace changes, so the
-  tokens are the same; the textContent dump keeps the line breaks, the block dump does not.
+- ``wrap``: source-formatted HTML: every ``<p>``/``<li>`` on lines of its own, its text
+  hard-wrapped with newlines at a width of 40-100 characters (one width per page). Only
+  whitespace changes; the textContent dump keeps the line breaks, the block dump does not.
 - ``css_mid``: a ``<style>`` block of 30-150 lines of made-up CSS (selectors, declarations,
   ``@media`` blocks, comments, some minified lines) between two body paragraphs (the middle
   ones of the page's paragraphs found in the gold body).
 - ``css_top``: such a block as the first child of ``<body>``.
-- ``pre``: every body paragraph (a ``<p>`` whose text is in the gold body) as a ``<pre>``,
-  hard-wrapped at 40-100 characters, so both dumps keep the line breaks.
+- ``pre``: every body paragraph (a ``<p>`` whose text is in the gold body) as a ``<pre>`` on
+  lines of its own, hard-wrapped at 40-100 characters, so both dumps keep the line breaks.
 
 Run from the repository root::
 
@@ -125,7 +125,9 @@ def _wrap_words(text: str, col: int, width: int) -> tuple[str, int]:
 
 
 def _wrap_element(el: Any, width: int) -> None:
-    """Hard-wrap every text node inside `el` (its text, its descendants' text and tails)."""
+    """Hard-wrap every text node inside `el` (its text, its descendants' text and tails), and put
+    the element on lines of its own, as a source formatter does (a line break after the start
+    tag and after the end tag)."""
     col = 0
 
     def walk(node: Any) -> None:
@@ -138,6 +140,8 @@ def _wrap_element(el: Any, width: int) -> None:
                 child.tail, col = _wrap_words(child.tail, col, width)
 
     walk(el)
+    el.text = "\n" + (el.text or "")
+    el.tail = "\n" + (el.tail or "")
 
 
 def _outermost(els: Sequence[Any]) -> list[Any]:
@@ -266,8 +270,9 @@ def transform(shape: str, root: Any, gold_body: str, rng: random.Random) -> bool
         width = rng.randint(40, 100)
         for p in paragraphs:
             pre = lxml.html.Element("pre")
-            pre.text, _ = _wrap_words(_squash(p.text_content()), 0, width)
-            pre.tail = p.tail
+            wrapped, _ = _wrap_words(_squash(p.text_content()), 0, width)
+            pre.text = f"\n{wrapped}\n"
+            pre.tail = "\n" + (p.tail or "")
             p.getparent().replace(p, pre)
         return True
     raise ValueError(f"Unknown shape {shape!r}; use one of {', '.join(SHAPES)}.")
