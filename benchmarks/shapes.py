@@ -93,25 +93,38 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
+#: Marks the boundary between two text nodes in `_wrap_element`: it takes no column and is
+#: neither a space nor part of a word's width.
+_NODE: Final = "\x00"
+
+
 def _wrap_words(text: str, col: int, width: int) -> tuple[str, int]:
     """`text` with its whitespace runs collapsed to one space, or a newline where the line would
-    pass `width`; `col` is the column the text starts at. Returns the text and the end column."""
+    pass `width`; `col` is the column the text starts at. Returns the text and the end column.
+    `_NODE` marks are kept where they are and take no column."""
     out: list[str] = []
     pos = 0
     n = len(text)
     while pos < n:
-        if text[pos].isspace():
+        c = text[pos]
+        if c == _NODE:
+            out.append(c)
+            pos += 1
+        elif c.isspace():
             end = pos
-            while end < n and text[end].isspace():
+            marks = ""
+            while end < n and (text[end].isspace() or text[end] == _NODE):
+                marks += text[end] if text[end] == _NODE else ""
                 end += 1
             word_end = end
             while word_end < n and not text[word_end].isspace():
                 word_end += 1
-            if col > 0 and word_end > end and col + 1 + (word_end - end) > width:
-                out.append("\n")
+            word = len(text[end:word_end].replace(_NODE, ""))
+            if col > 0 and word and col + 1 + word > width:
+                out.append("\n" + marks)
                 col = 0
             else:
-                out.append(" ")
+                out.append(" " + marks)
                 col += 1
             pos = end
         else:
@@ -119,27 +132,31 @@ def _wrap_words(text: str, col: int, width: int) -> tuple[str, int]:
             while end < n and not text[end].isspace():
                 end += 1
             out.append(text[pos:end])
-            col += end - pos
+            col += len(text[pos:end].replace(_NODE, ""))
             pos = end
     return "".join(out), col
 
 
 def _wrap_element(el: Any, width: int) -> None:
-    """Hard-wrap every text node inside `el` (its text, its descendants' text and tails), and put
-    the element on lines of its own, as a source formatter does (a line break after the start
-    tag and after the end tag)."""
-    col = 0
+    """Hard-wrap the text inside `el` (its text, its descendants' text and tails) as one stream,
+    so that a line may break before an inline element as well as inside a text node, and put the
+    element on lines of its own, as a source formatter does (a line break after the start tag
+    and after the end tag)."""
+    slots: list[tuple[Any, str]] = []
 
     def walk(node: Any) -> None:
-        nonlocal col
-        if node.text and isinstance(node.tag, str):
-            node.text, col = _wrap_words(node.text, col, width)
+        if isinstance(node.tag, str):
+            slots.append((node, "text"))
         for child in node:
             walk(child)
-            if child.tail:
-                child.tail, col = _wrap_words(child.tail, col, width)
+            slots.append((child, "tail"))
 
     walk(el)
+    pieces = [getattr(node, attr) or "" for node, attr in slots]
+    wrapped, _ = _wrap_words(_NODE.join(pieces), 0, width)
+    for (node, attr), piece in zip(slots, wrapped.split(_NODE), strict=True):
+        if getattr(node, attr) is not None or piece:
+            setattr(node, attr, piece)
     el.text = "\n" + (el.text or "")
     el.tail = "\n" + (el.tail or "")
 
