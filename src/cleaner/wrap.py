@@ -77,8 +77,9 @@ REMAINDER_SHORT: Final = 0.15
 #: line is full (one is enough after a short last line; see `_unfinished`).
 MID_CLAUSE_SIGNS: Final = 2
 
-#: In a language without a stop-word list, joined lines must be mostly plain words (no digits,
-#: no inner punctuation): prose is; identifiers, class names and figures are not.
+#: Joined lines without a function word must be mostly plain words: letters only, or a figure
+#: standing alone ("2 goals, 1 assist": results and scores, wrapped like any prose), with no
+#: inner punctuation; identifiers and class names ("phone-and-tablet", "v2beta") are not.
 PLAIN_WORD_SHARE: Final = 0.8
 
 _CLOSERS: Final = "\"'”’»)]"
@@ -132,12 +133,12 @@ def _code_like(line: str) -> bool:
 
 def _wordy(text: str, stopwords: frozenset[str]) -> bool:
     """Whether `text` reads as words: a function word among its space-separated tokens, or (for a
-    language without a stop-word list) most tokens plain words. A hyphenated run of class names
-    ("phone-and-tablet") or identifiers is neither."""
+    language without a stop-word list, or lines of names and figures) most tokens plain words or
+    figures. A hyphenated run of class names ("phone-and-tablet") or identifiers is neither."""
     tokens = [t.strip(_TOKEN_PUNCT) for t in text.lower().split()]
     if any(t in stopwords for t in tokens):
         return True
-    plain = sum(1 for t in tokens if t.isalpha())
+    plain = sum(1 for t in tokens if t.isalpha() or t.isdecimal())
     return plain >= PLAIN_WORD_SHARE * len(tokens)
 
 
