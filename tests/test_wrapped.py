@@ -271,3 +271,31 @@ def test_wrapped_results_with_figures_are_joined() -> None:
     n = len(lines)
     got = joins(lines, [0] * n, [False] * n, [True] * n, STOPWORDS["en"])
     assert got == [True, True, False] * 3
+
+
+#: A made-up post: a paragraph wrapped at 90 columns, then shell commands (lower case, one after
+#: another, at a width of their own), then a paragraph again.
+COMMANDS = """\
+Most of the family photos sit on an old desktop in the spare room, and for years the only copy
+of them was on that one disk. Last winter the fan began to rattle, so I finally set up a nightly
+copy to the small server in the hall closet with a cron job that runs these lines:
+rsync -a -v --delete photos/ hall:backup/photos/
+rsync -a -v --delete letters/ hall:backup/letters/
+rsync -a -v --delete recipes/ hall:backup/recipes/
+rsync -a -v --delete scans/ hall:backup/scans/
+rsync -a -v --delete tax-papers/ hall:backup/tax-papers/
+rsync -a -v --delete music/ hall:backup/music/
+Once a month I also copy the whole backup folder to a drive that lives at my sister's house, so
+that a fire or a burst pipe in our flat would not take every copy of the pictures with it."""
+
+
+def test_command_lines_neither_join_nor_set_the_width() -> None:
+    """Lines with command-line options are code: they are not joined, and their width (shorter
+    than the prose's) does not hide the paragraphs' wrapping around them."""
+    from cleaner.features import STOPWORDS
+    from cleaner.wrap import joins
+
+    lines = COMMANDS.split("\n")
+    n = len(lines)
+    got = joins(lines, [0] * n, [False] * n, [True] * n, STOPWORDS["en"])
+    assert got == [True, True, False] + [False] * 6 + [True, False]
