@@ -245,3 +245,57 @@ def test_line_gaps_only_on_a_uniformly_spaced_page() -> None:
     assert wrap.line_gaps([True] * (n - 1)) == [True] * (n - 1)  # too few lines to tell
     mixed = [True, False, False] * n  # paragraphs of three lines with blank lines between them
     assert wrap.line_gaps(mixed) == mixed
+
+
+#: Made-up results, hard-wrapped at 62 columns as a `<pre>` or source-formatted HTML gives them:
+#: figures and names, hardly a function word, yet prose that runs on from line to line.
+RESULTS = """\
+Northfield (4-1): Tomas Berg 2 goals, 1 assist. Ilse Marten 1
+goal. Ravi Okafor 1 goal, 2 assists. Pia Lund 6 saves. Jon
+Ekdahl 1 assist.
+Eastvale (3-2): Carl Amsel 14 points, 7 rebounds. Nils Ogden
+11 points. Rhea Castell 9 points, 4 assists. Femi Adeyemi 6
+points. Sara Quist 5 points.
+Hillmoor (1-4): Juno Pratt 21 points, 9 rebounds. Ivo Marek 8
+points. Lars Wendt 7 points, 3 steals. Tia Moreau 4 points.
+Ben Asher 2 points."""
+
+
+def test_wrapped_results_with_figures_are_joined() -> None:
+    """A figure is a plain word ("2 goals"): lines of results wrapped at a width are joined
+    although they hold few function words, each paragraph into one block."""
+    from cleaner.features import STOPWORDS
+    from cleaner.wrap import joins
+
+    lines = RESULTS.split("\n")
+    n = len(lines)
+    got = joins(lines, [0] * n, [False] * n, [True] * n, STOPWORDS["en"])
+    assert got == [True, True, False] * 3
+
+
+#: A made-up post: a paragraph wrapped at 90 columns, then shell commands (lower case, one after
+#: another, at a width of their own), then a paragraph again.
+COMMANDS = """\
+Most of the family photos sit on an old desktop in the spare room, and for years the only copy
+of them was on that one disk. Last winter the fan began to rattle, so I finally set up a nightly
+copy to the small server in the hall closet with a cron job that runs these lines:
+rsync -a -v --delete photos/ hall:backup/photos/
+rsync -a -v --delete letters/ hall:backup/letters/
+rsync -a -v --delete recipes/ hall:backup/recipes/
+rsync -a -v --delete scans/ hall:backup/scans/
+rsync -a -v --delete tax-papers/ hall:backup/tax-papers/
+rsync -a -v --delete music/ hall:backup/music/
+Once a month I also copy the whole backup folder to a drive that lives at my sister's house, so
+that a fire or a burst pipe in our flat would not take every copy of the pictures with it."""
+
+
+def test_command_lines_neither_join_nor_set_the_width() -> None:
+    """Lines with command-line options are code: they are not joined, and their width (shorter
+    than the prose's) does not hide the paragraphs' wrapping around them."""
+    from cleaner.features import STOPWORDS
+    from cleaner.wrap import joins
+
+    lines = COMMANDS.split("\n")
+    n = len(lines)
+    got = joins(lines, [0] * n, [False] * n, [True] * n, STOPWORDS["en"])
+    assert got == [True, True, False] + [False] * 6 + [True, False]

@@ -22,8 +22,9 @@ first. A line break is joined when all of these hold (each a shape, not a phrase
 * **a word or two at a paragraph's end**: joined only to a line that is itself joined to the
   line before it (alone after a line, it is a label);
 * **no code, list item or table cell**: neither line has code characters (braces, angle
-  brackets, `=`, `|`, backticks, a tab, a run of spaces, a trailing `;`), starts like a comment
-  or a list item, and both lines have the same indentation (code is indented by structure).
+  brackets, `=`, `|`, backticks, a tab, a run of spaces, a trailing `;`), is a shell command
+  (`rsync -a …`), starts like a comment or a list item, and both lines have the same
+  indentation (code is indented by structure); such lines do not set the wrap width either.
 
 A blank line between two lines ends a paragraph, except on a page spaced uniformly (a blank line
 after every line, `line_gaps`): there it parts nothing, and the rules above decide alone.
@@ -77,8 +78,9 @@ REMAINDER_SHORT: Final = 0.15
 #: line is full (one is enough after a short last line; see `_unfinished`).
 MID_CLAUSE_SIGNS: Final = 2
 
-#: In a language without a stop-word list, joined lines must be mostly plain words (no digits,
-#: no inner punctuation): prose is; identifiers, class names and figures are not.
+#: Joined lines without a function word must be mostly plain words: letters only, or a figure
+#: standing alone ("2 goals, 1 assist": results and scores, wrapped like any prose), with no
+#: inner punctuation; identifiers and class names ("phone-and-tablet", "v2beta") are not.
 PLAIN_WORD_SHARE: Final = 0.8
 
 _CLOSERS: Final = "\"'”’»)]"
@@ -127,17 +129,29 @@ def _first_word(line: str) -> int:
 def _code_like(line: str) -> bool:
     if not _CODE_CHARS.isdisjoint(line) or "   " in line or line.endswith(";") or "://" in line:
         return True
-    return line.startswith(_CODE_STARTS)
+    return line.startswith(_CODE_STARTS) or _command(line)
+
+
+def _command(line: str) -> bool:
+    """A shell command: a lower-case program name, then an option ("rsync -a …", "tar --list
+    …"). Runs of commands start in lower case line after line like wrapped prose, at a width
+    of their own; prose that mentions an option ("the -z option") starts with a word."""
+    tokens = line.split(maxsplit=2)
+    if len(tokens) < 2 or not tokens[0].islower() or not tokens[0].isascii():
+        return False
+    option = tokens[1]
+    name = option[2:] if option.startswith("--") else option[1:] if option.startswith("-") else ""
+    return name[:1].isalpha()
 
 
 def _wordy(text: str, stopwords: frozenset[str]) -> bool:
     """Whether `text` reads as words: a function word among its space-separated tokens, or (for a
-    language without a stop-word list) most tokens plain words. A hyphenated run of class names
-    ("phone-and-tablet") or identifiers is neither."""
+    language without a stop-word list, or lines of names and figures) most tokens plain words or
+    figures. A hyphenated run of class names ("phone-and-tablet") or identifiers is neither."""
     tokens = [t.strip(_TOKEN_PUNCT) for t in text.lower().split()]
     if any(t in stopwords for t in tokens):
         return True
-    plain = sum(1 for t in tokens if t.isalpha())
+    plain = sum(1 for t in tokens if t.isalpha() or t.isdecimal())
     return plain >= PLAIN_WORD_SHARE * len(tokens)
 
 
