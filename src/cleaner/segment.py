@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from cleaner import features, wrap
 from cleaner.features import Pre
-from cleaner.model import Block, Features, Hit
+from cleaner.model import Block, Features, Hit, new_block
 from cleaner.normalize import Text
 from cleaner.patterns import (
     CSS_BRACE_END,
@@ -195,7 +195,7 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     )
     if not any(runs_on):
         blocks = tuple(
-            Block(i, s, e, t, ln, g, p, measure(t), j)
+            new_block(i, s, e, t, ln, g, p, measure(t), j)
             for i, ((s, e, ln, g, p, j), t) in enumerate(zip(raw, chunks, strict=True))
         )
         return Segmented(blocks, tuple(cuts), language)
@@ -215,7 +215,7 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
         merged.append(row)
         texts.append(t)
     blocks = tuple(
-        Block(i, s, e, t, ln, g, p, measure(t), j)
+        new_block(i, s, e, t, ln, g, p, measure(t), j)
         for i, ((s, e, ln, g, p, j), t) in enumerate(zip(merged, texts, strict=True))
     )
     return Segmented(blocks, tuple(cuts), language, tuple(joins))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.model import Block, Hit, Verdict
+from cleaner.model import Block, Hit, Verdict, new_verdict
 from cleaner.registry import RuleInfo, RuleSet
 from cleaner.rules import by_code
 from cleaner.smooth.comments import comment_thread_start
@@ -143,29 +143,30 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     ctx4: RuleInfo = by_code("CTX004")
     ctx1: RuleInfo = by_code("CTX001")
     ctx2: RuleInfo = by_code("CTX002")
+    ctx1_on, ctx2_on = rules.enabled(ctx1.code), rules.enabled(ctx2.code)
     verdicts: list[Verdict] = []
     for i, (cls, hit) in enumerate(zip(classes, hits, strict=False)):
         if hit is not None and cls == "noise":
-            verdicts.append(Verdict(i, "drop", hit.code, hit.name, hit.kind))
+            verdicts.append(new_verdict(i, "drop", hit.code, hit.name, hit.kind))
         elif i >= cut:
-            verdicts.append(Verdict(i, "drop", ctx4.code, ctx4.name, hit.kind if hit else ctx4.kind))
+            verdicts.append(new_verdict(i, "drop", ctx4.code, ctx4.name, hit.kind if hit else ctx4.kind))
         elif not lo <= i < hi:
-            if rules.enabled(ctx1.code):
-                verdicts.append(Verdict(i, "drop", ctx1.code, ctx1.name, hit.kind if hit else ctx1.kind))
+            if ctx1_on:
+                verdicts.append(new_verdict(i, "drop", ctx1.code, ctx1.name, hit.kind if hit else ctx1.kind))
             else:
-                verdicts.append(Verdict(i, "keep", "", "", ""))
+                verdicts.append(new_verdict(i, "keep", "", "", ""))
         elif cls in ("good", "near") or run_end <= i < hi or listed[i]:
-            verdicts.append(Verdict(i, "keep", "", "", ""))
+            verdicts.append(new_verdict(i, "keep", "", "", ""))
         else:
             body_both = left[i] in ("good", "near") and right[i] in ("good", "near")
             if body_both:
-                verdicts.append(Verdict(i, "keep", "", "", ""))
+                verdicts.append(new_verdict(i, "keep", "", "", ""))
             elif hit is not None:
-                verdicts.append(Verdict(i, "drop", hit.code, hit.name, hit.kind))
-            elif rules.enabled(ctx2.code):
-                verdicts.append(Verdict(i, "drop", ctx2.code, ctx2.name, ctx2.kind))
+                verdicts.append(new_verdict(i, "drop", hit.code, hit.name, hit.kind))
+            elif ctx2_on:
+                verdicts.append(new_verdict(i, "drop", ctx2.code, ctx2.name, ctx2.kind))
             else:
-                verdicts.append(Verdict(i, "keep", "", "", ""))
+                verdicts.append(new_verdict(i, "keep", "", "", ""))
     if thread is not None and rules.enabled("DUP002"):
         drop_quoted_copies(blocks, verdicts, lo, hi)
     if rules.enabled("DUP001"):
