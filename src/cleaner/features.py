@@ -302,17 +302,18 @@ def _premeasure_ascii(text: str, b: bytes) -> Pre | None:
     glue = shapes.replace(b"Aa", b"Ba").count(b"aaB") if b"A" in shapes and b"a" in shapes else 0
     first = text[:1]
     bullet = bool(first) and (first in _BULLET_FIRST or first.isdigit()) and BULLET.match(text) is not None
+    # positional (a keyword call of a NamedTuple costs twice as much): the fields in order
     return Pre(
-        chars=size,
-        words=n,
-        low=low,
-        lang_words=[w for w in low if w in _ANY_ASCII_STOPS],
-        capitalised=capitalised,
-        alpha=alpha,
-        digits=digits,
-        marks=marks,
-        glue=glue,
-        bullet=bullet,
-        ends=_ends_sentence(text),
-        exact=True,
+        size,  # chars
+        n,  # words
+        low,
+        [w for w in low if w in _ANY_ASCII_STOPS],  # lang_words
+        capitalised,
+        alpha,
+        digits,
+        marks,
+        glue,
+        bullet,
+        _ends_sentence(text),  # ends
+        True,  # exact
     )
