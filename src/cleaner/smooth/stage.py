@@ -57,11 +57,17 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     widget_lists(blocks, hits, rules)
     fallback = fallback_scale(blocks, hits)
     classes: list[ProseClass] = []
+    # a block's class is a function of its text (its features are too, on one page): repeated
+    # lines are classed once
+    known: dict[str, ProseClass] = {}
     for block, hit in zip(blocks, hits, strict=False):
         if hit is not None:
             classes.append("noise" if hit.strength == "strong" else "weak")
         else:
-            classes.append(block_class(block, fallback))
+            cls = known.get(block.text)
+            if cls is None:
+                cls = known[block.text] = block_class(block, fallback)
+            classes.append(cls)
     see_through = [
         c == "noise" and h is not None and h.kind in TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
     ]
@@ -76,7 +82,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     scores = [score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
     if fallback is None:
         for i, c in enumerate(classes[:cut]):
-            if c in ("short", "bad") and hits[i] is None and lead_in(blocks[i]):
+            if c in ("short", "bad") and hits[i] is None and blocks[i].text.endswith(":") and lead_in(blocks[i]):
                 scores[i] = LEAD_IN_SCORE
     for i, h in enumerate(hits[:cut]):
         if h is not None and h.code in HEADING_CODES:
