@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from itertools import chain
 from typing import Final, NamedTuple
 
-from cleaner.model import Features
+from cleaner.model import Features, new_features
 from cleaner.patterns import BULLET, GLUE, SENTENCE_END, WORD
 
 STOPWORDS: Final[dict[str, frozenset[str]]] = {
@@ -165,17 +165,17 @@ def finish(pre: Pre, stopwords: frozenset[str]) -> Features:
     else:
         stops = sum(map(stopwords.__contains__, low))
     n, chars, alpha = pre.words, pre.chars, pre.alpha
-    return Features(
-        chars=chars,
-        words=n,
-        stopwords=stops,
-        stop_density=stops / n if n else 0.0,
-        ends_sentence=pre.ends,
-        sentence_marks=pre.marks,
-        title_ratio=pre.capitalised / alpha if alpha else 0.0,
-        glue=pre.glue,
-        digit_ratio=pre.digits / chars if chars else 0.0,
-        bullet=pre.bullet,
+    return new_features(
+        chars,
+        n,
+        stops,
+        stops / n if n else 0.0,
+        pre.ends,
+        pre.marks,
+        pre.capitalised / alpha if alpha else 0.0,
+        pre.glue,
+        pre.digits / chars if chars else 0.0,
+        pre.bullet,
     )
 
 
@@ -302,17 +302,18 @@ def _premeasure_ascii(text: str, b: bytes) -> Pre | None:
     glue = shapes.replace(b"Aa", b"Ba").count(b"aaB") if b"A" in shapes and b"a" in shapes else 0
     first = text[:1]
     bullet = bool(first) and (first in _BULLET_FIRST or first.isdigit()) and BULLET.match(text) is not None
+    # positional (a keyword call of a NamedTuple costs twice as much): the fields in order
     return Pre(
-        chars=size,
-        words=n,
-        low=low,
-        lang_words=[w for w in low if w in _ANY_ASCII_STOPS],
-        capitalised=capitalised,
-        alpha=alpha,
-        digits=digits,
-        marks=marks,
-        glue=glue,
-        bullet=bullet,
-        ends=_ends_sentence(text),
-        exact=True,
+        size,  # chars
+        n,  # words
+        low,
+        [w for w in low if w in _ANY_ASCII_STOPS],  # lang_words
+        capitalised,
+        alpha,
+        digits,
+        marks,
+        glue,
+        bullet,
+        _ends_sentence(text),  # ends
+        True,  # exact
     )

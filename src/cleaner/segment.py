@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from cleaner import features, wrap
 from cleaner.features import Pre
-from cleaner.model import Block, Features, Hit
+from cleaner.model import Block, Features, Hit, new_block
 from cleaner.normalize import Text
 from cleaner.patterns import (
     CSS_BRACE_END,
@@ -67,7 +67,8 @@ class Memo:
     """
 
     cuts: dict[str, tuple[Cut, ...]] = field(default_factory=dict)
-    features: dict[tuple[str, str], Features] = field(default_factory=dict)
+    #: The features of each piece, by the page's language (then by the piece's text).
+    features: dict[str, dict[str, Features]] = field(default_factory=dict)
     #: The language-free measures of each piece (`features.premeasure`).
     pre: dict[str, Pre] = field(default_factory=dict)
     verdicts: dict[tuple[str, bool, bool, str], Hit | None] = field(default_factory=dict)
@@ -169,16 +170,14 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     else:
         language = features.guess_language_of(pieces)
     stops = features.STOPWORDS[language]
-    measured = memo.features
+    measured = memo.features.setdefault(language, {})
+    measured_get = measured.get
 
     def measure(chunk: str) -> Features:
-        key = (language, chunk)
-        found = measured.get(key)
-        if found is None:
-            known = pre.get(chunk)
-            if known is None:
-                known = pre[chunk] = features.premeasure(chunk)
-            found = measured[key] = features.finish(known, stops)
+        known = pre.get(chunk)
+        if known is None:
+            known = pre[chunk] = features.premeasure(chunk)
+        found = measured[chunk] = features.finish(known, stops)
         return found
 
     joins: list[Join] = []
@@ -195,7 +194,7 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
     )
     if not any(runs_on):
         blocks = tuple(
-            Block(i, s, e, t, ln, g, p, measure(t), j)
+            new_block(i, s, e, t, ln, g, p, measured_get(t) or measure(t), j)
             for i, ((s, e, ln, g, p, j), t) in enumerate(zip(raw, chunks, strict=True))
         )
         return Segmented(blocks, tuple(cuts), language)
@@ -215,7 +214,7 @@ def segment(text: Text, rules: RuleSet, memo: Memo | None = None) -> Segmented:
         merged.append(row)
         texts.append(t)
     blocks = tuple(
-        Block(i, s, e, t, ln, g, p, measure(t), j)
+        new_block(i, s, e, t, ln, g, p, measured_get(t) or measure(t), j)
         for i, ((s, e, ln, g, p, j), t) in enumerate(zip(merged, texts, strict=True))
     )
     return Segmented(blocks, tuple(cuts), language, tuple(joins))

@@ -22,12 +22,16 @@ RULES: Final[tuple[RuleInfo, ...]] = (
 )
 
 
+#: Each rule by its code (built once; the pipeline looks rules up by code on every page).
+_BY_CODE: Final[dict[str, RuleInfo]] = {r.code: r for r in RULES}
+
+
 def by_code(code: str) -> RuleInfo:
     """The rule with this code; `KeyError` with a hint if there is none."""
-    for r in RULES:
-        if r.code == code.upper():
-            return r
-    raise KeyError(f"No rule has code {code!r}; `cleaner rules` lists them.")
+    found = _BY_CODE.get(code) or _BY_CODE.get(code.upper())
+    if found is None:
+        raise KeyError(f"No rule has code {code!r}; `cleaner rules` lists them.")
+    return found
 
 
 def _check_unique() -> None:

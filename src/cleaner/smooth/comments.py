@@ -40,9 +40,12 @@ def comment_thread_start(blocks: tuple[Block, ...], classes: list[ProseClass], h
     """CTX004: index of the first comment marker after body text that opens a real thread (none
     on a discussion forum, whose replies are its content)."""
     n = len(hits)
-    if sum(1 for b, h in zip(blocks, hits, strict=True) if _quote_header(b, h)) >= MIN_QUOTE_HEADERS:
+    # (the hit tests that open `_quote_header` and `_is_comment_meta` written out in front of
+    # them: most blocks have no hit, and are settled without a call)
+    quote_headers = sum(1 for b, h in zip(blocks, hits, strict=True) if h is not None and _quote_header(b, h))
+    if quote_headers >= MIN_QUOTE_HEADERS:
         return n
-    meta = [_is_comment_meta(blocks, hits, i) for i in range(n)]
+    meta = [h is not None and _is_comment_meta(blocks, hits, i) for i, h in enumerate(hits)]
     metas_after = [0] * (n + 1)
     next_meta = [n + THREAD_REACH + 1] * (n + 1)  # the first meta line after block i
     for i in range(n - 1, -1, -1):

@@ -95,7 +95,17 @@ def consent_dialogs(blocks: tuple[Block, ...], hits: list[Hit | None], rules: Ru
     """CKE002: runs of consent controls, cookie headings and consent prose (local list, in place)."""
     if not rules.enabled("CKE002"):
         return
-    first = [_control_role(b, h) for b, h in zip(blocks, hits, strict=True)]
+    # a role is a function of the text and of whether the hit is CKE001's: repeated lines (a
+    # menu, a page of identical short lines) are judged once
+    known: dict[tuple[str, bool], Role | None] = {}
+    first: list[Role | None] = []
+    for b, h in zip(blocks, hits, strict=True):
+        key = (b.text, h is not None and h.code == "CKE001")
+        if key in known:
+            first.append(known[key])
+        else:
+            role = known[key] = _control_role(b, h)
+            first.append(role)
     # a run needs MIN_CONTROLS controls: on a page with fewer, no block's prose can matter, and
     # the prose search (a scan of every block) is skipped
     search = first.count("control") >= MIN_CONTROLS

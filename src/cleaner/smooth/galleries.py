@@ -31,7 +31,7 @@ def gallery_slides(blocks: tuple[Block, ...], hits: list[Hit | None], rules: Rul
     place, local list; linear)."""
     if not rules.enabled("CTX005"):
         return
-    counters = [i for i, h in enumerate(hits) if _counter(h)]
+    counters = [i for i, h in enumerate(hits) if h is not None and _counter(h)]
     if len(counters) < GALLERY_MIN_SLIDES:
         return
     slide = Hit("CTX005", "gallery-slides", "caption", "strong")

@@ -84,7 +84,16 @@ def _cell_shape(block: Block, hit: Hit | None) -> str:
 def tables(blocks: tuple[Block, ...], hits: list[Hit | None]) -> list[tuple[int, int]]:
     """Spans [first, last + 1) of data tables: runs of blocks whose cell shapes repeat with a
     period of TABLE_PERIODS blocks (one pass per period: linear)."""
-    shapes = [_cell_shape(b, h) for b, h in zip(blocks, hits, strict=True)]
+    # a cell's shape is a function of its text and of whether its hit is strong: repeated lines
+    # are shaped once
+    known: dict[tuple[str, bool], str] = {}
+    shapes: list[str] = []
+    for b, h in zip(blocks, hits, strict=True):
+        key = (b.text, h is not None and h.strength == "strong")
+        shape = known.get(key)
+        if shape is None:
+            shape = known[key] = _cell_shape(b, h)
+        shapes.append(shape)
     n = len(shapes)
     spans: list[tuple[int, int]] = []
     for period in TABLE_PERIODS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.model import Block, Hit, Verdict
+from cleaner.model import Block, Hit, Verdict, new_verdict
 from cleaner.registry import RuleInfo, RuleSet
 from cleaner.rules import by_code
 from cleaner.smooth.comments import comment_thread_start
@@ -59,11 +59,17 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     widget_lists(blocks, hits, rules)
     fallback = fallback_scale(blocks, hits)
     classes: list[ProseClass] = []
+    # a block's class is a function of its text (its features are too, on one page): repeated
+    # lines are classed once
+    known: dict[str, ProseClass] = {}
     for block, hit in zip(blocks, hits, strict=False):
         if hit is not None:
             classes.append("noise" if hit.strength == "strong" else "weak")
         else:
-            classes.append(block_class(block, fallback))
+            cls = known.get(block.text)
+            if cls is None:
+                cls = known[block.text] = block_class(block, fallback)
+            classes.append(cls)
     see_through = [
         c == "noise" and h is not None and h.kind in TRANSPARENT_KINDS for c, h in zip(classes, hits, strict=True)
     ]
@@ -78,7 +84,7 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     scores = [score(c, b.features) for c, b in zip(classes[:cut], blocks[:cut], strict=True)]
     if fallback is None:
         for i, c in enumerate(classes[:cut]):
-            if c in ("short", "bad") and hits[i] is None and lead_in(blocks[i]):
+            if c in ("short", "bad") and hits[i] is None and blocks[i].text.endswith(":") and lead_in(blocks[i]):
                 scores[i] = LEAD_IN_SCORE
     for i, h in enumerate(hits[:cut]):
         if h is not None and h.code in HEADING_CODES:
@@ -147,31 +153,32 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
     ctx1: RuleInfo = by_code("CTX001")
     ctx2: RuleInfo = by_code("CTX002")
     ctx6: RuleInfo = by_code("CTX006")
+    ctx1_on, ctx2_on = rules.enabled(ctx1.code), rules.enabled(ctx2.code)
     verdicts: list[Verdict] = []
     for i, (cls, hit) in enumerate(zip(classes, hits, strict=False)):
         if hit is not None and cls == "noise":
-            verdicts.append(Verdict(i, "drop", hit.code, hit.name, hit.kind))
+            verdicts.append(new_verdict(i, "drop", hit.code, hit.name, hit.kind))
         elif i >= cut:
-            verdicts.append(Verdict(i, "drop", ctx4.code, ctx4.name, hit.kind if hit else ctx4.kind))
+            verdicts.append(new_verdict(i, "drop", ctx4.code, ctx4.name, hit.kind if hit else ctx4.kind))
         elif form <= i < hi:
-            verdicts.append(Verdict(i, "drop", ctx6.code, ctx6.name, hit.kind if hit else ctx6.kind))
+            verdicts.append(new_verdict(i, "drop", ctx6.code, ctx6.name, hit.kind if hit else ctx6.kind))
         elif not lo <= i < hi:
-            if rules.enabled(ctx1.code):
-                verdicts.append(Verdict(i, "drop", ctx1.code, ctx1.name, hit.kind if hit else ctx1.kind))
+            if ctx1_on:
+                verdicts.append(new_verdict(i, "drop", ctx1.code, ctx1.name, hit.kind if hit else ctx1.kind))
             else:
-                verdicts.append(Verdict(i, "keep", "", "", ""))
+                verdicts.append(new_verdict(i, "keep", "", "", ""))
         elif cls in ("good", "near") or run_end <= i < hi or listed[i]:
-            verdicts.append(Verdict(i, "keep", "", "", ""))
+            verdicts.append(new_verdict(i, "keep", "", "", ""))
         else:
             body_both = left[i] in ("good", "near") and right[i] in ("good", "near")
             if body_both:
-                verdicts.append(Verdict(i, "keep", "", "", ""))
+                verdicts.append(new_verdict(i, "keep", "", "", ""))
             elif hit is not None:
-                verdicts.append(Verdict(i, "drop", hit.code, hit.name, hit.kind))
-            elif rules.enabled(ctx2.code):
-                verdicts.append(Verdict(i, "drop", ctx2.code, ctx2.name, ctx2.kind))
+                verdicts.append(new_verdict(i, "drop", hit.code, hit.name, hit.kind))
+            elif ctx2_on:
+                verdicts.append(new_verdict(i, "drop", ctx2.code, ctx2.name, ctx2.kind))
             else:
-                verdicts.append(Verdict(i, "keep", "", "", ""))
+                verdicts.append(new_verdict(i, "keep", "", "", ""))
     if thread is not None and rules.enabled("DUP002"):
         drop_quoted_copies(blocks, verdicts, lo, hi)
     if rules.enabled("DUP001"):

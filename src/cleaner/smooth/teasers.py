@@ -14,6 +14,8 @@ TEASER_TITLE_CAPITALISED: Final = 0.6
 TEASER_NEIGHBOURHOOD: Final = 3
 #: A title glued to a summary's upper-case dateline may be a whole sentence-case headline.
 TEASER_DATELINE_TITLE_MAX_WORDS: Final = 30
+#: A teaser (a title and a sentence glued to it) has at least this many words.
+TEASER_MIN_WORDS: Final = 8
 
 
 #: Where the glue patterns look: the start of a block (`endpos` of the search).
@@ -44,7 +46,7 @@ def _glued(text: str) -> bool:
 def _teaser_shape(block: Block) -> bool:
     """A capitalised title glued with no separator to a sentence that follows it."""
     text = block.text
-    if block.features.words < 8:
+    if block.features.words < TEASER_MIN_WORDS:
         return False
     start = text[:_DATELINE_REACH]
     d = (
@@ -77,7 +79,9 @@ def teaser_runs(blocks: tuple[Block, ...], hits: list[Hit | None], rules: RuleSe
     """REL003: teaser-shaped blocks with another one within a few blocks (local list, in place)."""
     if not rules.enabled("REL003"):
         return
-    shaped = [hits[i] is None and _teaser_shape(b) for i, b in enumerate(blocks)]
+    shaped = [
+        hits[i] is None and b.features.words >= TEASER_MIN_WORDS and _teaser_shape(b) for i, b in enumerate(blocks)
+    ]
     recent = -(10**9)
     marked: list[int] = []
     for i, s in enumerate(shaped):
