@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner import headline as headline_stage
-from cleaner.model import Block
+from cleaner.model import Block, Verdict
 from cleaner.normalize import normalize
 from cleaner.patterns import HEAD_CHROME, HEAD_FOOTER, SOFT_GLUE
 from cleaner.segment import Memo, segment
@@ -1067,3 +1067,25 @@ def test_a_kicker_glued_to_its_title_without_the_colon_is_written_as_the_page_pr
     art = cleaner.clean(text)
     assert art.headline == f"{KICKER}: Dredging starts in May"
     assert cleaner.clean(art.text).headline == art.headline
+
+
+def test_a_title_that_ends_with_a_guillemet_quote_is_no_trail_cut_before_its_separator() -> None:
+    # "»" closes the quotation the line opened with "«": not a breadcrumb's separator
+    assert not headline_stage._ui_label("Il sindaco sul porto: «Il canale sarà pronto in maggio»")
+    assert not headline_stage._ui_label("Le maire met en garde sur « le chantier du port »")
+    assert headline_stage._ui_label("Notizie »")
+    assert headline_stage._ui_label("Home » Porto »")
+
+
+def test_by_alone_over_the_name_is_a_byline_in_the_languages_of_the_byline() -> None:
+    words = ["di", "von", "par", "By", "от"]
+    for block in _blocks(words):
+        assert headline_stage._byline(block, Verdict(block.index, "keep", "", "", "")), block.text
+    for block in _blocks(["Date", "Author:", "bye"]):
+        assert not headline_stage._byline(block, Verdict(block.index, "keep", "", "", "")), block.text
+
+
+def test_a_title_with_a_quote_in_guillemets_over_by_alone_and_the_name_is_the_headline() -> None:
+    title = "Il sindaco sul canale del porto: «Lavori pronti a partire in maggio»"
+    text = "\n".join([*NAV, title, "di", "Ana Ruiz", *BODY]) + "\n"
+    assert headline(text) == title

@@ -218,6 +218,15 @@ UI_LABEL: Final = cached(
 )
 
 
+def _ui_label(text: str) -> bool:
+    """`UI_LABEL` matches, unless its separator is the "»" closing a quotation the line opened
+    with "«" (a title that ends with a quote: 'Minister: «We are ready»')."""
+    m = UI_LABEL.search(text, timeout=timeout_for(text))
+    if m is None:
+        return False
+    return not (m.group().startswith("»") and m.start() > 0 and "«" in text[: m.start()])
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     """The chosen block (None when no candidate scored `MIN_SCORE`), its text, and why."""
@@ -395,6 +404,10 @@ BYLINE_IN_LINE: Final = cached(r"(?:^|\s)by\s{1,3}\p{Lu}", regex.IGNORECASE)
 BYLINE_MAX_CHARS: Final = 160
 
 
+#: "By" alone on its line over the author's name, in the languages of `patterns.BYLINE`.
+BY_ALONE: Final = frozenset({"by", "von", "par", "por", "di", "door", "\u043e\u0442"})
+
+
 def _byline(block: Block, verdict: Verdict) -> bool:
     """A byline (a rule's byline or page date, "by Name" in a short line, a forum thread's
     "Thread starter" field): what stands under an article's title, not under a subheading or a
@@ -404,6 +417,8 @@ def _byline(block: Block, verdict: Verdict) -> bool:
     t = block.text
     if _thread_field(t) or _rating(t):
         return True
+    if t.strip().rstrip(":").casefold() in BY_ALONE:
+        return True  # "By" alone, the name on the next line
     return len(t) <= BYLINE_MAX_CHARS and BYLINE_IN_LINE.search(t, timeout=timeout_for(t)) is not None
 
 
@@ -757,7 +772,7 @@ class _Runs:
                 and not first.islower()
                 and not self.is_meta(k)
                 and not _chrome(t)
-                and UI_LABEL.search(t, timeout=timeout_for(t)) is None
+                and not _ui_label(t)
                 and HEAD_NAME.match(t) is None
             )
         return self.shaped[k]
@@ -1191,7 +1206,7 @@ def rank(
             and text.split()[0].lower() not in ANY_STOPWORDS
         ):
             feats["name_like"] = 1.0
-        if UI_LABEL.search(text, timeout=timeout_for(text)) is not None:
+        if _ui_label(text):
             feats["ui_label"] = 1.0
         if b.features.words <= META_VALUE_MAX_WORDS and _meta_value(blocks, i):
             feats["meta_value"] = 1.0

@@ -639,9 +639,10 @@ HEAD_CHROME_OPENINGS: Final = (
     "(c)", "go", "visit", "browse", "explore", "shop", "view", "discover", "download",
 )  # fmt: skip
 # A field label alone on its line, in front of the byline's or the date's value ("By",
-# "Author:", "Written by", "Publish date:"): the line after it is a name or a date, not a title.
+# "Author:", "Written by", "Publish date:"; "by" in the languages of `BYLINE`: "von", "par",
+# "por", "di", "door", "от"): the line after it is a name or a date, not a title.
 HEAD_META_LABEL: Final = cached(
-    r"^(?:by|authors?|written\sby|posted\sby|words\sby|reporter|publish(?:ed)?(?:\s(?:date|on))?|"
+    r"^(?:by|von|par|por|di|door|\u043e\u0442|authors?|written\sby|posted\sby|words\sby|reporter|publish(?:ed)?(?:\s(?:date|on))?|"
     r"date|updated(?:\son)?|last\supdated)\s{0,2}:?\s{0,2}$",
     _I,
 )
