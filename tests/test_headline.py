@@ -1089,3 +1089,16 @@ def test_a_title_with_a_quote_in_guillemets_over_by_alone_and_the_name_is_the_he
     title = "Il sindaco sul canale del porto: «Lavori pronti a partire in maggio»"
     text = "\n".join([*NAV, title, "di", "Ana Ruiz", *BODY]) + "\n"
     assert headline(text) == title
+
+
+def test_a_photo_credit_in_other_languages_is_chrome() -> None:
+    for line in (
+        "Foto: Ana Ruiz",
+        "Fotos: Hafenamt",
+        "Bild: Ana Ruiz / Agentur",
+        "Quelle: Hafenamt",
+        "Фото: Анна Руис",
+    ):
+        assert headline_stage._chrome(line), line
+    for line in ("Fotostrecke: Der neue Hafen", "Bildung im Hafen wird teurer", "Quellen des Hafens versiegen"):
+        assert not headline_stage._chrome(line), line

@@ -579,6 +579,8 @@ HEAD_CHROME: Final = cached(
     r"related\b|trending\b|advertisement\b|listen\b|skip\sto\b|filed\sunder\b|tags?\s{0,2}:|"
     r"posted\sin\b|categor(?:y|ies)\b|image\scopyright\b|why\syou\scan\b|key\spoints\b|"
     r"(?:video|photos?|images?|gallery|watch|credit|source)s?\s{0,2}(?::|\d|$)|"
+    # a photo credit in other languages ("Foto: Ana Ruiz", "Bild: Agentur", "Фото: …")
+    r"(?:fotos?|bild|quelle|\u0444\u043e\u0442\u043e)\s{0,2}:|"
     # an FAQ or accordion toggle ("+ What is …?"), a shop's price line ("$1,799 Save $1,369.01")
     # and a call-to-action button ("Get a Personalized Demo")
     r"\+\s|"
@@ -633,8 +635,8 @@ HEAD_CHROME_OPENINGS: Final = (
     "share", "copy", "log", "sign", "subscribe", "menu", "print", "e-mail", "email", "comment",
     "previous", "next", "back", "show", "read", "click", "follow", "related", "trending",
     "advertisement", "listen", "skip", "filed", "tag", "posted", "categor", "image", "why", "key",
-    "video", "photo", "gallery", "watch", "credit", "source", "+", "$", "get", "request", "book",
-    "schedule", "see", "start", "try", "contact", "free", "this",
+    "video", "photo", "gallery", "watch", "credit", "source", "foto", "bild", "quelle", "+", "$",
+    "get", "request", "book", "schedule", "see", "start", "try", "contact", "free", "this",
     # HEAD_FOOTER
     "(c)", "go", "visit", "browse", "explore", "shop", "view", "discover", "download",
 )  # fmt: skip
