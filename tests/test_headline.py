@@ -13,7 +13,7 @@ import cleaner
 from cleaner import headline as headline_stage
 from cleaner.model import Block, Verdict
 from cleaner.normalize import normalize
-from cleaner.patterns import HEAD_CHROME, HEAD_FOOTER, SOFT_GLUE
+from cleaner.patterns import HEAD_CHROME, HEAD_DATE, HEAD_FOOTER, SOFT_GLUE
 from cleaner.segment import Memo, segment
 
 TITLE = "Harbour authority approves plan to deepen the northern shipping channel"
@@ -1102,3 +1102,22 @@ def test_a_photo_credit_in_other_languages_is_chrome() -> None:
         assert headline_stage._chrome(line), line
     for line in ("Fotostrecke: Der neue Hafen", "Bildung im Hafen wird teurer", "Quellen des Hafens versiegen"):
         assert not headline_stage._chrome(line), line
+
+
+def test_a_date_with_the_month_named_in_another_language_is_a_date() -> None:
+    for line in (
+        "17. April 2024",
+        "5 gennaio 2025, 10:02",
+        "3 de mayo de 2024",
+        "12 Mayıs 2024 • Güncelleme",
+        "2 juin 2023",
+    ):
+        assert HEAD_DATE.search(line) is not None, line
+    for line in ("Der Hafen im Mai", "Mai 2024", "5 Mai-Feiern im Hafen", "Die 12 Marzo-Brüder"):
+        assert HEAD_DATE.search(line) is None, line
+
+
+def test_a_date_line_with_the_month_named_in_another_language_stands_under_a_title() -> None:
+    lines = ["20 März 2026 • Aktualisiert: 21 März 2026", "4 maggio 2025", "12 Mayıs 2024, 09:30"]
+    for block in _blocks(lines):
+        assert headline_stage._is_meta(block, Verdict(block.index, "keep", "", "", "")), block.text

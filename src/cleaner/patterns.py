@@ -557,9 +557,21 @@ SPEAKER_LABEL: Final = cached(r"^\p{Lu}[\p{Lu}.'’ -]{1,40}(?:,\s\p{Lu}[\p{Lu}.
 # --- headline ---------------------------------------------------------------------------------
 # A CJK character (Han, kana, Hangul): CJK titles are measured in characters, not words.
 CJK_CHAR: Final = cached(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", _V)
+# The months' names in the languages of the dev sets' news pages (German, French, Italian,
+# Spanish, Portuguese, Dutch, Turkish), written day first: "17. April 2024", "5 gennaio 2025",
+# "3 de mayo de 2024", "20 Nisan 2026".
+_MONTH_INTL = (
+    r"(?:januar|februar|m\u00e4rz|mai|juni|juli|oktober|dezember|janvier|f\u00e9vrier|mars|avril|juin|"
+    r"juillet|ao\u00fbt|septembre|octobre|novembre|d\u00e9cembre|gennaio|febbraio|marzo|aprile|maggio|"
+    r"giugno|luglio|agosto|settembre|ottobre|dicembre|enero|febrero|abril|mayo|junio|julio|septiembre|"
+    r"octubre|noviembre|diciembre|janeiro|fevereiro|mar\u00e7o|maio|junho|julho|setembro|outubro|"
+    r"dezembro|januari|februari|maart|mei|augustus|ocak|\u015fubat|mart|nisan|may\u0131s|haziran|"
+    r"temmuz|a\u011fustos|eyl\u00fcl|ekim|kas\u0131m|aral\u0131k|april|august|september|november|december)"
+)
 # A date or time inside a short line: what a date/"Updated …" line under a title holds.
 HEAD_DATE: Final = cached(
     rf"\b{_MONTH}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}(?:\d{{4}}|at\b)|"
+    rf"\b\d{{1,2}}\.?\s{{1,3}}(?:de\s{{1,3}})?{_MONTH_INTL}\s{{1,3}}(?:de\s{{1,3}})?(?:19|20)\d\d\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s{{1,3}}{_MONTH},?\s{{1,3}}\d{{4}}|"
     r"\b\d{1,2}[:.]\d{2}\s{0,2}(?:[ap]\.?m\b|[AP]M\b|(?:[A-Z]{2,4}T|UTC|GMT|IST|ET|PT)\b)|\b\d{1,2}:\d{2}\b|"
     r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|"
