@@ -177,10 +177,13 @@ ADVERT: Final = cached(
     r"^[\s\-–—*•|_=~\[(]{0,6}(?:advert\w{0,12}|advertis\w{0,12}|anzeige|werbung|publicit[ée]|"
     r"publicidad|pubblicit[àa]|reclame|реклама|sponsored(?:\s(?:content|post|links?|stories))?|"
     r"paid (?:content|post|partner(?:ship)?)|promoted(?:\s(?:content|stories))?|ads?|"
-    r"story continues below(?: this)?(?: the)? ad(?:vertisement)?|"
-    r"(?:article|story) continues (?:below|after)(?: this)?(?: the)? ad(?:vertisement)?|"
+    r"(?:article|story) continues (?:below|after)(?:(?: this)?(?: the)? ad(?:vertisement)?)?|"
+    # the slot's placeholder while its script has not filled it in
+    r"(?:this|the) (?:advert\w{0,12}|ad) (?:has not|hasn't|did not|didn't) (?:yet )?loaded?(?: yet)?"
+    r"(?:,? but (?:your|the) (?:article|story) continues(?: below)?)?\.?|"
     r"continue reading (?:below|the main story)|scroll to continue(?: with content)?)"
-    r"[\s\-–—*•|_=~\])]{0,6}$",
+    # a numbered slot: "Advertisement 2"
+    r"(?:\s{1,3}\d{1,3})?[\s\-–—*•|_=~\])]{0,6}$",
     _I,
 )
 #: The channel word stands alone: a word inside a hyphenated or dotted name (a package

@@ -9,18 +9,31 @@ from cleaner.registry import DocView, rule
 #: A promotion is a short call to action; longer blocks that mention an app are body text.
 #: Calibrated on the seeds and the dev benchmark, 2026-11-23.
 PROMO_MAX_WORDS = 40
+#: The longest marker, "This advertisement has not loaded yet, but your article continues below."
+ADVERT_MAX_WORDS = 12
 
 
 @rule(
     code="ADV001",
     gate=ADVERT,
-    max_words=8,
+    max_words=ADVERT_MAX_WORDS,
     name="advert-marker",
     kind="advert_marker",
-    noise=["- Advertisement -", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement", "Anzeige"],
+    noise=[
+        "- Advertisement -",
+        "ADVERTISEMENT",
+        "Sponsored",
+        "Story continues below advertisement",
+        "Anzeige",
+        "Advertisement 4",
+        "Story continues below",
+        "This ad has not loaded yet, but your story continues below.",
+    ],
     keep=[
         "The advertisement campaign cost $2m, officials said.",
         "Sponsored by the ministry, the study found no link.",
+        "The story continues below the waterline, where divers found the wreck.",
+        "The advertisement has not loaded on older phones, the agency admitted on Friday.",
     ],
 )
 def advert_marker(block: Block, doc: DocView) -> bool:
@@ -29,7 +42,8 @@ def advert_marker(block: Block, doc: DocView) -> bool:
     ## What it removes
     Lines that only say that an advert stands here: "- Advertisement -", "ADVERTISEMENT",
     "Sponsored", "Story continues below advertisement", "Anzeige", "Publicité", and misspellings
-    such as "Advertisment".
+    such as "Advertisment"; a numbered slot ("Advertisement 2"), and the placeholder of a slot
+    whose script has not run ("This ad has not loaded yet, but your story continues below").
 
     ## Why is it noise?
     The advert itself was an image or a script; the label is all that is left in a text dump.
@@ -37,7 +51,9 @@ def advert_marker(block: Block, doc: DocView) -> bool:
     ## Limitations
     Only whole lines are removed; a body sentence that mentions an advertisement is kept.
     """
-    return block.features.words <= 8 and ADVERT.match(block.text, timeout=timeout_for(block.text)) is not None
+    if block.features.words > ADVERT_MAX_WORDS:
+        return False
+    return ADVERT.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
