@@ -10,7 +10,7 @@ from cleaner.rules import by_code
 from cleaner.smooth.comments import comment_thread_start
 from cleaner.smooth.consent import consent_dialogs
 from cleaner.smooth.deflists import take_definition_lists
-from cleaner.smooth.duplicates import drop_repeated_runs
+from cleaner.smooth.duplicates import drop_repeated_labels, drop_repeated_runs
 from cleaner.smooth.forms import account_form_start
 from cleaner.smooth.galleries import gallery_slides
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
@@ -183,4 +183,6 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         drop_quoted_copies(blocks, verdicts, lo, hi)
     if rules.enabled("DUP001"):
         drop_repeated_runs(blocks, verdicts)
+    if rules.enabled("DUP003"):
+        drop_repeated_labels(blocks, verdicts)
     return Smoothed(tuple(verdicts), region)
