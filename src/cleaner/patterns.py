@@ -482,7 +482,12 @@ PAYWALL: Final = cached(
     r".{0,40}|this (?:article|content|story) is (?:for|only available to|exclusive to) "
     r"(?:subscribers|members)|you(?:'ve| have) reached your (?:free )?(?:article )?limit"
     r"|(?:sign in|log in|register) to (?:continue|read)|premium content|subscribers only"
-    r"|unlock (?:this|full) (?:article|access)).{0,120}$",
+    r"|unlock (?:this|full) (?:article|access)"
+    # a metered wall's box: "This story is reserved for members", "Register / sign in to unlock
+    # more stories", "Create an account or log in to keep reading"
+    r"|this (?:article|content|story) is reserved for (?:subscribers|members)"
+    r"|(?:register|subscribe|sign in|log in)(?:\s{0,2}/\s{0,2}(?:register|sign in|log in))? to unlock\b"
+    r"|create an account or (?:sign|log) in to (?:continue|keep)\b).{0,120}$",
     _I,
 )
 LEGAL: Final = cached(

@@ -117,6 +117,9 @@ def channel_promo(block: Block, doc: DocView) -> bool:
         "Already a subscriber? Sign in",
         "This article is for subscribers only.",
         "You have reached your free article limit.",
+        "THIS STORY IS RESERVED FOR MEMBERS",
+        "Register / Log in to unlock more stories",
+        "Create an account or log in to keep reading on any device.",
     ],
     keep=["Readers who subscribe to continue reading at home were surveyed by the institute last year."],
 )
