@@ -530,6 +530,49 @@ def repeated_label() -> None:
     """
 
 
+#: A made-up article with a metered wall's offer box between its paragraphs.
+_OFFER_PARA = (
+    "The ferry between the two islands will run every hour from May, the operator said on "
+    "Monday, after a summer of queues that left some passengers waiting half a day.\n\n"
+)
+_OFFER = (
+    "Ferry timetable doubles for the summer\n\n"
+    + _OFFER_PARA
+    + "Subscribe now to read every story from the islands.\n\n* Every story from the islands, on any device.\n"
+    "* The evening edition as a page-by-page replica.\n* Crosswords and quizzes every day.\n\n"
+    + _OFFER_PARA.replace("two islands", "harbour towns")
+)
+
+
+@rule(
+    code="PAY002",
+    name="paywall-offer-list",
+    kind="paywall",
+    scope="context",
+    noise=[_OFFER],
+    keep=[
+        _OFFER.replace("Subscribe now to read every story from the islands.", "What changes in May"),
+    ],
+)
+def paywall_offer_list() -> None:
+    """The bulleted benefits of a subscription offer, right under its paywall or promo line.
+
+    ## What it removes
+    `OFFER_MIN_ITEMS` to `OFFER_MAX_ITEMS` kept bullet lines that follow, with nothing between,
+    a line dropped as a paywall notice (PAY001), a subscription or channel promo (PRM001) or an
+    account-form control (ACC001): the list of what a subscription gives ("every story on any
+    device", "the daily puzzles"), which a metered wall puts inside the article.
+
+    ## Why is it noise?
+    The list sells access to the page; the prompt above it is already removed as noise.
+
+    ## Limitations
+    Only a bulleted list right under the prompt; an offer in numbered or unmarked lines stays,
+    and so does a longer list, which is more likely the article's own. Any language, but the
+    prompt must have been found by the English and multilingual patterns of those rules.
+    """
+
+
 _SLIDES = "".join(
     f"{k} of 6\n\nOn day {k} of the festival the crowds filled the old square, where local groups played "
     "on a small stage until late in the evening and the food stalls stayed open.\n\n"
@@ -637,6 +680,7 @@ RULES = (
     repeated_article_copy,
     quoted_post_copy,
     repeated_label,
+    paywall_offer_list,
     gallery_slides,
     consent_dialog,
 )

@@ -14,6 +14,7 @@ from cleaner.smooth.duplicates import drop_repeated_labels, drop_repeated_runs
 from cleaner.smooth.forms import account_form_start
 from cleaner.smooth.galleries import gallery_slides
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
+from cleaner.smooth.offers import drop_offer_lists
 from cleaner.smooth.quotes import drop_quoted_copies
 from cleaner.smooth.runs import content_runs, extend_announced
 from cleaner.smooth.scoring import (
@@ -185,4 +186,6 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         drop_repeated_runs(blocks, verdicts)
     if rules.enabled("DUP003"):
         drop_repeated_labels(blocks, verdicts)
+    if rules.enabled("PAY002"):
+        drop_offer_lists(blocks, verdicts)
     return Smoothed(tuple(verdicts), region)
