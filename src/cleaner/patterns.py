@@ -490,6 +490,25 @@ PAYWALL: Final = cached(
     r"|create an account or (?:sign|log) in to (?:continue|keep)\b).{0,120}$",
     _I,
 )
+#: EMB001: the stand-in of an embedded player or third-party box that the dump did not load:
+#: its title and its button ("External content not available", "Allow video content").
+EMBED_PLACEHOLDER: Final = cached(
+    r"^(?:"
+    r"external content (?:is )?(?:not available|unavailable)|(?:show|load|allow) (?:the )?external content|"
+    r"externe[rn]? inhalte? (?:nicht verfügbar|anzeigen|laden|erlauben)|"
+    r"(?:youtube|vimeo|video|podcast|audio)-?\s?(?:inhalte?|content) (?:erlauben|anzeigen|laden|allow|show|load)|"
+    r"(?:allow|show|load) (?:youtube|vimeo|video|podcast|audio) content|"
+    r"(?:privatsphäre|privacy)-?\s?(?:einstellungen|settings) (?:ändern|anpassen|change|manage))"
+    r"[\s.,!:]{0,3}$",
+    _I,
+)
+#: ... and its consent sentence: a line that names the external content and what showing it does.
+EMBED_CONSENT: Final = cached(
+    r"\b(?:externe[nr]? inhalte?|external content)\b.{0,200}?"
+    r"\b(?:angezeigt|anzeigen|übermittelt|verhindern|ergänzt|displayed|shown|transmitted|prevent|supplement)"
+    r"|\b(?:personenbezogene daten|personal data)\b.{0,60}?\b(?:drittplattformen|third-party platforms)\b",
+    _I,
+)
 LEGAL: Final = cached(
     r"^(?:©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits "
     r"réservés|todos los derechos reservados).{0,160}$|all rights reserved\.?\s{0,2}$"

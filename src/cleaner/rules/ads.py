@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from cleaner.model import Block
-from cleaner.patterns import ACCOUNT_UI, ADVERT, PAYWALL, PROMO, PROMO_OFFER, SIGNUP_FORM, found, timeout_for
+from cleaner.patterns import (
+    ACCOUNT_UI,
+    ADVERT,
+    EMBED_CONSENT,
+    EMBED_PLACEHOLDER,
+    PAYWALL,
+    PROMO,
+    PROMO_OFFER,
+    SIGNUP_FORM,
+    found,
+    timeout_for,
+)
 from cleaner.registry import DocView, rule
 
 #: A promotion is a short call to action; longer blocks that mention an app are body text.
@@ -291,4 +302,58 @@ def account_form_line(block: Block, doc: DocView) -> bool:
     return _account_control(block) is False
 
 
-RULES = (advert_marker, paywall, channel_promo, signup_form, account_form, account_form_line)
+#: An embed's consent sentence is one or two sentences; a longer block is an article about privacy.
+EMBED_MAX_WORDS = 40
+
+
+@rule(
+    code="EMB001",
+    key_match=(EMBED_PLACEHOLDER,),
+    key_search=(EMBED_CONSENT,),
+    max_words=EMBED_MAX_WORDS,
+    name="embed-placeholder",
+    kind="advert_marker",
+    noise=[
+        "External content not available",
+        "Allow video content",
+        "Externen Inhalt laden",
+        "I agree that the external content is displayed to me.",
+        "Your privacy settings prevent the external content from being shown here.",
+        "Personal data may be passed to third-party platforms, see our privacy notice.",
+    ],
+    keep=[
+        "The ministry said external content on school websites had been checked.",
+        "The video failed to win an award, but it drew a million viewers.",
+        "The regulator fined the firm for sending personal data to partners without consent, "
+        "and ordered it to delete the records within a month.",
+    ],
+)
+def embed_placeholder(block: Block, doc: DocView) -> bool:
+    """The stand-in of an embedded player or third-party box that the dump did not load.
+
+    ## What it removes
+    The title and button of an embed ("External content not available", "Allow video
+    content", "Change privacy settings"), and its consent sentence: a line of at most `EMBED_MAX_WORDS` words
+    that names the external content and what showing it does ("I agree that the external
+    content is displayed"), or says that personal data may go to third-party platforms.
+    English and German wording.
+
+    ## Why is it noise?
+    The embed (a video, a chart, a post) is not in the dump; only the box that asks to load
+    it is, repeated at every embed of the article.
+
+    ## Limitations
+    Whole lines only; a sentence of the article about external content or personal data
+    without the consent wording stays. A player's load error ("This video has failed to load",
+    "Try refreshing your browser") is left in: removing it inside a metered wall's box split
+    the article's main run on two learning pages, which lost their lead and headline.
+    """
+    if block.features.words > EMBED_MAX_WORDS:
+        return False
+    t = timeout_for(block.text)
+    if EMBED_PLACEHOLDER.match(block.text, timeout=t) is not None:
+        return True
+    return EMBED_CONSENT.search(block.text, timeout=t) is not None
+
+
+RULES = (advert_marker, paywall, channel_promo, signup_form, account_form, account_form_line, embed_placeholder)
