@@ -490,6 +490,8 @@ PAYWALL: Final = cached(
     r"|create an account or (?:sign|log) in to (?:continue|keep)\b).{0,120}$",
     _I,
 )
+#: DUP003: a label line of letters only, up to six words ("Story body"), nothing else.
+LABEL_LINE: Final = cached(r"^\p{L}{1,30}(?: \p{L}{1,30}){0,5}$", _V)
 #: EMB001: the stand-in of an embedded player or third-party box that the dump did not load:
 #: its title and its button ("External content not available", "Allow video content").
 EMBED_PLACEHOLDER: Final = cached(

@@ -6,9 +6,8 @@ from collections import Counter
 from itertools import pairwise
 from typing import Final
 
-import regex
-
 from cleaner.model import Block, Verdict
+from cleaner.patterns import LABEL_LINE
 from cleaner.rules import by_code
 
 #: DUP001: a repeated run needs this many consecutive kept blocks and words to be a second copy
@@ -58,11 +57,10 @@ LABEL_MIN_COPIES: Final = 4
 #: of this many words: the label sits between the article's paragraphs, not in a list of short
 #: lines (a song's refrain).
 LABEL_PROSE_WORDS: Final = 20
-_LABEL: Final = regex.compile(r"^\p{L}{1,30}(?: \p{L}{1,30}){0,5}$")
 
 
 def _is_label(block: Block) -> bool:
-    return LABEL_MIN_WORDS <= block.features.words <= LABEL_MAX_WORDS and _LABEL.match(block.text) is not None
+    return LABEL_MIN_WORDS <= block.features.words <= LABEL_MAX_WORDS and LABEL_LINE.match(block.text) is not None
 
 
 def drop_repeated_labels(blocks: tuple[Block, ...], verdicts: list[Verdict]) -> None:
