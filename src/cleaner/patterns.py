@@ -177,10 +177,13 @@ ADVERT: Final = cached(
     r"^[\s\-–—*•|_=~\[(]{0,6}(?:advert\w{0,12}|advertis\w{0,12}|anzeige|werbung|publicit[ée]|"
     r"publicidad|pubblicit[àa]|reclame|реклама|sponsored(?:\s(?:content|post|links?|stories))?|"
     r"paid (?:content|post|partner(?:ship)?)|promoted(?:\s(?:content|stories))?|ads?|"
-    r"story continues below(?: this)?(?: the)? ad(?:vertisement)?|"
-    r"(?:article|story) continues (?:below|after)(?: this)?(?: the)? ad(?:vertisement)?|"
+    r"(?:article|story) continues (?:below|after)(?:(?: this)?(?: the)? ad(?:vertisement)?)?|"
+    # the slot's placeholder while its script has not filled it in
+    r"(?:this|the) (?:advert\w{0,12}|ad) (?:has not|hasn't|did not|didn't) (?:yet )?loaded?(?: yet)?"
+    r"(?:,? but (?:your|the) (?:article|story) continues(?: below)?)?\.?|"
     r"continue reading (?:below|the main story)|scroll to continue(?: with content)?)"
-    r"[\s\-–—*•|_=~\])]{0,6}$",
+    # a numbered slot: "Advertisement 2"
+    r"(?:\s{1,3}\d{1,3})?[\s\-–—*•|_=~\])]{0,6}$",
     _I,
 )
 #: The channel word stands alone: a word inside a hyphenated or dotted name (a package
@@ -479,7 +482,33 @@ PAYWALL: Final = cached(
     r".{0,40}|this (?:article|content|story) is (?:for|only available to|exclusive to) "
     r"(?:subscribers|members)|you(?:'ve| have) reached your (?:free )?(?:article )?limit"
     r"|(?:sign in|log in|register) to (?:continue|read)|premium content|subscribers only"
-    r"|unlock (?:this|full) (?:article|access)).{0,120}$",
+    r"|unlock (?:this|full) (?:article|access)"
+    # a metered wall's box: "This story is reserved for members", "Register / sign in to unlock
+    # more stories", "Create an account or log in to keep reading"
+    r"|this (?:article|content|story) is reserved for (?:subscribers|members)"
+    r"|(?:register|subscribe|sign in|log in)(?:\s{0,2}/\s{0,2}(?:register|sign in|log in))? to unlock\b"
+    r"|create an account or (?:sign|log) in to (?:continue|keep)\b).{0,120}$",
+    _I,
+)
+#: DUP003: a label line of letters only, up to six words ("Story body"), nothing else.
+LABEL_LINE: Final = cached(r"^\p{L}{1,30}(?: \p{L}{1,30}){0,5}$", _V)
+#: EMB001: the stand-in of an embedded player or third-party box that the dump did not load:
+#: its title and its button ("External content not available", "Allow video content").
+EMBED_PLACEHOLDER: Final = cached(
+    r"^(?:"
+    r"external content (?:is )?(?:not available|unavailable)|(?:show|load|allow) (?:the )?external content|"
+    r"externe[rn]? inhalte? (?:nicht verfügbar|anzeigen|laden|erlauben)|"
+    r"(?:youtube|vimeo|video|podcast|audio)-?\s?(?:inhalte?|content) (?:erlauben|anzeigen|laden|allow|show|load)|"
+    r"(?:allow|show|load) (?:youtube|vimeo|video|podcast|audio) content|"
+    r"(?:privatsphäre|privacy)-?\s?(?:einstellungen|settings) (?:ändern|anpassen|change|manage))"
+    r"[\s.,!:]{0,3}$",
+    _I,
+)
+#: ... and its consent sentence: a line that names the external content and what showing it does.
+EMBED_CONSENT: Final = cached(
+    r"\b(?:externe[nr]? inhalte?|external content)\b.{0,200}?"
+    r"\b(?:angezeigt|anzeigen|übermittelt|verhindern|ergänzt|displayed|shown|transmitted|prevent|supplement)"
+    r"|\b(?:personenbezogene daten|personal data)\b.{0,60}?\b(?:drittplattformen|third-party platforms)\b",
     _I,
 )
 LEGAL: Final = cached(

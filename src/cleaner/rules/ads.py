@@ -3,24 +3,48 @@
 from __future__ import annotations
 
 from cleaner.model import Block
-from cleaner.patterns import ACCOUNT_UI, ADVERT, PAYWALL, PROMO, PROMO_OFFER, SIGNUP_FORM, found, timeout_for
+from cleaner.patterns import (
+    ACCOUNT_UI,
+    ADVERT,
+    EMBED_CONSENT,
+    EMBED_PLACEHOLDER,
+    PAYWALL,
+    PROMO,
+    PROMO_OFFER,
+    SIGNUP_FORM,
+    found,
+    timeout_for,
+)
 from cleaner.registry import DocView, rule
 
 #: A promotion is a short call to action; longer blocks that mention an app are body text.
 #: Calibrated on the seeds and the dev benchmark, 2026-11-23.
 PROMO_MAX_WORDS = 40
+#: The longest marker, "This advertisement has not loaded yet, but your article continues below."
+ADVERT_MAX_WORDS = 12
 
 
 @rule(
     code="ADV001",
     gate=ADVERT,
-    max_words=8,
+    max_words=ADVERT_MAX_WORDS,
     name="advert-marker",
     kind="advert_marker",
-    noise=["- Advertisement -", "ADVERTISEMENT", "Sponsored", "Story continues below advertisement", "Anzeige"],
+    noise=[
+        "- Advertisement -",
+        "ADVERTISEMENT",
+        "Sponsored",
+        "Story continues below advertisement",
+        "Anzeige",
+        "Advertisement 4",
+        "Story continues below",
+        "This ad has not loaded yet, but your story continues below.",
+    ],
     keep=[
         "The advertisement campaign cost $2m, officials said.",
         "Sponsored by the ministry, the study found no link.",
+        "The story continues below the waterline, where divers found the wreck.",
+        "The advertisement has not loaded on older phones, the agency admitted on Friday.",
     ],
 )
 def advert_marker(block: Block, doc: DocView) -> bool:
@@ -29,7 +53,8 @@ def advert_marker(block: Block, doc: DocView) -> bool:
     ## What it removes
     Lines that only say that an advert stands here: "- Advertisement -", "ADVERTISEMENT",
     "Sponsored", "Story continues below advertisement", "Anzeige", "Publicité", and misspellings
-    such as "Advertisment".
+    such as "Advertisment"; a numbered slot ("Advertisement 2"), and the placeholder of a slot
+    whose script has not run ("This ad has not loaded yet, but your story continues below").
 
     ## Why is it noise?
     The advert itself was an image or a script; the label is all that is left in a text dump.
@@ -37,7 +62,9 @@ def advert_marker(block: Block, doc: DocView) -> bool:
     ## Limitations
     Only whole lines are removed; a body sentence that mentions an advertisement is kept.
     """
-    return block.features.words <= 8 and ADVERT.match(block.text, timeout=timeout_for(block.text)) is not None
+    if block.features.words > ADVERT_MAX_WORDS:
+        return False
+    return ADVERT.match(block.text, timeout=timeout_for(block.text)) is not None
 
 
 @rule(
@@ -101,6 +128,9 @@ def channel_promo(block: Block, doc: DocView) -> bool:
         "Already a subscriber? Sign in",
         "This article is for subscribers only.",
         "You have reached your free article limit.",
+        "THIS STORY IS RESERVED FOR MEMBERS",
+        "Register / Log in to unlock more stories",
+        "Create an account or log in to keep reading on any device.",
     ],
     keep=["Readers who subscribe to continue reading at home were surveyed by the institute last year."],
 )
@@ -272,4 +302,58 @@ def account_form_line(block: Block, doc: DocView) -> bool:
     return _account_control(block) is False
 
 
-RULES = (advert_marker, paywall, channel_promo, signup_form, account_form, account_form_line)
+#: An embed's consent sentence is one or two sentences; a longer block is an article about privacy.
+EMBED_MAX_WORDS = 40
+
+
+@rule(
+    code="EMB001",
+    key_match=(EMBED_PLACEHOLDER,),
+    key_search=(EMBED_CONSENT,),
+    max_words=EMBED_MAX_WORDS,
+    name="embed-placeholder",
+    kind="advert_marker",
+    noise=[
+        "External content not available",
+        "Allow video content",
+        "Externen Inhalt laden",
+        "I agree that the external content is displayed to me.",
+        "Your privacy settings prevent the external content from being shown here.",
+        "Personal data may be passed to third-party platforms, see our privacy notice.",
+    ],
+    keep=[
+        "The ministry said external content on school websites had been checked.",
+        "The video failed to win an award, but it drew a million viewers.",
+        "The regulator fined the firm for sending personal data to partners without consent, "
+        "and ordered it to delete the records within a month.",
+    ],
+)
+def embed_placeholder(block: Block, doc: DocView) -> bool:
+    """The stand-in of an embedded player or third-party box that the dump did not load.
+
+    ## What it removes
+    The title and button of an embed ("External content not available", "Allow video
+    content", "Change privacy settings"), and its consent sentence: a line of at most `EMBED_MAX_WORDS` words
+    that names the external content and what showing it does ("I agree that the external
+    content is displayed"), or says that personal data may go to third-party platforms.
+    English and German wording.
+
+    ## Why is it noise?
+    The embed (a video, a chart, a post) is not in the dump; only the box that asks to load
+    it is, repeated at every embed of the article.
+
+    ## Limitations
+    Whole lines only; a sentence of the article about external content or personal data
+    without the consent wording stays. A player's load error ("This video has failed to load",
+    "Try refreshing your browser") is left in: removing it inside a metered wall's box split
+    the article's main run on two learning pages, which lost their lead and headline.
+    """
+    if block.features.words > EMBED_MAX_WORDS:
+        return False
+    t = timeout_for(block.text)
+    if EMBED_PLACEHOLDER.match(block.text, timeout=t) is not None:
+        return True
+    return EMBED_CONSENT.search(block.text, timeout=t) is not None
+
+
+RULES = (advert_marker, paywall, channel_promo, signup_form, account_form, account_form_line, embed_placeholder)

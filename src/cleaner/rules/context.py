@@ -482,6 +482,97 @@ def quoted_post_copy() -> None:
     """
 
 
+#: A made-up article whose dump carries a template label between its paragraphs.
+_LABELLED = "Library hours grow in four towns\n\n" + "".join(
+    f"Story body\n\nThe {town} library will stay open until nine on weekdays from next month, the "
+    f"council said, after {n} hundred residents signed a letter asking for longer hours during the "
+    f"exam season and the winter.\n\n"
+    for town, n in (("river", 3), ("valley", 4), ("harbour", 5), ("market", 6))
+).replace("Story body\n\nThe harbour", "Story body\n\nStory body\n\nThe harbour")
+
+
+@rule(
+    code="DUP003",
+    name="repeated-label",
+    kind="duplicate_text",
+    scope="context",
+    noise=[_LABELLED],
+    keep=[
+        _LABELLED.replace("Story body\n\n", "", 2),
+        _LABELLED.replace("Story body\n\nStory body", "Story body"),
+        "".join(
+            f"Anna Berg\n\nWhat did the {t} plan change for you, and who paid for the new rooms?\n\n"
+            f"Tom Lind\n\nThe {t} plan gave us two more rooms, and the county paid for most of them "
+            f"after a long debate.\n\n"
+            for t in ("first", "second", "third", "fourth")
+        ),
+    ],
+)
+def repeated_label() -> None:
+    """A short label line that recurs between the article's paragraphs.
+
+    ## What it removes
+    A kept line of `LABEL_MIN_WORDS` to `LABEL_MAX_WORDS` words, letters only (no digits, no
+    punctuation), that stands at least `LABEL_MIN_COPIES` times on the page, twice in a row
+    somewhere (nothing between two copies), at least half of its kept copies next to a kept
+    paragraph of `LABEL_PROSE_WORDS` words or more: a page template's label ("Story body") that
+    a dump repeats above every paragraph or ad slot. All copies go.
+
+    ## Why is it noise?
+    The label names the container, not the text; the article says nothing four times over.
+
+    ## Limitations
+    A section heading that recurs in every part of a listicle ("What to pack") stays: its copies
+    never stand next to each other. Only when no other such label stands twice among the kept
+    lines: two or more recurring labels are a dialogue's speaker names or a table's values, and
+    stay. A recurring label with a digit or punctuation ("Step 1", "Q:") is left to other
+    rules, and so is a refrain between short lines.
+    """
+
+
+#: A made-up article with a metered wall's offer box between its paragraphs.
+_OFFER_PARA = (
+    "The ferry between the two islands will run every hour from May, the operator said on "
+    "Monday, after a summer of queues that left some passengers waiting half a day.\n\n"
+)
+_OFFER = (
+    "Ferry timetable doubles for the summer\n\n"
+    + _OFFER_PARA
+    + "Subscribe now to read every story from the islands.\n\n* Every story from the islands, on any device.\n"
+    "* The evening edition as a page-by-page replica.\n* Crosswords and quizzes every day.\n\n"
+    + _OFFER_PARA.replace("two islands", "harbour towns")
+)
+
+
+@rule(
+    code="PAY002",
+    name="paywall-offer-list",
+    kind="paywall",
+    scope="context",
+    noise=[_OFFER],
+    keep=[
+        _OFFER.replace("Subscribe now to read every story from the islands.", "What changes in May"),
+    ],
+)
+def paywall_offer_list() -> None:
+    """The bulleted benefits of a subscription offer, right under its paywall or promo line.
+
+    ## What it removes
+    `OFFER_MIN_ITEMS` to `OFFER_MAX_ITEMS` kept bullet lines that follow, with nothing between,
+    a line dropped as a paywall notice (PAY001), a subscription or channel promo (PRM001) or an
+    account-form control (ACC001): the list of what a subscription gives ("every story on any
+    device", "the daily puzzles"), which a metered wall puts inside the article.
+
+    ## Why is it noise?
+    The list sells access to the page; the prompt above it is already removed as noise.
+
+    ## Limitations
+    Only a bulleted list right under the prompt; an offer in numbered or unmarked lines stays,
+    and so does a longer list, which is more likely the article's own. Any language, but the
+    prompt must have been found by the English and multilingual patterns of those rules.
+    """
+
+
 _SLIDES = "".join(
     f"{k} of 6\n\nOn day {k} of the festival the crowds filled the old square, where local groups played "
     "on a small stage until late in the evening and the food stalls stayed open.\n\n"
@@ -588,6 +679,8 @@ RULES = (
     site_template,
     repeated_article_copy,
     quoted_post_copy,
+    repeated_label,
+    paywall_offer_list,
     gallery_slides,
     consent_dialog,
 )

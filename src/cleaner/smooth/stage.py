@@ -10,10 +10,11 @@ from cleaner.rules import by_code
 from cleaner.smooth.comments import comment_thread_start
 from cleaner.smooth.consent import consent_dialogs
 from cleaner.smooth.deflists import take_definition_lists
-from cleaner.smooth.duplicates import drop_repeated_runs
+from cleaner.smooth.duplicates import drop_repeated_labels, drop_repeated_runs
 from cleaner.smooth.forms import account_form_start
 from cleaner.smooth.galleries import gallery_slides
 from cleaner.smooth.lists import ENUM_ATTACH_GAP, HEADING_CODES, enumerations, tables, widget_lists
+from cleaner.smooth.offers import drop_offer_lists
 from cleaner.smooth.quotes import drop_quoted_copies
 from cleaner.smooth.runs import content_runs, extend_announced
 from cleaner.smooth.scoring import (
@@ -183,4 +184,8 @@ def smooth(blocks: tuple[Block, ...], hits_in: tuple[Hit | None, ...], rules: Ru
         drop_quoted_copies(blocks, verdicts, lo, hi)
     if rules.enabled("DUP001"):
         drop_repeated_runs(blocks, verdicts)
+    if rules.enabled("DUP003"):
+        drop_repeated_labels(blocks, verdicts)
+    if rules.enabled("PAY002"):
+        drop_offer_lists(blocks, verdicts)
     return Smoothed(tuple(verdicts), region)
